@@ -1,0 +1,67 @@
+"""The Qt-free engine: read → clean → document (spans) → language → rank once → select → export.
+
+Both front ends (the window and the command line) use only the names exported here.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from desktop.engine.build import build_document
+from desktop.engine.errors import (
+    Cancelled,
+    ExportError,
+    InputError,
+    PrecisError,
+    UnsupportedFormatError,
+)
+from desktop.engine.export import MarkdownOptions, Metadata, Style, to_markdown, write_atomic
+from desktop.engine.language import LANGUAGES
+from desktop.engine.methods import DEFAULT_METHOD, METHODS
+from desktop.engine.model import Document, Extracted, Kind, Paragraph, Sentence
+from desktop.engine.ranking import Ranking, rank
+from desktop.engine.readers import read_bytes, read_path, supported_suffixes
+from desktop.engine.select import Length, Order, Selection, Unit, select
+
+__all__ = [
+    "DEFAULT_METHOD",
+    "LANGUAGES",
+    "METHODS",
+    "Cancelled",
+    "Document",
+    "ExportError",
+    "Extracted",
+    "InputError",
+    "Kind",
+    "Length",
+    "MarkdownOptions",
+    "Metadata",
+    "Order",
+    "Paragraph",
+    "PrecisError",
+    "Ranking",
+    "Selection",
+    "Sentence",
+    "Style",
+    "Unit",
+    "UnsupportedFormatError",
+    "build_document",
+    "load",
+    "rank",
+    "read_bytes",
+    "read_path",
+    "select",
+    "supported_suffixes",
+    "to_markdown",
+    "write_atomic",
+]
+
+
+def load(
+    source: str | Path | bytes, *, language: str | None = None, suffix: str = ".txt"
+) -> Document:
+    """Read a file (a path) or raw bytes (pasted, piped; ``suffix`` names their format)."""
+    extracted = (
+        read_bytes(source, suffix=suffix) if isinstance(source, bytes) else read_path(source)
+    )
+    return build_document(extracted, language)

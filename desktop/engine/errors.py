@@ -1,0 +1,23 @@
+"""The engine's own errors: every failure a user can cause ends in one of these."""
+
+from __future__ import annotations
+
+
+class PrecisError(Exception):
+    """Base class. The message is one clear sentence meant for the user."""
+
+
+class InputError(PrecisError):
+    """The input cannot be read or holds nothing to summarise."""
+
+
+class UnsupportedFormatError(InputError):
+    """The file's format is not one Precis reads."""
+
+
+class ExportError(PrecisError):
+    """A summary could not be written; any existing file is left as it was."""
+
+
+class Cancelled(PrecisError):  # noqa: N818 - it is an outcome, not a fault
+    """A long job was stopped on request."""

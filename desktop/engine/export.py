@@ -1,0 +1,124 @@
+"""Export: a summary as Markdown, and safe (atomic) writes of it."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as _dt
+import os
+import tempfile
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from desktop.engine.errors import ExportError
+from desktop.engine.language import LANGUAGES
+
+if TYPE_CHECKING:
+    from desktop.engine.select import Selection
+
+
+class Style(str, Enum):
+    PARAGRAPH = "paragraph"
+    BULLETS = "bullets"
+
+
+class Metadata(str, Enum):
+    LINE = "line"
+    FRONT_MATTER = "front-matter"
+    NONE = "none"
+
+
+@dataclass(frozen=True, slots=True)
+class MarkdownOptions:
+    style: Style = Style.BULLETS
+    metadata: Metadata = Metadata.LINE
+    date: _dt.date | None = None  # None: today
+
+
+def reduction(selection: Selection) -> float:
+    """Share of the article's body words left out, in percent."""
+    total = selection.ranking.document.body_words
+    return 100.0 * (1 - selection.words / total) if total else 0.0
+
+
+def to_markdown(selection: Selection, options: MarkdownOptions | None = None) -> str:
+    """The summary as Markdown: title, metadata, then the sentences.
+
+    Each bullet ends with the number of its source paragraph (¶), counted from 1 over the
+    paragraphs of the article as shown in the source pane, so a reader can trace it back.
+    """
+    options = options or MarkdownOptions()
+    doc = selection.ranking.document
+    fields = {
+        "source": Path(doc.source).name if doc.source not in ("", "-") else "",
+        "date": (options.date or _dt.date.today()).isoformat(),
+        "language": LANGUAGES[doc.language].native if doc.language in LANGUAGES else doc.language,
+        "method": selection.ranking.method,
+        "length": f"{len(selection.indices)} sentences, {selection.words} words",
+        "reduction": f"{reduction(selection):.0f}%",
+    }
+    fields = {k: v for k, v in fields.items() if v}
+    title = doc.title.strip() or (fields.get("source") or "Summary")
+    lines: list[str] = []
+    if options.metadata is Metadata.FRONT_MATTER:
+        lines += ["---", f"title: {_yaml(title)}"]
+        lines += [f"{k}: {_yaml(v)}" for k, v in fields.items()]
+        lines += ["---", ""]
+    lines += [f"# {_inline(title)}", ""]
+    if options.metadata is Metadata.LINE:
+        lines += [" · ".join(f"{k.capitalize()}: {v}" for k, v in fields.items()), ""]
+    sentences = [
+        (_inline(doc.sentence_text(i)), doc.sentences[i].paragraph + 1) for i in selection.indices
+    ]
+    if options.style is Style.BULLETS:
+        lines += [f"- {text} (¶{para})" for text, para in sentences]
+    else:
+        lines.append(" ".join(text for text, _ in sentences))
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _inline(text: str) -> str:
+    """One line of Markdown that renders as the plain text it came from."""
+    text = " ".join(text.split())
+    for ch in ("\\", "*", "_", "`", "[", "]", "<", ">"):
+        text = text.replace(ch, "\\" + ch)
+    if text[:1] in "#+-" or (text[:1].isdigit() and ". " in text[:6]):
+        text = "\\" + text
+    return text
+
+
+def _yaml(value: str) -> str:
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def write_atomic(path: str | Path, text: str, *, overwrite: bool = False) -> Path:
+    """Write ``text`` to ``path`` through a temporary sibling file and an atomic rename.
+
+    An existing file is replaced only with ``overwrite``; a failure at any point leaves it as it
+    was and removes the temporary file.
+    """
+    path = Path(path)
+    if path.exists() and not overwrite:
+        raise ExportError(f"{path}: already exists (use --force to replace it)")
+    if path.is_dir():
+        raise ExportError(f"{path}: is a folder")
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise ExportError(f"{folder}: no such folder")
+    tmp_name = None
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp_name, path)
+        tmp_name = None
+    except OSError as exc:
+        raise ExportError(f"{path}: could not be written ({exc.strerror or exc})") from None
+    finally:
+        if tmp_name is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp_name)
+    return path

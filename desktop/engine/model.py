@@ -1,0 +1,108 @@
+"""The document model: the article's text and character spans into it.
+
+Every paragraph and sentence is a ``(start, end)`` span of ``Document.text`` (Python code points),
+so highlighting and export never match sentences by string.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Kind(str, Enum):
+    """What a paragraph (and each sentence in it) is. Only body text is a summary candidate."""
+
+    BODY = "body"
+    TITLE = "title"
+    HEADING = "heading"
+    BYLINE = "byline"
+    CAPTION = "caption"
+    BOILERPLATE = "boilerplate"
+
+    @property
+    def is_candidate(self) -> bool:
+        return self is Kind.BODY
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    index: int
+    start: int
+    end: int
+    kind: Kind = Kind.BODY
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    paragraph: int
+    kind: Kind = Kind.BODY
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A paragraph as a reader found it, before cleaning and segmentation.
+
+    ``kind`` is the reader's own knowledge (an HTML ``<h2>``, a docx heading style); cleaning may
+    still mark a body block as boilerplate, a byline or a heading.
+    """
+
+    start: int
+    end: int
+    kind: Kind = Kind.BODY
+
+
+@dataclass(frozen=True, slots=True)
+class Extracted:
+    """What a reader returns: the article's text with its blocks and what it knows about it."""
+
+    text: str
+    blocks: tuple[Block, ...]
+    title: str = ""
+    author: str = ""
+    date: str = ""
+    url: str = ""
+    format: str = "txt"
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class Document:
+    text: str
+    paragraphs: tuple[Paragraph, ...]
+    sentences: tuple[Sentence, ...]
+    language: str
+    title: str = ""
+    detected_language: str = ""
+    author: str = ""
+    date: str = ""
+    url: str = ""
+    format: str = "txt"
+    source: str = ""
+    # Derived once, because the slider's hot path needs them per sentence.
+    word_counts: tuple[int, ...] = field(default=(), compare=False)
+
+    def __post_init__(self) -> None:
+        if not self.word_counts:
+            counts = tuple(len(self.sentence_text(s).split()) for s in self.sentences)
+            object.__setattr__(self, "word_counts", counts)
+
+    def sentence_text(self, sentence: Sentence | int) -> str:
+        s = self.sentences[sentence] if isinstance(sentence, int) else sentence
+        return self.text[s.start : s.end]
+
+    def paragraph_text(self, paragraph: Paragraph | int) -> str:
+        p = self.paragraphs[paragraph] if isinstance(paragraph, int) else paragraph
+        return self.text[p.start : p.end]
+
+    @property
+    def candidates(self) -> tuple[int, ...]:
+        """Indices of the sentences a summary may contain (body text)."""
+        return tuple(s.index for s in self.sentences if s.kind.is_candidate)
+
+    @property
+    def body_words(self) -> int:
+        return sum(self.word_counts[i] for i in self.candidates)

@@ -1,0 +1,59 @@
+"""Readers: turn a file (or pasted text) into an ``Extracted`` article, one module per format."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from desktop.engine.errors import InputError, UnsupportedFormatError
+from desktop.engine.model import Extracted
+from desktop.engine.readers import text
+
+MAX_BYTES = 50 * 1024 * 1024
+"""Files above this size are refused before they are read into memory."""
+
+# Suffix -> reader function taking (data: bytes, source: str) -> Extracted.
+READERS = {
+    ".txt": text.read,
+    ".text": text.read,
+}
+
+
+def supported_suffixes() -> tuple[str, ...]:
+    return tuple(READERS)
+
+
+def read_path(path: str | Path) -> Extracted:
+    path = Path(path)
+    if not path.exists():
+        raise InputError(f"{path}: no such file")
+    if path.is_dir():
+        raise InputError(f"{path}: is a folder, not a file")
+    reader = READERS.get(path.suffix.lower())
+    if reader is None:
+        names = ", ".join(sorted(READERS))
+        raise UnsupportedFormatError(
+            f"{path.name}: unsupported format {path.suffix or '(no extension)'!r}; "
+            f"Precis reads {names}"
+        )
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise InputError(
+                f"{path.name}: {size / 1e6:.0f} MB is above the {MAX_BYTES // 2**20} MB limit"
+            )
+        data = path.read_bytes()
+    except PermissionError:
+        raise InputError(f"{path}: permission denied") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    return reader(data, str(path))
+
+
+def read_bytes(data: bytes, source: str = "-", suffix: str = ".txt") -> Extracted:
+    """Read data that did not come from a named file (standard input, the clipboard)."""
+    if len(data) > MAX_BYTES:
+        raise InputError(f"{source}: input is above the {MAX_BYTES // 2**20} MB limit")
+    reader = READERS.get(suffix.lower())
+    if reader is None:
+        raise UnsupportedFormatError(f"{source}: unsupported format {suffix!r}")
+    return reader(data, source)
