@@ -13,7 +13,7 @@ from desktop import __version__
 SUBCOMMANDS = ("summarize", "extract")
 
 
-class _Failure(Exception):
+class _FileError(Exception):
     """An input error for one file; the message is already user-facing."""
 
 
@@ -143,7 +143,7 @@ def _document(path: str, language: str | None) -> tuple[Any, dict[str, float]]:
         read = time.perf_counter()
         document = build_document(extracted, language)
     except InputError as exc:
-        raise _Failure(str(exc)) from None
+        raise _FileError(str(exc)) from None
     return document, {"read": read - started, "segment": time.perf_counter() - read}
 
 
@@ -201,7 +201,7 @@ def _summarize(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
     for path in args.files:
         try:
             document, timing = _document(path, language)
-        except _Failure as exc:
+        except _FileError as exc:
             print(f"precis: {exc}", file=sys.stderr)
             results.append((path, None, {}))
             failed = True
@@ -281,7 +281,7 @@ def _extract(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     for path in args.files:
         try:
             document, _ = _document(path, language)
-        except _Failure as exc:
+        except _FileError as exc:
             print(f"precis: {exc}", file=sys.stderr)
             failed = True
             continue

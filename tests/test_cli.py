@@ -1,11 +1,14 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from desktop.cli import main
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -53,3 +56,64 @@ def test_missing_file_is_one_clear_line(capsys, tmp_path: Path) -> None:
     assert out == ""
     assert err.strip().count("\n") == 0
     assert "no such file" in err
+
+
+def test_stdin_words_budget_json(capsys, monkeypatch, sample_path: Path) -> None:
+    import io
+
+    data = sample_path.read_bytes()
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(data)))
+    code, out, _ = run(
+        capsys, "summarize", "-", "--words", "120", "--language", "de", "--format", "json"
+    )
+    assert code == 0
+    result = json.loads(out)
+    assert result["language"] == "de"
+    assert 0 < result["words"]["summary"] <= 120
+    assert result["length"] == {"value": 120, "unit": "words"}
+
+
+def test_several_files_give_a_json_list_in_input_order(
+    capsys, sample_path: Path, tmp_path: Path
+) -> None:
+    other = tmp_path / "other.txt"
+    other.write_text(
+        "The first sentence is here. The second one follows it. A third ends.", encoding="utf-8"
+    )
+    code, out, _ = run(
+        capsys, "summarize", str(other), str(sample_path), "-n", "1", "--format", "json"
+    )
+    assert code == 0
+    results = json.loads(out)
+    assert [r["source"] for r in results] == [str(other), str(sample_path)]
+    assert [r["language"] for r in results] == ["en", "de"]
+
+
+def test_lists_methods_and_languages(capsys) -> None:
+    code, out, _ = run(capsys, "summarize", "--list-methods")
+    assert code == 0
+    assert "lex-rank" in out
+    assert "lead" in out
+    code, out, _ = run(capsys, "summarize", "--list-languages")
+    assert code == 0
+    assert len(out.strip().splitlines()) >= 20
+
+
+def test_usage_errors_exit_2(capsys, sample_path: Path) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["summarize", str(sample_path), "--method", "nonsense"])
+    assert exc.value.code == 2
+    with pytest.raises(SystemExit) as exc:
+        main(["summarize", str(sample_path), "--language", "klingon"])
+    assert exc.value.code == 2
+    with pytest.raises(SystemExit) as exc:
+        main(["summarize", str(sample_path), "--percent", "150"])
+    assert exc.value.code == 2
+
+
+def test_percent_is_of_the_words(capsys, sample_path: Path) -> None:
+    code, out, _ = run(capsys, "summarize", str(sample_path), "--percent", "20", "--format", "json")
+    assert code == 0
+    result = json.loads(out)
+    assert result["words"]["summary"] <= 0.2 * result["words"]["article"]
+    assert result["words"]["summary"] >= 0.1 * result["words"]["article"]

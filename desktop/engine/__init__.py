@@ -5,7 +5,7 @@ Both front ends (the window and the command line) use only the names exported he
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop.engine.build import build_document
 from desktop.engine.errors import (
@@ -22,6 +22,9 @@ from desktop.engine.model import Document, Extracted, Kind, Paragraph, Sentence
 from desktop.engine.ranking import Ranking, rank
 from desktop.engine.readers import read_bytes, read_path, supported_suffixes
 from desktop.engine.select import Length, Order, Selection, Unit, select
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 __all__ = [
     "DEFAULT_METHOD",

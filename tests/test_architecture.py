@@ -1,0 +1,38 @@
+"""The engine stays Qt-free and light to import: both front ends depend on it."""
+
+from __future__ import annotations
+
+import ast
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ENGINE = Path(__file__).resolve().parent.parent / "desktop" / "engine"
+HEAVY = ("numpy", "scipy", "nltk", "sumy", "PySide6", "langdetect", "punkt")
+
+
+def test_engine_imports_no_qt() -> None:
+    offenders = []
+    for path in ENGINE.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module]
+            offenders += [
+                f"{path.name}: {n}"
+                for n in names
+                if n.split(".")[0] in ("PySide6", "PyQt6", "shiboken6")
+            ]
+    assert offenders == []
+
+
+def test_cli_start_up_does_not_load_heavy_libraries() -> None:
+    code = (
+        "import sys, json, desktop.cli, desktop.engine;"
+        f"print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in {HEAVY!r})))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert json.loads(out.stdout) == []
