@@ -1,0 +1,344 @@
+"""The one place where engine results become Qt signals. Widgets connect only to ``Summariser``.
+
+It keeps the article and the user's summary settings, runs the slow steps (reading, segmenting,
+ranking) through ``run_task`` and re-runs the fast one (``select``) whenever a setting changes.
+Rank once, cut many times: rankings are cached per (document, method), so the length slider,
+the order and pins never re-rank.
+
+Every slow request takes a new generation number; a result that comes back for an older
+generation (the article or the setting changed meanwhile, or the user cancelled) is dropped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+
+from desktop.engine import (
+    DEFAULT_METHOD,
+    Cancelled,
+    Document,
+    Extracted,
+    InputError,
+    Length,
+    Order,
+    PrecisError,
+    Ranking,
+    Selection,
+    Unit,
+    build_document,
+    rank,
+    read_bytes,
+    read_path,
+    select,
+)
+from desktop.ui.tasks import CancelFlag, Pool, run_task
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
+    from desktop.ui.tasks import T
+
+MAX_CACHED = 8
+
+
+@dataclass(frozen=True)
+class LoadFailure:
+    """An article that could not be read: what the user asked for and why it failed."""
+
+    source: str  # a path, or "" for pasted text
+    message: str
+
+
+class Summariser(QObject):
+    documentChanged = Signal(object)  # Document | None
+    rankingChanged = Signal(object)  # Ranking | None
+    selectionChanged = Signal(object)  # Selection | None
+    activityChanged = Signal(str)  # "load", "rank" or "" when idle
+    loaded = Signal(str)  # the path of an article read from a file
+    loadFailed = Signal(object)  # LoadFailure; the current article stays
+    rankFailed = Signal(str)
+    cancelled = Signal()
+    crashed = Signal(object)  # an unexpected exception from a job, for the crash handler
+
+    def __init__(self, pool: Pool, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pool = pool
+        self._generation = 0
+        self._pending: dict[str, tuple[int, CancelFlag]] = {}
+        self._shown_activity = ""
+        self._reading: tuple[Sequence[Callable[[], Extracted]], str] | None = None
+        self._extracted: Extracted | None = None
+        self._document: Document | None = None
+        self._ranking: Ranking | None = None
+        self._selection: Selection | None = None
+        self._cache: dict[tuple[int, str], Ranking] = {}
+        self.method = DEFAULT_METHOD
+        self.language: str | None = None
+        self.length = Length(5, Unit.SENTENCES)
+        self.order = Order.DOCUMENT
+        self.pinned: frozenset[int] = frozenset()
+        self.excluded: frozenset[int] = frozenset()
+
+    # -- state ---------------------------------------------------------------------------------
+
+    @property
+    def document(self) -> Document | None:
+        return self._document
+
+    @property
+    def ranking(self) -> Ranking | None:
+        return self._ranking
+
+    @property
+    def selection(self) -> Selection | None:
+        return self._selection
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._pending)
+
+    @property
+    def activity(self) -> str:
+        return "load" if "load" in self._pending else "rank" if self._pending else ""
+
+    # -- loading -------------------------------------------------------------------------------
+
+    def open_path(self, path: str) -> None:
+        self._load([lambda: read_path(path)], path)
+
+    def open_bytes(self, alternatives: Sequence[tuple[bytes, str]]) -> None:
+        """A pasted or dropped article, as ``(data, suffix)`` pairs tried in turn.
+
+        The clipboard often holds the same text as HTML and as plain text: the first that gives
+        a readable article wins. Its source is "-", so a Markdown export names no file.
+        """
+        self._load(
+            [
+                lambda data=data, suffix=suffix: read_bytes(data, source="-", suffix=suffix)
+                for data, suffix in alternatives
+            ],
+            "",
+        )
+
+    def close_document(self) -> None:
+        self._stop("load", "rank")
+        self._reading = None
+        self._set_document(None, None)
+
+    def _load(self, attempts: Sequence[Callable[[], Extracted]], source: str) -> None:
+        # The current article's ranking may go on: it is still what the window shows.
+        self._stop("load")
+        self._reading = (attempts, source)
+        language = self.language
+
+        def job(flag: CancelFlag) -> tuple[Extracted, Document]:
+            error: InputError | None = None
+            for read in attempts:
+                if flag.is_set():
+                    raise Cancelled("loading cancelled")
+                try:
+                    extracted = read()
+                    return extracted, build_document(extracted, language)
+                except InputError as exc:
+                    error = exc
+            assert error is not None
+            raise error
+
+        def done(result: tuple[Extracted, Document] | None) -> None:
+            assert result is not None
+            self._reading = None
+            self._set_document(*result)
+            if source:
+                self.loaded.emit(source)
+
+        def failed(exc: BaseException) -> bool:
+            self._reading = None
+            if isinstance(exc, PrecisError):
+                self.loadFailed.emit(LoadFailure(source, str(exc)))
+                return True
+            return False
+
+        self._start("load", job, done, failed)
+
+    def _set_document(self, extracted: Extracted | None, document: Document | None) -> None:
+        self._extracted = extracted
+        self._document = document
+        self._cache.clear()
+        self.pinned = frozenset()
+        self.excluded = frozenset()
+        self._ranking = None
+        self._selection = None
+        self.documentChanged.emit(document)
+        self.rankingChanged.emit(None)
+        self.selectionChanged.emit(None)
+        if document is not None:
+            self._rank()
+
+    # -- settings ------------------------------------------------------------------------------
+
+    def set_language(self, code: str | None) -> None:
+        """``None`` detects the language. Segmentation depends on it, so the article is rebuilt."""
+        if code == self.language:
+            return
+        self.language = code
+        if self._reading is not None:  # an article on its way: read it again in this language
+            self._load(*self._reading)
+            return
+        extracted = self._extracted
+        if extracted is None:
+            return
+        self._stop("load")
+
+        def job(flag: CancelFlag) -> tuple[Extracted, Document]:
+            return extracted, build_document(extracted, code)
+
+        def done(result: tuple[Extracted, Document] | None) -> None:
+            assert result is not None
+            self._set_document(*result)
+
+        def failed(exc: BaseException) -> bool:
+            if isinstance(exc, PrecisError):
+                self.loadFailed.emit(LoadFailure(extracted.source, str(exc)))
+                return True
+            return False
+
+        self._start("load", job, done, failed)
+
+    def set_method(self, method: str) -> None:
+        if method == self.method:
+            return
+        self.method = method
+        if self._document is not None:
+            self._rank()
+
+    def set_length(self, length: Length) -> None:
+        """Cheap: a new cut of the ranking the window already has."""
+        if length != self.length:
+            self.length = length
+            self._reselect()
+
+    def set_order(self, order: Order) -> None:
+        if order is not self.order:
+            self.order = order
+            self._reselect()
+
+    # -- editorial control -----------------------------------------------------------------------
+
+    def pin(self, index: int) -> None:
+        self.pinned |= {index}
+        self.excluded -= {index}
+        self._reselect()
+
+    def exclude(self, index: int) -> None:
+        self.excluded |= {index}
+        self.pinned -= {index}
+        self._reselect()
+
+    def release(self, index: int) -> None:
+        """Neither pinned nor excluded: the ranking decides again."""
+        self.pinned -= {index}
+        self.excluded -= {index}
+        self._reselect()
+
+    def clear_marks(self) -> None:
+        self.pinned = frozenset()
+        self.excluded = frozenset()
+        self._reselect()
+
+    # -- ranking -------------------------------------------------------------------------------
+
+    def rerank(self) -> None:
+        """Rank again (after a cancel); a cached ranking is reused."""
+        if self._document is not None and not self.busy:
+            self._rank()
+
+    def cancel(self) -> None:
+        if self._pending:
+            self._stop("load", "rank")
+            self._reading = None
+            self.cancelled.emit()
+
+    def _rank(self) -> None:
+        self._stop("rank")
+        document, method = self._document, self.method
+        assert document is not None
+        cached = self._cache.get((id(document), method))
+        if cached is not None and cached.document is document:
+            self._set_ranking(cached)
+            return
+
+        def job(flag: CancelFlag) -> Ranking:
+            return rank(document, method, cancelled=flag.is_set)
+
+        def done(result: Ranking | None) -> None:
+            assert result is not None
+            self._set_ranking(result)
+
+        def failed(exc: BaseException) -> bool:
+            if isinstance(exc, PrecisError):
+                self.rankFailed.emit(str(exc))
+                return True
+            return False
+
+        self._start("rank", job, done, failed)
+
+    def _set_ranking(self, ranking: Ranking) -> None:
+        key = (id(ranking.document), ranking.method)
+        self._cache[key] = ranking
+        while len(self._cache) > MAX_CACHED:
+            self._cache.pop(next(iter(self._cache)))
+        self._ranking = ranking
+        self.rankingChanged.emit(ranking)
+        self._reselect()
+
+    def _reselect(self) -> None:
+        if self._ranking is None:
+            return
+        self._selection = select(
+            self._ranking, self.length, self.order, pinned=self.pinned, excluded=self.excluded
+        )
+        self.selectionChanged.emit(self._selection)
+
+    # -- jobs ----------------------------------------------------------------------------------
+
+    def _start(
+        self,
+        kind: str,
+        job: Callable[[CancelFlag], T],
+        done: Callable[[T | None], None],
+        failed: Callable[[BaseException], bool],
+    ) -> None:
+        self._generation += 1
+        generation = self._generation
+
+        def callback(result: T | None, error: BaseException | None) -> None:
+            current = self._pending.get(kind)
+            if current is None or current[0] != generation:
+                return  # outdated: the article or the setting changed, or the user cancelled
+            del self._pending[kind]
+            if error is None:
+                done(result)
+            elif not isinstance(error, Cancelled) and not failed(error):
+                self.crashed.emit(error)
+            self._notify_activity()
+
+        self._pending[kind] = (generation, CancelFlag())  # placeholder until the pool has it
+        flag = run_task(job, callback, pool=self._pool)
+        if self._pending.get(kind, (None,))[0] == generation:
+            self._pending[kind] = (generation, flag)
+        self._notify_activity()
+
+    def _stop(self, *kinds: str) -> None:
+        for kind in kinds:
+            pending = self._pending.pop(kind, None)
+            if pending is not None:
+                pending[1].cancel()
+        self._notify_activity()
+
+    def _notify_activity(self) -> None:
+        if self.activity != self._shown_activity:
+            self._shown_activity = self.activity
+            self.activityChanged.emit(self._shown_activity)

@@ -1,0 +1,122 @@
+"""Start the window: ``run(path, screenshot=None)`` is what ``precis`` calls without a command.
+
+Start-up order matters for the cold start: the window is shown first, then the article is read
+and ranked on the thread pool, so the engine's heavy libraries (numpy, scipy, the Punkt models)
+load while the user already sees the window.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtWidgets import QApplication
+
+from desktop import APP_ID, APP_NAME, __version__
+from desktop.paths import resources_dir, sample_article
+from desktop.ui.crash import CrashHandler
+from desktop.ui.main_window import MainWindow
+from desktop.ui.settings import SettingsStore
+
+SCREENSHOT_SIZE = (1360, 820)
+SCREENSHOT_TIMEOUT_S = 120.0
+
+
+def translations_dir() -> Path:
+    return resources_dir() / "translations"
+
+
+def install_translators(app: QApplication, locale: QLocale | None = None) -> list[QTranslator]:
+    """Precis's own strings and Qt's (standard buttons, context menus) in the user's language."""
+    locale = locale or QLocale()
+    installed = []
+    for name, folder in (
+        ("precis", str(translations_dir())),
+        ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+    ):
+        translator = QTranslator(app)
+        if translator.load(locale, name, "_", folder):
+            app.installTranslator(translator)
+            installed.append(translator)
+    return installed
+
+
+def application(argv: list[str] | None = None) -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    app = QApplication(argv if argv is not None else [sys.argv[0]])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    QGuiApplication.setDesktopFileName(APP_ID)
+    icon = resources_dir() / "icons" / "precis.svg"
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
+    install_translators(app)
+    return app
+
+
+def start(path: str | None, *, store: SettingsStore | None = None) -> MainWindow:
+    """Build and show the window, then open ``path`` (default: the bundled sample)."""
+    crash = CrashHandler()
+    crash.install()
+    window = MainWindow(store or SettingsStore(), crash=crash)
+    crash.parent_widget = window
+    window.show()
+    article = path if path is not None else str(sample_article())
+    # After the first paint: reading and ranking start once the window is on screen.
+    QTimer.singleShot(0, lambda: window.open_path(article))
+    return window
+
+
+def run(path: str | None, screenshot: str | None = None) -> int:
+    if screenshot is not None:
+        return _screenshot(path, screenshot)
+    app = application()
+    window = start(path)
+    code = app.exec()
+    del window
+    return code
+
+
+def _screenshot(path: str | None, out: str) -> int:
+    """Render the window offscreen with the article summarised, save it as PNG, and exit."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app = application()
+    from tempfile import TemporaryDirectory
+
+    from PySide6.QtCore import QSettings
+
+    # The user's settings neither shape the picture nor are changed by it.
+    with TemporaryDirectory() as tmp:
+        store = SettingsStore(
+            QSettings(str(Path(tmp) / "screenshot.ini"), QSettings.Format.IniFormat)
+        )
+        window = MainWindow(store)
+        window.resize(*SCREENSHOT_SIZE)
+        window.show()
+        failures: list[str] = []
+        window.summariser.loadFailed.connect(lambda failure: failures.append(failure.message))
+        window.summariser.loadFailed.disconnect(window._on_load_failed)
+        window.open_path(path if path is not None else str(sample_article()))
+        deadline = time.monotonic() + SCREENSHOT_TIMEOUT_S
+        while (window.summariser.busy or window.summariser.selection is None) and not failures:
+            if time.monotonic() > deadline:
+                print("precis: timed out waiting for the summary", file=sys.stderr)
+                return 1
+            app.processEvents()
+            time.sleep(0.01)
+        if failures:
+            print(f"precis: {failures[0]}", file=sys.stderr)
+            return 1
+        app.processEvents()
+        if not window.grab().save(out):
+            print(f"precis: {out}: could not be written", file=sys.stderr)
+            return 1
+        window.close()
+    return 0

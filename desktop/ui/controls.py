@@ -1,0 +1,200 @@
+"""The toolbar's summary controls: method, language, length (slider, spin box, unit) and order.
+
+They only report what the user chose; the window passes it on to the ``Summariser``. The length
+is remembered per unit, so switching from sentences to percent and back restores both.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSlider, QSpinBox, QWidget
+
+from desktop.engine import LANGUAGES, METHODS, Length, Order, Unit
+
+if TYPE_CHECKING:
+    from desktop.engine import Document
+    from desktop.ui.settings import Preferences
+
+# Method descriptions come from the engine in English; listing them here lets lupdate offer them
+# to translators. A method added to the engine later shows its English description.
+_METHOD_TEXTS = (
+    QT_TRANSLATE_NOOP("Methods", "The first sentences, as a news editor would cut."),
+    QT_TRANSLATE_NOOP(
+        "Methods", "LexRank: sentences most similar to many others (graph centrality)."
+    ),
+)
+WORD_STEP = 10
+
+
+def method_description(name: str) -> str:
+    return QCoreApplication.translate("Methods", METHODS[name].description)
+
+
+class SummaryControls(QWidget):
+    methodChosen = Signal(str)
+    languageChosen = Signal(str)  # "" detects the language
+    lengthChosen = Signal(object)  # Length
+    orderChosen = Signal(object)  # Order
+
+    def __init__(self, prefs: Preferences, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._values = {unit: prefs.length_value(unit) for unit in Unit}
+        self._limits = {Unit.SENTENCES: 50, Unit.PERCENT: 100, Unit.WORDS: 1000}
+
+        self.method = QComboBox(objectName="method")
+        for name in METHODS:
+            self.method.addItem(name, name)
+            self.method.setItemData(
+                self.method.count() - 1, method_description(name), Qt.ItemDataRole.ToolTipRole
+            )
+        self.method.setAccessibleName(self.tr("Summarisation method"))
+
+        self.language = QComboBox(objectName="language")
+        self.language.addItem(self.tr("Auto"), "")
+        for code, lang in LANGUAGES.items():
+            self.language.addItem(f"{lang.native} ({code})", code)
+        self.language.setAccessibleName(self.tr("Article language"))
+        self.language.setToolTip(
+            self.tr("The article's language: detected automatically, or chosen")
+        )
+
+        self.slider = QSlider(Qt.Orientation.Horizontal, objectName="length_slider")
+        self.slider.setMinimumWidth(150)
+        self.slider.setAccessibleName(self.tr("Summary length"))
+        self.slider.setToolTip(self.tr("Summary length"))
+        self.spin = QSpinBox(objectName="length_spin")
+        self.spin.setAccessibleName(self.tr("Summary length value"))
+        self.spin.setKeyboardTracking(False)
+        self.unit = QComboBox(objectName="length_unit")
+        self.unit.addItem(self.tr("sentences"), Unit.SENTENCES)
+        self.unit.addItem(self.tr("% of words"), Unit.PERCENT)
+        self.unit.addItem(self.tr("words"), Unit.WORDS)
+        self.unit.setAccessibleName(self.tr("Length unit"))
+
+        self.order = QComboBox(objectName="order")
+        self.order.addItem(self.tr("Article order"), Order.DOCUMENT)
+        self.order.addItem(self.tr("Best first"), Order.RANK)
+        self.order.setAccessibleName(self.tr("Sentence order"))
+        self.order.setToolTip(self.tr("Summary sentences in article order, or best first"))
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 0, 4, 0)
+        layout.setSpacing(6)
+        for text, widget in (
+            (self.tr("&Method"), self.method),
+            (self.tr("&Language"), self.language),
+            (self.tr("Le&ngth"), self.slider),
+        ):
+            label = QLabel(text)
+            label.setBuddy(widget)
+            if layout.count():
+                layout.addSpacing(10)
+            layout.addWidget(label)
+            layout.addWidget(widget)
+        layout.addWidget(self.spin)
+        layout.addWidget(self.unit)
+        layout.addSpacing(10)
+        order_label = QLabel(self.tr("&Order"))
+        order_label.setBuddy(self.order)
+        layout.addWidget(order_label)
+        layout.addWidget(self.order)
+
+        self._select(self.method, prefs.method)
+        self._select(self.language, prefs.language)
+        self._select(self.unit, prefs.unit)
+        self._select(self.order, prefs.order)
+        self._update_method_tip()
+        self._apply_limits()
+
+        self.method.currentIndexChanged.connect(self._on_method)
+        self.language.currentIndexChanged.connect(self._on_language)
+        self.slider.valueChanged.connect(self._on_slider)
+        self.spin.valueChanged.connect(self._on_spin)
+        self.unit.currentIndexChanged.connect(self._on_unit)
+        self.order.currentIndexChanged.connect(
+            lambda: self.orderChosen.emit(self.order.currentData())
+        )
+
+    # -- reading and setting -------------------------------------------------------------------
+
+    def length(self) -> Length:
+        unit: Unit = self.unit.currentData()
+        return Length(float(self._values[unit]), unit)
+
+    def set_document(self, document: Document | None) -> None:
+        """Ranges follow the article; "Auto" shows the language that was detected."""
+        if document is None:
+            self.language.setItemText(0, self.tr("Auto"))
+            return
+        detected = LANGUAGES.get(document.detected_language)
+        self.language.setItemText(
+            0,
+            self.tr("Auto ({language})").format(language=detected.native)
+            if detected
+            else self.tr("Auto"),
+        )
+        self._limits[Unit.SENTENCES] = max(1, len(document.candidates))
+        self._limits[Unit.WORDS] = max(WORD_STEP, document.body_words)
+        self._apply_limits()
+
+    def step(self, steps: int) -> None:
+        """Longer (positive) or shorter (negative) by slider steps."""
+        self.slider.setValue(self.slider.value() + steps * self.slider.singleStep())
+
+    # -- internals -----------------------------------------------------------------------------
+
+    @staticmethod
+    def _select(combo: QComboBox, data: object) -> None:
+        index = combo.findData(data)
+        if index >= 0:
+            combo.setCurrentIndex(index)
+
+    def _apply_limits(self) -> None:
+        """Ranges and displayed value for the current unit; emits nothing."""
+        unit: Unit = self.unit.currentData()
+        low = WORD_STEP if unit is Unit.WORDS else 1
+        high = self._limits[unit]
+        step = WORD_STEP if unit is Unit.WORDS else 1
+        value = round(min(max(self._values[unit], low), high))
+        for widget in (self.slider, self.spin):
+            widget.blockSignals(True)
+            widget.setRange(low, high)
+            widget.setSingleStep(step)
+            widget.setValue(value)
+            widget.blockSignals(False)
+        self.slider.setPageStep(step * 5)
+        self.spin.setSuffix("%" if unit is Unit.PERCENT else "")
+
+    def _update_method_tip(self) -> None:
+        name = self.method.currentData()
+        self.method.setToolTip(method_description(name) if name in METHODS else "")
+
+    def _on_method(self) -> None:
+        self._update_method_tip()
+        self.methodChosen.emit(self.method.currentData())
+
+    def _on_language(self) -> None:
+        self.languageChosen.emit(self.language.currentData())
+
+    def _on_slider(self, value: int) -> None:
+        self.spin.blockSignals(True)
+        self.spin.setValue(value)
+        self.spin.blockSignals(False)
+        self._changed(value)
+
+    def _on_spin(self, value: int) -> None:
+        self.slider.blockSignals(True)
+        self.slider.setValue(value)
+        self.slider.blockSignals(False)
+        self._changed(value)
+
+    def _changed(self, value: int) -> None:
+        unit: Unit = self.unit.currentData()
+        self._values[unit] = float(value)
+        self.lengthChosen.emit(Length(float(value), unit))
+
+    def _on_unit(self) -> None:
+        self._apply_limits()
+        self.lengthChosen.emit(self.length())

@@ -1,0 +1,108 @@
+"""The summary pane: the chosen sentences, each a link back to its place in the article.
+
+Sentences are anchors (``#s<index>``), so a click, or Tab then Enter, activates one; the
+window then scrolls the source to it. Links are drawn in the text colour: the pane reads as
+prose, and the pointing-hand cursor shows they can be followed.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QUrl, Signal
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from desktop.engine import Order
+from desktop.ui.source_view import reading_font
+from desktop.ui.theme import colours
+
+if TYPE_CHECKING:
+    from desktop.engine import Selection
+
+PIN = "\u2691"  # ⚑
+
+
+class SummaryView(QTextBrowser):
+    sentenceActivated = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("summary")
+        self.setAccessibleName(self.tr("Summary"))
+        self.setAccessibleDescription(
+            self.tr("The summary; activate a sentence to show it in the article")
+        )
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setAcceptDrops(False)
+        self.setUndoRedoEnabled(False)
+        self.document().setDocumentMargin(28)
+        self.setPlaceholderText(self.tr("The summary appears here."))
+        self.anchorClicked.connect(self._on_anchor)
+        self._selection: Selection | None = None
+        self._pinned: frozenset[int] = frozenset()
+
+    def show_selection(self, selection: Selection | None, pinned: frozenset[int]) -> None:
+        self._selection = selection
+        self._pinned = pinned
+        self._render()
+
+    def set_point_size(self, size: float) -> None:
+        self.document().setDefaultFont(reading_font(size))
+
+    def anchor_position(self, index: int) -> int | None:
+        """Where sentence ``index`` starts in this pane (for tests and keyboard focus)."""
+        target = f"#s{index}"
+        block = self.document().begin()
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                fragment = it.fragment()
+                if fragment.charFormat().anchorHref() == target:
+                    return fragment.position()
+                it += 1
+            block = block.next()
+        return None
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._render()
+
+    def _render(self) -> None:
+        selection = self._selection
+        if selection is None or not selection.indices:
+            self.clear()
+            return
+        c = colours(self.palette())
+        text = self.palette().color(QPalette.ColorRole.Text).name()
+        muted = c.muted.name()
+        document = selection.ranking.document
+        parts = []
+        for position, index in enumerate(selection.indices, 1):
+            sentence = document.sentences[index]
+            body = html.escape(document.sentence_text(sentence)).replace("\n", " ")
+            marker = (
+                f'<span style="color:{c.pinned.darker(160 if not c.dark else 60).name()}">'
+                f"{PIN}&nbsp;</span>"
+                if index in self._pinned
+                else ""
+            )
+            where = (
+                f"#{position}&nbsp;·&nbsp;¶{sentence.paragraph + 1}"
+                if selection.order is Order.RANK
+                else f"¶{sentence.paragraph + 1}"
+            )
+            parts.append(
+                f'<p style="margin-bottom:14px; line-height:135%">{marker}'
+                f'<a href="#s{index}" style="color:{text}; text-decoration:none">{body}</a>'
+                f'&nbsp;<span style="color:{muted}; font-size:small">{where}</span></p>'
+            )
+        self.setHtml("".join(parts))
+
+    def _on_anchor(self, url: QUrl) -> None:
+        fragment = url.fragment() or url.toString().lstrip("#")
+        if fragment.startswith("s") and fragment[1:].isdigit():
+            self.sentenceActivated.emit(int(fragment[1:]))

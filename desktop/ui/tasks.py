@@ -1,0 +1,96 @@
+"""One helper for long jobs: run a plain callable on a thread pool, call back on the GUI thread.
+
+``run_task(job, callback, pool=...)`` runs ``job(flag)`` on ``pool`` and later calls
+``callback(result, error)`` on the GUI thread, exactly once, with either the result or the
+exception the job raised. ``flag`` is a ``CancelFlag`` the job may poll (the engine's ``rank``
+takes ``flag.is_set`` as its ``cancelled`` argument); cancelling never kills a thread, it asks the
+job to stop and lets the caller ignore whatever still comes back.
+
+Tests pass a pool whose ``start`` runs the callable at once (a ``FakeThreadPool``), which makes
+every job synchronous. Modelled on Picard's ``util/thread.py``.
+"""
+
+from __future__ import annotations
+
+import itertools
+import threading
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+T = TypeVar("T")
+
+
+class Pool(Protocol):
+    def start(self, job: Callable[[], object]) -> None: ...
+
+
+class CancelFlag:
+    """Shared between the GUI thread (which sets it) and a job (which polls it)."""
+
+    def __init__(self) -> None:
+        self._event = threading.Event()
+
+    def cancel(self) -> None:
+        self._event.set()
+
+    def is_set(self) -> bool:
+        return self._event.is_set()
+
+
+class _Dispatcher(QObject):
+    """Lives in the GUI thread; a signal emitted from a worker is queued to it."""
+
+    finished = Signal(int, object, object)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.callbacks: dict[int, Callable[[Any, BaseException | None], None]] = {}
+        self.finished.connect(self._deliver)
+
+    @Slot(int, object, object)
+    def _deliver(self, token: int, result: object, error: object) -> None:
+        callback = self.callbacks.pop(token, None)
+        if callback is not None:
+            callback(result, error if isinstance(error, BaseException) else None)
+
+
+_dispatcher: _Dispatcher | None = None
+_tokens = itertools.count(1)
+
+
+def _gui_dispatcher() -> _Dispatcher:
+    global _dispatcher
+    app = QCoreApplication.instance()
+    if app is None or QThread.currentThread() is not app.thread():
+        raise RuntimeError("run_task must be called from the GUI thread")
+    if _dispatcher is None:
+        _dispatcher = _Dispatcher()
+    return _dispatcher
+
+
+def run_task(
+    job: Callable[[CancelFlag], T],
+    callback: Callable[[T | None, BaseException | None], None],
+    *,
+    pool: Pool,
+) -> CancelFlag:
+    """Run ``job`` on ``pool``; ``callback(result, error)`` follows on the GUI thread."""
+    dispatcher = _gui_dispatcher()
+    token = next(_tokens) % 2**31
+    dispatcher.callbacks[token] = callback
+    flag = CancelFlag()
+
+    def work() -> None:
+        try:
+            result = job(flag)
+        except BaseException as exc:  # delivered to the callback, which decides what it means
+            dispatcher.finished.emit(token, None, exc)
+        else:
+            dispatcher.finished.emit(token, result, None)
+
+    pool.start(work)
+    return flag
