@@ -4,41 +4,56 @@ from __future__ import annotations
 
 from desktop.engine import cleaning, language
 from desktop.engine.errors import InputError
-from desktop.engine.model import Document, Extracted, Kind, Paragraph, Sentence
-from desktop.engine.segment import sentence_spans
+from desktop.engine.model import Block, Document, Extracted, Kind, Paragraph, Sentence
+from desktop.engine.segment import is_casual, sentence_spans
+
+_UNSPLIT = (Kind.TITLE, Kind.HEADING)
 
 
 def build_document(extracted: Extracted, lang: str | None = None) -> Document:
-    """Detect the language (unless given), classify the blocks and split sentences."""
+    """Detect the language (unless given), classify the blocks and split sentences.
+
+    Invariants (tested with hypothesis): paragraphs and sentences are ordered, disjoint spans of
+    ``text`` that start and end on non-blank characters; every non-blank character lies in
+    exactly one paragraph and one sentence, and each sentence lies inside its paragraph.
+    """
     text = extracted.text
-    body = "\n".join(text[b.start : b.end] for b in extracted.blocks if b.kind is Kind.BODY)
-    detected = language.detect(body or text)
+    blocks = _sound(text, extracted.blocks)
+    if not blocks:
+        raise InputError(f"{extracted.source or 'input'}: holds no text")
+    extracted = Extracted(
+        text=text,
+        blocks=blocks,
+        title=extracted.title,
+        author=extracted.author,
+        date=extracted.date,
+        url=extracted.url,
+        format=extracted.format,
+        source=extracted.source,
+    )
+    detected = language.detect_blocks(text, [b for b in blocks if b.kind is Kind.BODY] or blocks)
     code = language.resolve(lang) if lang else detected
     blocks = cleaning.classify(extracted, code)
+    title = extracted.title or next(
+        (text[b.start : b.end] for b in blocks if b.kind is Kind.TITLE), ""
+    )
+    casual = is_casual(text)
     paragraphs: list[Paragraph] = []
     sentences: list[Sentence] = []
-    title = extracted.title
     for block in blocks:
-        kind = block.kind
-        # The first heading of a text without a known title is its title.
-        if not title and not paragraphs and kind is Kind.HEADING:
-            kind = Kind.TITLE
-            title = text[block.start : block.end]
-        p = Paragraph(len(paragraphs), block.start, block.end, kind)
+        p = Paragraph(len(paragraphs), block.start, block.end, block.kind)
         paragraphs.append(p)
-        if kind is Kind.BODY:
-            spans = list(sentence_spans(text, block.start, block.end, code))
+        if block.kind in _UNSPLIT:
+            spans: list[tuple[int, int]] = [(block.start, block.end)]
         else:
-            spans = [(block.start, block.end)]
-        sentences.extend(Sentence(len(sentences), s, e, p.index, kind) for s, e in spans)
-    if not sentences:
-        raise InputError(f"{extracted.source or 'input'}: holds no text")
+            spans = list(sentence_spans(text, block.start, block.end, code, casual=casual))
+        sentences.extend(Sentence(len(sentences), s, e, p.index, block.kind) for s, e in spans)
     return Document(
         text=text,
         paragraphs=tuple(paragraphs),
         sentences=tuple(sentences),
         language=code,
-        title=title,
+        title=" ".join(title.split()),
         detected_language=detected,
         author=extracted.author,
         date=extracted.date,
@@ -46,3 +61,25 @@ def build_document(extracted: Extracted, lang: str | None = None) -> Document:
         format=extracted.format,
         source=extracted.source,
     )
+
+
+def _sound(text: str, blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """The reader's blocks in order, trimmed of outer whitespace, overlaps cut off, blanks dropped.
+
+    The plain-text reader already gives such blocks; this keeps the invariants whatever a reader
+    does.
+    """
+    out: list[Block] = []
+    previous = 0
+    for block in sorted(blocks, key=lambda b: b.start):
+        start, end = max(block.start, previous, 0), min(block.end, len(text))
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            out.append(
+                block if (start, end) == (block.start, block.end) else Block(start, end, block.kind)
+            )
+            previous = end
+    return tuple(out)

@@ -1,50 +1,229 @@
-"""Sentence segmentation, offline: Punkt models shipped as Python modules, rules for CJK."""
+"""Sentence segmentation, offline: Punkt models shipped as Python modules, rules for CJK.
+
+Punkt decides at each '.', '?' and '!' whether a sentence ends. Its published models know the
+abbreviations of their training corpus and little else, so a few general rules run on its cuts:
+
+- closing quotes, brackets, footnote marks ("[3]") and emoticons stay with the sentence they close;
+- a cut is undone when the next sentence would start in lower case ("Yahoo! in", "„Hallo?“ fragte
+  er"), when the cut follows an initial or a chain of one-letter abbreviations ("z. B.", "U. S.",
+  "J. R. Smith"), a list number ("1.)"), or a short abbreviation before a number ("art. 4");
+- in languages that write ordinals with a dot (German, Nordic, Slavic, Finnish, Turkish…) a number
+  or Roman numeral with a dot followed by a content word is an ordinal ("am 24. Februar",
+  "Paul VI."), not an end; a function word after it ("… stieg auf 12. Die Polizei …") still splits;
+- an ellipsis followed by a capital letter ends a sentence.
+
+Every non-blank character of a block belongs to exactly one sentence: cuts only ever fall between
+characters, and each sentence is the stretch between two cuts with its outer whitespace trimmed.
+"""
 
 from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Iterator
 from functools import cache
+from typing import TYPE_CHECKING
 
 from desktop.engine.language import LANGUAGES
 
-_CJK_END = re.compile(r"[。！？!?]+[」』”\"'）)]*")
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+# Languages that write ordinal numbers with a trailing dot ("24. Februar", "2. sija").
+_ORDINAL_DOT = frozenset({"de", "da", "no", "fi", "et", "cs", "pl", "sl", "tr", "sv"})
+# Closing quotes and brackets: directly after the final punctuation they belong to its sentence.
+# Opening quotes are included on purpose: „…“ closes with U+201C, and nothing opens a quotation
+# right after a full stop without a space.
+_CLOSERS = "\"'’‘”“»«›‹)]}"
+_CLOSING = re.compile(rf"(?:[{re.escape(_CLOSERS)}]|\[\d{{1,3}}\]|\[[a-z]\])+")
+_EMOTICON = re.compile(r"\s+[:;=8][-o^']?[()\[\]DPpOo3|/\\]+(?=\s|$)")
+_OPENERS = "\"'‘“„«»‹›([{¡¿-–—"
+_ELLIPSIS = re.compile(r"(?:\.{3,}|…)[\"'’”“»«)\]]*(?=\s+[\"'‘“„«»(]?([^\W\d_]))")
+_LIST_MARK = re.compile(r"[(\[]?(?:\d{1,3}|[ivxlIVXL]{1,4}|[a-zA-Z])[.)\]]{1,3}")
+_ROMAN = re.compile(r"[IVXLC]{1,5}")
+_NEXT_LETTER = re.compile(r"[.!?][\"'’”)\]]*\s+([^\W\d_])")
+_NUMBER = re.compile(r"\d[\d.,:/]*")
+_YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
+_MERIDIEM = frozenset({"a.m.", "p.m.", "A.M.", "P.M."})
+_CJK_TOKEN = re.compile(r"[。！？!?]+|[《「『（(【〈“‘]|[》」』）)】〉”’]")
+_CJK_OPEN = "《「『（(【〈“‘"
+_CJK_CLOSE = "》」』）)】〉”’"
+_CJK_MAX_QUOTE = 300
 _lock = threading.Lock()
 
 
-@cache
-def _punkt(code: str):
-    import punkt
+def sentence_spans(
+    text: str, start: int, end: int, code: str, *, casual: bool | None = None
+) -> Iterator[tuple[int, int]]:
+    """Spans of the sentences in ``text[start:end]``, trimmed of surrounding whitespace.
 
-    name = LANGUAGES[code].name
-    if name not in punkt.available_languages():
-        name = "english"
-    return punkt.PunktSentenceTokenizer(punkt.load_model(name))
-
-
-def sentence_spans(text: str, start: int, end: int, code: str) -> Iterator[tuple[int, int]]:
-    """Spans of the sentences in ``text[start:end]``, trimmed of surrounding whitespace."""
+    ``casual`` says the writer often starts sentences in lower case (chat, e-mail), so a lower-case
+    word after a full stop is no evidence against a sentence end; by default it is judged from
+    the chunk itself (pass ``is_casual(whole_text)`` to judge a document once).
+    """
     chunk = text[start:end]
     if code in ("zh", "ja"):
-        spans = _cjk_spans(chunk)
+        cuts = _cjk_cuts(chunk)
     else:
-        with _lock:  # Punkt models are loaded lazily; one thread loads each
-            tokenizer = _punkt(code)
-        spans = tokenizer.span_tokenize(chunk)
-    for s, e in spans:
+        cuts = _cuts(chunk, code, is_casual(chunk) if casual is None else casual)
+    previous = 0
+    for cut in [*cuts, len(chunk)]:
+        s, e = previous, cut
         while s < e and chunk[s].isspace():
             s += 1
         while e > s and chunk[e - 1].isspace():
             e -= 1
         if e > s:
             yield start + s, start + e
+        previous = cut
 
 
-def _cjk_spans(chunk: str) -> Iterator[tuple[int, int]]:
-    pos = 0
-    for match in _CJK_END.finditer(chunk):
-        yield pos, match.end()
-        pos = match.end()
-    if pos < len(chunk):
-        yield pos, len(chunk)
+@cache
+def _tokenizer(code: str):  # -> punkt.PunktSentenceTokenizer
+    """The Punkt tokenizer of a language, its model loaded once (a few hundred ms)."""
+    import punkt
+
+    name = LANGUAGES[code].name if code in LANGUAGES else "english"
+    if name not in punkt.available_languages():
+        name = "english"
+    params = punkt.load_model(name)
+    if punkt.has_prefixes(name):
+        # The curated non-breaking prefixes (Dr., Prof., Nr., Sra. …) of the language.
+        params = punkt.with_nonbreaking_prefixes(params, name)
+    try:
+        rules = punkt.rules_for_language(LANGUAGES[code].name if code in LANGUAGES else name)
+    except LookupError:
+        rules = None
+    return punkt.PunktSentenceTokenizer(params, rules=rules)
+
+
+def tokenizer(code: str):  # -> punkt.PunktSentenceTokenizer
+    with _lock:  # one thread loads each model
+        return _tokenizer(code)
+
+
+def is_casual(text: str) -> bool:
+    """Whether sentences in ``text`` often start in lower case after final punctuation."""
+    lower = upper = 0
+    for match in _NEXT_LETTER.finditer(text, 0, 200_000):
+        if match.group(1).islower():
+            lower += 1
+        else:
+            upper += 1
+    return lower >= 2 and lower * 4 > lower + upper
+
+
+def _cuts(chunk: str, code: str, casual: bool) -> list[int]:
+    """Offsets in ``chunk`` where a sentence ends, after the rules above."""
+    raw = [e for _, e in tokenizer(code).span_tokenize(chunk, realign_boundaries=False)][:-1]
+    raw.extend(m.end() for m in _ELLIPSIS.finditer(chunk) if m.group(1).isupper())
+    if code == "en":
+        raw.extend(_meridiem_cuts(chunk))
+    raw.sort()
+    stop = _stop_words(code) if code in _ORDINAL_DOT else None
+    cuts: list[int] = []
+    previous = 0
+    for cut in raw:
+        cut = _realign(chunk, cut)
+        if cut <= previous or cut >= len(chunk.rstrip()):
+            continue
+        if _keep(chunk, previous, cut, stop, casual):
+            cuts.append(cut)
+            previous = cut
+    return cuts
+
+
+def _realign(chunk: str, cut: int) -> int:
+    """Move a cut past the closing quotes, brackets, footnote marks and emoticons it precedes."""
+    match = _CLOSING.match(chunk, cut)
+    if match and (match.end() == len(chunk) or chunk[match.end()].isspace()):
+        cut = match.end()
+    match = _EMOTICON.match(chunk, cut)
+    return match.end() if match else cut
+
+
+def _keep(chunk: str, previous: int, cut: int, stop: frozenset[str] | None, casual: bool) -> bool:
+    """Whether a cut Punkt (or a rule) proposed really ends a sentence."""
+    before = chunk[previous:cut]
+    after = chunk[cut : cut + 200].lstrip()
+    if not any(c.isalnum() for c in before) or not any(c.isalnum() for c in after):
+        return False  # a run of punctuation is no sentence of its own
+    token = before.rsplit(None, 1)[-1]
+    if _LIST_MARK.fullmatch(token) and len(before.strip()) == len(token):
+        return False  # "1.)" or "a." opening a list item
+    following = after.split(None, 1)[0]
+    first = following.lstrip(_OPENERS)[:1]
+    core = token.rstrip(_CLOSERS)
+    word = core.rstrip(".!?…").lstrip(_OPENERS)
+    if first.islower() and not casual and _continues(token, core, word):
+        return False
+    if core in _MERIDIEM:
+        return True
+    if not core.endswith("."):
+        return True
+    if len(word) == 1 and word.isalpha():
+        return False  # an initial or a one-letter abbreviation: "z. B.", "U. S.", "J. Smith"
+    if (
+        _NUMBER.fullmatch(following.rstrip(".,;:"))
+        and not _YEAR.fullmatch(following[:4])
+        and word.isalpha()
+        and len(word) <= 4
+    ):
+        return False  # a short abbreviation before a number: "art. 4", "Nr. 5", "Mar. 23"
+    if stop is not None and ((word.isdigit() and len(word) <= 3) or _ROMAN.fullmatch(word)):
+        nxt = following.strip(_OPENERS + _CLOSERS + ".,;:!?").lower()
+        if nxt and nxt not in stop:
+            return False  # an ordinal: "am 24. Februar", "Paul VI. Papst"
+    return True
+
+
+def _continues(token: str, core: str, word: str) -> bool:
+    """Whether a cut followed by a lower-case word is really inside one sentence.
+
+    True after a closing quote or bracket ("'Well!' thought Alice", "(Ind.) said he"), after a
+    short or dotted abbreviation ("Co. at noon", "U.S.A. last year") and after a name with an
+    exclamation mark ("Yahoo! in"); a plain word with a full stop followed by a lower-case word
+    is a writer who does not capitalise.
+    """
+    if token != core:
+        return True
+    if core.endswith(("...", "…")):
+        return True
+    if core.endswith("."):
+        return len(word) <= 4 or "." in word
+    return (
+        core.endswith(("!", "?"))
+        and not core.endswith(("!!", "??", "?!", "!?"))
+        and word[:1].isupper()
+    )
+
+
+def _meridiem_cuts(chunk: str) -> Iterator[int]:
+    """'6 p.m. Mr. Smith …': a time ending a sentence, which Punkt takes for an abbreviation."""
+    for match in re.finditer(r"\d\s?(?:[ap]\.m\.|[AP]\.M\.)(?=\s+[A-Z])", chunk):
+        yield match.end()
+
+
+@cache
+def _stop_words(code: str) -> frozenset[str]:
+    from desktop.engine.lexicon import stop_words
+
+    return stop_words(code)
+
+
+def _cjk_cuts(chunk: str) -> list[int]:
+    """Chinese and Japanese: a sentence ends at 。！？ outside brackets and quotes (《…》, 「…」).
+
+    A bracket left open for long is a typo, not a quotation, and stops protecting its text.
+    """
+    cuts: list[int] = []
+    depth = opened = 0
+    for match in _CJK_TOKEN.finditer(chunk):
+        mark = match.group()
+        if mark in _CJK_OPEN:
+            depth, opened = depth + 1, match.start()
+        elif mark in _CJK_CLOSE:
+            depth = max(0, depth - 1)
+        elif depth == 0 or match.start() - opened > _CJK_MAX_QUOTE:
+            depth = 0
+            cuts.append(match.end())
+    return [c for c in cuts if c < len(chunk.rstrip())]

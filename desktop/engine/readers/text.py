@@ -4,18 +4,25 @@ from __future__ import annotations
 
 import codecs
 import re
+from dataclasses import dataclass
+from itertools import pairwise
 
 from desktop.engine.errors import InputError
 from desktop.engine.model import Block, Extracted
 
 _BOMS = (
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16: its BOM starts with UTF-16 LE's
     (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-_FINAL = re.compile(r"[.!?…:;\"'”“»«)\]]\s*$")
+_FINAL = re.compile(r"[.!?…:;。！？\"'”“»«)\]]\s*$")
+# C0 controls other than tab and newline, DEL, and lone surrogates (pasted from broken sources):
+# none is text, and a lone surrogate cannot even be written out again as UTF-8.
+_JUNK = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ud800-\udfff]")
+_BREAKS = str.maketrans({"\x0b": "\n", "\x0c": "\n\n", "\x85": "\n", "\u2028": "\n"})
+_WRAP_MIN, _WRAP_MAX = 40, 200
 
 
 def decode(data: bytes, source: str = "-") -> str:
@@ -27,6 +34,8 @@ def decode(data: bytes, source: str = "-") -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    if _looks_utf16(data):
+        return data.decode("utf-16-le" if data[1::2].count(0) > data[::2].count(0) else "utf-16-be")
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[:2_000_000]).best()
@@ -35,69 +44,115 @@ def decode(data: bytes, source: str = "-") -> str:
     return data.decode(best.encoding, errors="replace")
 
 
+def _looks_utf16(data: bytes) -> bool:
+    """UTF-16 without a BOM: text in a Latin script has a zero in every other byte."""
+    sample = data[:4096]
+    if len(sample) < 8 or len(sample) % 2:
+        return False
+    zeros = max(sample[::2].count(0), sample[1::2].count(0))
+    return zeros > 0.4 * len(sample) / 2 and min(sample[::2].count(0), sample[1::2].count(0)) == 0
+
+
 def looks_binary(text: str) -> bool:
     sample = text[:100_000]
     if not sample:
         return False
-    controls = sum(1 for c in sample if c < " " and c not in "\n\r\t\f")
+    controls = sum(1 for c in sample if c < " " and c not in "\n\r\t\f\v")
     return controls / len(sample) > 0.05 or sample.count("\ufffd") / len(sample) > 0.1
 
 
-def normalise_newlines(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+def normalise(text: str) -> str:
+    """One newline convention, no control characters, no lone surrogates, no leading BOM."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_BREAKS)
+    text = text.replace("\u2029", "\n\n").lstrip("\ufeff")
+    return _JUNK.sub("", text)
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    start: int
+    end: int  # without trailing whitespace
+    text: str  # stripped
+
+    @property
+    def blank(self) -> bool:
+        return not self.text
 
 
 def blocks_of(text: str) -> tuple[Block, ...]:
     """Paragraph spans of plain text.
 
-    Blank lines always end a paragraph. Inside a blank-line block a single line break also ends
-    one when the line is complete (ends in final punctuation) or is a heading-like short line,
-    because pasted web pages put each paragraph on one line; hard-wrapped prose continues.
+    A blank line always ends a paragraph. A single line break ends one too, unless the text is
+    hard-wrapped prose and the next line's first word would not have fitted on this line, or the
+    next line plainly continues this one (it starts in lower case after a line without final
+    punctuation). So pasted web pages (one paragraph per line, headings on lines of their own)
+    and wrapped e-mails or PDFs both come out right.
     """
+    lines = _lines(text)
+    width = _wrap_width(lines)
     blocks: list[Block] = []
     start: int | None = None
-    pos = 0
-    lines = text.split("\n")
     for i, line in enumerate(lines):
-        line_start, line_end = pos, pos + len(line)
-        pos = line_end + 1
-        if not line.strip():
-            if start is not None:
-                blocks.append(_trimmed(text, start, prev_end))
-                start = None
+        if line.blank:
             continue
         if start is None:
-            start = line_start
-        prev_end = line_end
-        nxt = lines[i + 1] if i + 1 < len(lines) else ""
-        if nxt.strip() and (_complete(line) or _short(line) or _short(nxt)):
-            blocks.append(_trimmed(text, start, line_end))
+            start = line.start
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if nxt is None or nxt.blank or not _continues(line, nxt, width):
+            blocks.append(Block(start, line.end))
             start = None
-    if start is not None:
-        blocks.append(_trimmed(text, start, prev_end))
-    return tuple(b for b in blocks if b.end > b.start)
+    return tuple(blocks)
 
 
-def _complete(line: str) -> bool:
-    return bool(_FINAL.search(line))
+def _lines(text: str) -> list[_Line]:
+    lines = []
+    pos = 0
+    for raw in text.split("\n"):
+        stripped = raw.strip()
+        if stripped:
+            lead = len(raw) - len(raw.lstrip())
+            lines.append(_Line(pos + lead, pos + lead + len(stripped), stripped))
+        else:
+            lines.append(_Line(pos, pos, ""))
+        pos += len(raw) + 1
+    return lines
 
 
-def _short(line: str) -> bool:
-    return len(line.split()) <= 12 and not _complete(line)
+def _wrap_width(lines: list[_Line]) -> int:
+    """The column the text is hard-wrapped at, or 0 when it is not hard-wrapped.
+
+    Wrapped prose has most lines that are followed by another line of the same paragraph close
+    to one width; text with one paragraph per line has lines of any length.
+    """
+    inner = sorted(
+        len(line.text) for line, nxt in pairwise(lines) if not line.blank and not nxt.blank
+    )
+    if len(inner) < 3:
+        return 0
+    width = inner[int(0.9 * (len(inner) - 1))]
+    if not _WRAP_MIN <= width <= _WRAP_MAX:
+        return 0
+    near = sum(1 for n in inner if n >= 0.6 * width)
+    return width if near >= 0.6 * len(inner) else 0
 
 
-def _trimmed(text: str, start: int, end: int) -> Block:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return Block(start, end)
+def _continues(line: _Line, nxt: _Line, width: int) -> bool:
+    """Whether ``nxt`` continues the paragraph of ``line`` across a single line break."""
+    first = nxt.text[:1]
+    if first.islower() and not _FINAL.search(line.text):
+        return True
+    if not width:
+        return False
+    if _FINAL.search(line.text) and len(line.text) < 0.6 * width:
+        return False
+    next_word = nxt.text.split(None, 1)[0]
+    return len(line.text) + 1 + len(next_word) > width
 
 
 def from_text(text: str, source: str = "-", fmt: str = "txt") -> Extracted:
-    text = normalise_newlines(text).replace("\x00", "")
     if looks_binary(text):
         raise InputError(f"{source}: looks like a binary file, not text")
+    text = normalise(text)
     blocks = blocks_of(text)
     if not blocks:
         raise InputError(f"{source}: holds no text")
