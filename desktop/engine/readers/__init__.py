@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop.engine.errors import InputError, UnsupportedFormatError
-from desktop.engine.model import Extracted
-from desktop.engine.readers import text
+from desktop.engine.readers import docx, epub, html, markdown, mhtml, odt, pdf, rtf, text
+
+if TYPE_CHECKING:
+    from desktop.engine.model import Extracted
 
 MAX_BYTES = 50 * 1024 * 1024
 """Files above this size are refused before they are read into memory."""
@@ -15,6 +18,18 @@ MAX_BYTES = 50 * 1024 * 1024
 READERS = {
     ".txt": text.read,
     ".text": text.read,
+    ".html": html.read,
+    ".htm": html.read,
+    ".xhtml": html.read,
+    ".mhtml": mhtml.read,
+    ".mht": mhtml.read,
+    ".md": markdown.read,
+    ".markdown": markdown.read,
+    ".docx": docx.read,
+    ".odt": odt.read,
+    ".rtf": rtf.read,
+    ".epub": epub.read,
+    ".pdf": pdf.read,
 }
 
 

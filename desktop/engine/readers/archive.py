@@ -1,0 +1,56 @@
+"""Zip-based formats (docx, odt, epub): opened only after their sizes are checked.
+
+A zip's central directory states each member's uncompressed size, and Python's ``zipfile`` never
+inflates a member beyond it, so checking the stated sizes first bounds the memory a zip bomb can
+take, and answers at once instead of after inflating gigabytes.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+from desktop.engine.errors import InputError
+
+MAX_UNZIPPED = 256 * 1024 * 1024
+"""No document needs more than this once unzipped; images included."""
+MAX_MEMBER = 64 * 1024 * 1024
+"""Largest single member (a chapter, ``word/document.xml``) we inflate and parse."""
+MAX_RATIO = 200
+"""Text compresses about 5-20 times; a member shrunk more than this is a bomb, not a document."""
+_SMALL = 1024 * 1024  # members below this may compress as they like (runs of spaces, padding)
+
+
+def open_zip(data: bytes, source: str, what: str) -> zipfile.ZipFile:
+    """The archive, after its stated sizes proved sane; ``what`` names the format in messages."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        members = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
+        raise InputError(
+            f"{source}: is not a valid {what} (damaged or not a zip archive)"
+        ) from None
+    total = 0
+    for member in members:
+        total += member.file_size
+        ratio = member.file_size / max(member.compress_size, 1)
+        if member.file_size > MAX_MEMBER or (member.file_size > _SMALL and ratio > MAX_RATIO):
+            raise InputError(
+                f"{source}: refused, looks like a zip bomb ({member.filename} would unpack "
+                f"to {member.file_size / 1e6:.0f} MB from {member.compress_size / 1e6:.1f} MB)"
+            )
+    if total > MAX_UNZIPPED:
+        raise InputError(
+            f"{source}: refused, would unpack to {total / 1e6:.0f} MB "
+            f"(limit {MAX_UNZIPPED // 2**20} MB)"
+        )
+    return archive
+
+
+def read_member(archive: zipfile.ZipFile, name: str, source: str, what: str) -> bytes:
+    try:
+        return archive.read(name)
+    except KeyError:
+        raise InputError(f"{source}: is not a valid {what} ({name} is missing)") from None
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
+        raise InputError(f"{source}: is not a valid {what} (damaged: {exc})") from None
