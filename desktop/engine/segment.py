@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import threading
+from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -39,6 +40,7 @@ _EMOTICON = re.compile(r"\s+[:;=8][-o^']?[()\[\]DPpOo3|/\\]+(?=\s|$)")
 _OPENERS = "\"'‘“„«»‹›([{¡¿-–—"
 _ELLIPSIS = re.compile(r"(?:\.{3,}|…)[\"'’”“»«)\]]*(?=\s+[\"'‘“„«»(]?([^\W\d_]))")
 _LIST_MARK = re.compile(r"[(\[]?(?:\d{1,3}|[ivxlIVXL]{1,4}|[a-zA-Z])[.)\]]{1,3}")
+_BULLETS = "•·▪●◦‣⁃*-–— \t"
 _ROMAN = re.compile(r"[IVXLC]{1,5}")
 _NEXT_LETTER = re.compile(r"[.!?][\"'’”)\]]*\s+([^\W\d_])")
 _NUMBER = re.compile(r"\d[\d.,:/]*")
@@ -119,36 +121,66 @@ def _cuts(chunk: str, code: str, casual: bool) -> list[int]:
     if code == "en":
         raw.extend(_meridiem_cuts(chunk))
     raw.sort()
-    stop = _stop_words(code) if code in _ORDINAL_DOT else None
+    rules = _rules(code)
     cuts: list[int] = []
     previous = 0
     for cut in raw:
-        cut = _realign(chunk, cut)
+        cut = _realign(chunk, cut, rules.mid)
         if cut <= previous or cut >= len(chunk.rstrip()):
             continue
-        if _keep(chunk, previous, cut, stop, casual):
+        if _keep(chunk, previous, cut, rules, casual):
             cuts.append(cut)
             previous = cut
     return cuts
 
 
-def _realign(chunk: str, cut: int) -> int:
-    """Move a cut past the closing quotes, brackets, footnote marks and emoticons it precedes."""
+def _realign(chunk: str, cut: int, mid: str) -> int:
+    """Move a cut past the closing quotes, brackets, footnote marks and emoticons it precedes.
+
+    A closing quote followed by a comma ("„Geh!“, sagte sie") closes no sentence: the cut moves
+    past the comma, where the next rule drops it.
+    """
     match = _CLOSING.match(chunk, cut)
+    if match and match.end() < len(chunk) and chunk[match.end()] in mid:
+        return match.end() + 1
     if match and (match.end() == len(chunk) or chunk[match.end()].isspace()):
         cut = match.end()
     match = _EMOTICON.match(chunk, cut)
     return match.end() if match else cut
 
 
-def _keep(chunk: str, previous: int, cut: int, stop: frozenset[str] | None, casual: bool) -> bool:
+@dataclass(frozen=True, slots=True)
+class _Rules:
+    """What the rules need to know of a language."""
+
+    stop_words: frozenset[str]
+    abbreviations: frozenset[str]  # the model's own and the curated non-breaking prefixes
+    ordinal_dot: bool
+    mid: str  # punctuation that continues a sentence after a closing quote
+
+
+@cache
+def _rules(code: str) -> _Rules:
+    from desktop.engine.lexicon import stop_words
+
+    abbreviations = frozenset(
+        a for a in tokenizer(code).params.abbrev_types if len(a) > 1 and not a.isdigit()
+    )
+    # The Greek question mark is ";".
+    mid = "," if code == "el" else ",;"
+    return _Rules(stop_words(code), abbreviations, code in _ORDINAL_DOT, mid)
+
+
+def _keep(chunk: str, previous: int, cut: int, rules: _Rules, casual: bool) -> bool:
     """Whether a cut Punkt (or a rule) proposed really ends a sentence."""
     before = chunk[previous:cut]
+    if before.endswith(tuple(rules.mid)):
+        return False
     after = chunk[cut : cut + 200].lstrip()
     if not any(c.isalnum() for c in before) or not any(c.isalnum() for c in after):
         return False  # a run of punctuation is no sentence of its own
     token = before.rsplit(None, 1)[-1]
-    if _LIST_MARK.fullmatch(token) and len(before.strip()) == len(token):
+    if _LIST_MARK.fullmatch(token) and before.strip().lstrip(_BULLETS) == token:
         return False  # "1.)" or "a." opening a list item
     following = after.split(None, 1)[0]
     first = following.lstrip(_OPENERS)[:1]
@@ -163,17 +195,21 @@ def _keep(chunk: str, previous: int, cut: int, stop: frozenset[str] | None, casu
     if len(word) == 1 and word.isalpha():
         return False  # an initial or a one-letter abbreviation: "z. B.", "U. S.", "J. Smith"
     if (
-        _NUMBER.fullmatch(following.rstrip(".,;:"))
+        _NUMBER.fullmatch(following.rstrip(".,;:" + _CLOSERS))
         and not _YEAR.fullmatch(following[:4])
         and word.isalpha()
         and len(word) <= 4
     ):
         return False  # a short abbreviation before a number: "art. 4", "Nr. 5", "Mar. 23"
-    if stop is not None and ((word.isdigit() and len(word) <= 3) or _ROMAN.fullmatch(word)):
-        nxt = following.strip(_OPENERS + _CLOSERS + ".,;:!?").lower()
-        if nxt and nxt not in stop:
-            return False  # an ordinal: "am 24. Februar", "Paul VI. Papst"
-    return True
+    nxt = following.strip(_OPENERS + _CLOSERS + ".,;:!?").lower()
+    if not nxt or nxt in rules.stop_words:
+        return True  # "… an abbreviation. The next sentence"
+    if word.lower() in rules.abbreviations:
+        return False  # a known abbreviation before a name: "Prof. Müller", "Sra. Rescia"
+    # An ordinal: "am 24. Februar", "Paul VI. Papst"
+    return not (
+        rules.ordinal_dot and ((word.isdigit() and len(word) <= 3) or _ROMAN.fullmatch(word))
+    )
 
 
 def _continues(token: str, core: str, word: str) -> bool:
@@ -201,13 +237,6 @@ def _meridiem_cuts(chunk: str) -> Iterator[int]:
     """'6 p.m. Mr. Smith …': a time ending a sentence, which Punkt takes for an abbreviation."""
     for match in re.finditer(r"\d\s?(?:[ap]\.m\.|[AP]\.M\.)(?=\s+[A-Z])", chunk):
         yield match.end()
-
-
-@cache
-def _stop_words(code: str) -> frozenset[str]:
-    from desktop.engine.lexicon import stop_words
-
-    return stop_words(code)
 
 
 def _cjk_cuts(chunk: str) -> list[int]:

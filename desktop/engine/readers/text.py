@@ -22,6 +22,7 @@ _FINAL = re.compile(r"[.!?…:;。！？\"'”“»«)\]]\s*$")
 # none is text, and a lone surrogate cannot even be written out again as UTF-8.
 _JUNK = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ud800-\udfff]")
 _BREAKS = str.maketrans({"\x0b": "\n", "\x0c": "\n\n", "\x85": "\n", "\u2028": "\n"})
+_ITEM = re.compile(r"(?:[•·▪●◦‣⁃*\-–—]|\d{1,3}[.)]|[a-z][.)])\s")  # a list item's mark
 _WRAP_MIN, _WRAP_MAX = 40, 200
 
 
@@ -138,9 +139,11 @@ def _wrap_width(lines: list[_Line]) -> int:
 
 def _continues(line: _Line, nxt: _Line, width: int) -> bool:
     """Whether ``nxt`` continues the paragraph of ``line`` across a single line break."""
-    first = nxt.text[:1]
-    if first.islower() and not _FINAL.search(line.text):
-        return True
+    if _ITEM.match(nxt.text):
+        return False
+    if nxt.text[:1].islower() and not _FINAL.search(line.text):
+        # Unless both are list-like short lines ("features" / "contact manager").
+        return len(line.text.split()) > 3 or len(nxt.text.split()) > 3
     if not width:
         return False
     if _FINAL.search(line.text) and len(line.text) < 0.6 * width:
