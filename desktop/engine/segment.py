@@ -196,6 +196,7 @@ def _keep(chunk: str, previous: int, cut: int, rules: _Rules, casual: bool) -> b
         return False  # an initial or a one-letter abbreviation: "z. B.", "U. S.", "J. Smith"
     if (
         _NUMBER.fullmatch(following.rstrip(".,;:" + _CLOSERS))
+        and not _LIST_MARK.fullmatch(following)
         and not _YEAR.fullmatch(following[:4])
         and word.isalpha()
         and len(word) <= 4
