@@ -26,6 +26,8 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 # A DOCTYPE with an internal subset (entity declarations) means nothing to the HTML parser, which
 # would show the declarations as text; it is dropped unread.
 _DOCTYPE_SUBSET = re.compile(r"^\s*<!DOCTYPE[^>\[]*\[.*?\]\s*>", re.IGNORECASE | re.DOTALL)
+_FRAGMENT = re.compile(r"<!--\s*StartFragment\s*-->", re.IGNORECASE)
+_DOCUMENT = re.compile(r"<(?:html|body)[\s>]", re.IGNORECASE)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
 
 
@@ -72,10 +74,21 @@ def decode(data: bytes, source: str = "-") -> str:
 
 
 def from_html(html: str, source: str = "clipboard", fmt: str = "html") -> Extracted:
-    """Read an HTML string: a saved page, an e-book chapter or HTML pasted from the clipboard."""
+    """Read an HTML string: a saved page, or HTML pasted from the clipboard.
+
+    A fragment (a copied selection: no ``<html>``/``<body>``, or the clipboard's
+    ``<!--StartFragment-->`` marker) is all content the user chose, so it is read whole; a page
+    goes through main-content extraction.
+    """
     html = html.replace("\x00", "")
     if plain.looks_binary(html):
         raise InputError(f"{source}: looks like a binary file, not a web page")
+    if _FRAGMENT.search(html) or not _DOCUMENT.search(html[:100_000]):
+        if html.startswith("Version:"):  # Windows' clipboard format puts offsets first
+            html = html[max(html.find("<"), 0) :]
+        tree = parse(html, source)
+        title = _first_text(tree, "//title", "//h1")
+        return assemble(_mark_title(whole_page(tree), title), source, fmt, title=title)
     document, pieces = _main_content(html, source, favor_precision=True)
     if _length(pieces) < _MIN_PRECISE_CHARS:
         # Precision mode drops too much on some pages (an article inside a template); the

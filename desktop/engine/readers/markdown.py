@@ -24,7 +24,7 @@ _FIELD = re.compile(r"^(title|author|date)\s*:\s*(.+?)\s*$", re.IGNORECASE | re.
 def read(data: bytes, source: str = "-") -> Extracted:
     if not data.strip():
         raise InputError(f"{source}: is empty")
-    text = plain.normalise_newlines(plain.decode(data, source))
+    text = plain.normalise(plain.decode(data, source))
     if plain.looks_binary(text):
         raise InputError(f"{source}: looks like a binary file, not Markdown")
     return from_markdown(text, source)

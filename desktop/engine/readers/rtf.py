@@ -5,10 +5,14 @@ from __future__ import annotations
 
 import codecs
 import re
+from typing import TYPE_CHECKING
 
 from desktop.engine.errors import InputError
-from desktop.engine.model import Extracted
 from desktop.engine.readers import text as plain
+from desktop.engine.readers.assemble import assemble
+
+if TYPE_CHECKING:
+    from desktop.engine.model import Extracted
 
 _CODEPAGE = re.compile(rb"\\ansicpg(\d+)")
 _INFO = re.compile(rb"\{\\(title|author|creatim)\s*([^{}]*)\}")
@@ -26,14 +30,13 @@ def read(data: bytes, source: str = "-") -> Extracted:
     # RTF is 7-bit: its non-ASCII characters are escapes that striprtf decodes itself.
     body = rtf_to_text(data.decode("latin-1"), encoding=encoding, errors="replace")
     info = {key.decode(): _info_text(value, encoding) for key, value in _INFO.findall(data[:65536])}
-    extracted = plain.from_text(body, source, fmt="rtf")
-    return Extracted(
-        text=extracted.text,
-        blocks=extracted.blocks,
+    found = plain.from_text(body, source, fmt="rtf")
+    return assemble(
+        ((found.text[b.start : b.end], b.kind) for b in found.blocks),
+        source,
+        "rtf",
         title=info.get("title", ""),
         author=info.get("author", ""),
-        format="rtf",
-        source=source,
     )
 
 
