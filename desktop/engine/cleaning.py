@@ -1,26 +1,232 @@
-"""Cleaning: decide what each block of an article is (body, heading, byline, boilerplate)."""
+"""Cleaning: decide what each block of an article is (title, heading, byline, caption, boilerplate).
+
+Only body blocks are summary candidates; everything else stays in the text (the window dims it).
+The rules are about the shape of page furniture, not about any one site:
+
+- a short single line without final punctuation is a heading (the first one, at the top, is the
+  title); a line with only a date or time is boilerplate;
+- a "read more" / "related" / "LESEN SIE WEITER" marker near the end starts the teaser block:
+  everything from it on is boilerplate; a one-line "Read more: …" teaser anywhere is too;
+- paragraphs confidently in another language than the article are boilerplate (unless the text is
+  really bilingual);
+- bylines ("By Jane Smith", "Von …") and author biographies near the start or end are bylines;
+- photo credits and captions ("Foto: …", "(Reuters)", "© …") are captions;
+- share/subscribe/cookie/copyright lines are boilerplate;
+- once boilerplate follows the last body paragraph, the rest of the text is boilerplate too.
+"""
 
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
+from desktop.engine import furniture, language
 from desktop.engine.model import Block, Extracted, Kind
 
-_FINAL = re.compile(r"[.!?…。！？\"'”“»«)]\s*$")
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+_FINAL = re.compile(r"[.!?…:;。！？．]$")
+_CLOSERS = "\"'’”“»«›‹)]」』）"
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_DATE = re.compile(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}:\d\d\b")
+_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du", "le", "la", "y", "al"})
+_WORD = re.compile(r"[^\W\d_]+")
+_HEADING_WORDS = 12  # longer unpunctuated lines are sentences that lost their full stop
+_TITLE_WORDS = 20
+_TAIL_SHARE = 0.5  # a teaser marker counts as "near the end" when at most this share follows it
+_FOREIGN_MIN_WORDS = 8
+_FOREIGN_STOP_RATIO = 0.12  # below this share of the article language's stop words, look closer
+_FOREIGN_MAX_SHARE = 0.3  # more text than this in other languages: a bilingual text, keep it
+_NORDIC = frozenset({"da", "no", "sv"})  # too close to tell apart on a paragraph
 
 
-def classify(extracted: Extracted, language: str) -> tuple[Block, ...]:
+def classify(extracted: Extracted, code: str) -> tuple[Block, ...]:
     """The blocks with their kinds decided. Readers' own kinds (an ``<h2>``) are kept."""
     text = extracted.text
-    out: list[Block] = []
-    for block in extracted.blocks:
-        kind = block.kind
-        if kind is Kind.BODY and _is_heading(text[block.start : block.end]):
-            kind = Kind.HEADING
-        out.append(Block(block.start, block.end, kind))
-    return tuple(out)
+    blocks = extracted.blocks
+    texts = [text[b.start : b.end] for b in blocks]
+    kinds = [b.kind for b in blocks]
+    for i, piece in enumerate(texts):
+        if kinds[i] is Kind.BODY:
+            kinds[i] = _kind_of(piece)
+    _teasers(texts, kinds)
+    _foreign(texts, kinds, code)
+    _bios(texts, kinds, code)
+    _tail(kinds)
+    _title(texts, kinds, extracted.title)
+    if Kind.BODY not in kinds:
+        # Nothing left to summarise (text without punctuation, a list of lines): the lines are
+        # the content after all.
+        demote = {Kind.HEADING} if len(kinds) > 1 and Kind.HEADING in kinds else set(Kind)
+        kinds = [Kind.BODY if k in demote else k for k in kinds]
+    return tuple(
+        b if b.kind is k else Block(b.start, b.end, k) for b, k in zip(blocks, kinds, strict=True)
+    )
 
 
-def _is_heading(line: str) -> bool:
-    """A short single line without final punctuation is a heading, never a sentence."""
-    return "\n" not in line and len(line.split()) <= 15 and not _FINAL.search(line)
+def is_heading(piece: str) -> bool:
+    """A short single line without final punctuation: a heading, never a sentence."""
+    if "\n" in piece or _words(piece) > _HEADING_WORDS or not any(c.isalpha() for c in piece):
+        return False
+    return not _FINAL.search(piece.rstrip(_CLOSERS))
+
+
+def _kind_of(piece: str) -> Kind:
+    """The kind a body block has on its own (without looking at its neighbours)."""
+    lower = piece.lower()
+    words = _words(piece)
+    if words <= 8 and (
+        furniture.SHARE_ONLY.fullmatch(lower)
+        or furniture.MORE_MARKER.fullmatch(lower)
+        or _is_dateline(piece)
+    ):
+        return Kind.BOILERPLATE
+    if words <= 25 and (
+        furniture.SHARE_PHRASE.match(lower)
+        or furniture.RIGHTS.search(lower)
+        or furniture.MORE_LINE.match(lower)
+    ):
+        return Kind.BOILERPLATE
+    if words <= 80 and furniture.COOKIES.search(lower):
+        return Kind.BOILERPLATE
+    if words <= 40 and (
+        furniture.CAPTION_START.match(lower)
+        or furniture.CAPTION_END.search(lower)
+        or furniture.AGENCY.fullmatch(lower)
+    ):
+        return Kind.CAPTION
+    if words <= 12 and _is_byline(piece):
+        return Kind.BYLINE
+    return Kind.HEADING if is_heading(piece) else Kind.BODY
+
+
+def _is_byline(piece: str) -> bool:
+    """ "By Jane Smith, BBC News": a name (capitalised words and particles) after the lead word."""
+    match = furniture.BYLINE.fullmatch(piece.replace("\n", " "))
+    if not match or piece.rstrip(_CLOSERS).endswith((":", ".", "!", "?")):
+        return False
+    name = re.split(r"[,(|/–—\-]", match.group("name"), maxsplit=1)[0].split()
+    return (
+        0 < len(name) <= 5
+        and name[0][:1].isupper()
+        and all(w[:1].isupper() or w.lower() in _PARTICLES for w in name)
+    )
+
+
+def _is_dateline(piece: str) -> bool:
+    """Only a date or a time ("12.03.2022, 14:35", "March 12, 2022 | Updated 9:41")."""
+    tokens = piece.split()
+    return (
+        0 < len(tokens) <= 6
+        and bool(_DATE.search(piece))
+        and sum(any(c.isdigit() for c in t) for t in tokens) * 2 >= len(tokens)
+        and not any(c in "<>={}();" for c in piece)
+    )
+
+
+def _teasers(texts: Sequence[str], kinds: list[Kind]) -> None:
+    """Everything from a "read more" marker near the end on is teasers for other articles."""
+    total = sum(len(t) for t in texts) or 1
+    after = total
+    for i, piece in enumerate(texts):
+        after -= len(piece)
+        if (
+            after + len(piece) <= _TAIL_SHARE * total
+            and _words(piece) <= 8
+            and furniture.MORE_MARKER.fullmatch(piece.lower())
+        ):
+            kinds[i:] = [Kind.BOILERPLATE] * (len(kinds) - i)
+            return
+
+
+def _foreign(texts: Sequence[str], kinds: list[Kind], code: str) -> None:
+    """Paragraphs confidently in another language than the article are boilerplate."""
+    from desktop.engine.lexicon import stop_words
+
+    stop = stop_words(code)
+    cjk = code in ("zh", "ja")
+    found: list[int] = []
+    for i, piece in enumerate(texts):
+        if kinds[i] not in (Kind.BODY, Kind.HEADING):
+            continue
+        if cjk:
+            if _CJK.search(piece) or len(piece.split()) < _FOREIGN_MIN_WORDS:
+                continue
+        else:
+            words = [w.lower() for w in _WORD.findall(piece)]
+            if len(words) < _FOREIGN_MIN_WORDS:
+                continue
+            if sum(w in stop for w in words) >= _FOREIGN_STOP_RATIO * len(words):
+                continue
+        guess = language.guess(piece)
+        if (
+            guess is not None
+            and guess.confident
+            and guess.code != code
+            and not {guess.code, code} <= _NORDIC
+        ):
+            found.append(i)
+    body = sum(len(t) for t, k in zip(texts, kinds, strict=True) if k is Kind.BODY) or 1
+    if sum(len(texts[i]) for i in found) <= _FOREIGN_MAX_SHARE * body:
+        for i in found:
+            kinds[i] = Kind.BOILERPLATE
+
+
+def _bios(texts: Sequence[str], kinds: list[Kind], code: str) -> None:
+    """An author's biography among the first or last body paragraphs is a byline.
+
+    The name must not start with a function word: "Die Studie ist von Forschern …" is no bio.
+    """
+    from desktop.engine.lexicon import stop_words
+
+    stop = stop_words(code)
+    body = [i for i, k in enumerate(kinds) if k in (Kind.BODY, Kind.HEADING)]
+    for i in dict.fromkeys(body[:2] + body[-3:]):
+        piece = texts[i]
+        if _words(piece) > 70:
+            continue
+        bio = furniture.AUTHOR_BIO.match(piece)
+        if (bio and piece.split(None, 1)[0].lower() not in stop) or furniture.AUTHOR_IS.match(
+            piece
+        ):
+            kinds[i] = Kind.BYLINE
+
+
+def _tail(kinds: list[Kind]) -> None:
+    """Once boilerplate follows the last body paragraph, the rest is furniture too."""
+    last = max((i for i, k in enumerate(kinds) if k is Kind.BODY), default=-1)
+    first = next((i for i in range(last + 1, len(kinds)) if kinds[i] is Kind.BOILERPLATE), None)
+    if first is not None:
+        for i in range(first, len(kinds)):
+            if kinds[i] in (Kind.HEADING, Kind.BODY):
+                kinds[i] = Kind.BOILERPLATE
+
+
+def _title(texts: Sequence[str], kinds: list[Kind], known: str) -> None:
+    """The reader's title, or the first short line at the top of a longer text, is the title."""
+    if Kind.TITLE in kinds or len(texts) < 2:
+        return
+    if known:
+        wanted = " ".join(known.split()).lower()
+        for i in range(min(3, len(texts))):
+            if " ".join(texts[i].split()).lower() == wanted:
+                kinds[i] = Kind.TITLE
+        return
+    first = next((i for i, k in enumerate(kinds) if k in (Kind.BODY, Kind.HEADING)), None)
+    if first is None or first > 2:
+        return
+    piece = texts[first]
+    if (
+        "\n" not in piece
+        and _words(piece) <= _TITLE_WORDS
+        and not piece.rstrip(_CLOSERS).endswith((".", ":", ";", ",", "。"))
+        and any(k is Kind.BODY for k in kinds[first + 1 :])
+    ):
+        kinds[first] = Kind.TITLE
+
+
+def _words(piece: str) -> int:
+    """Words, counting two CJK characters as one."""
+    cjk = len(_CJK.findall(piece))
+    return len(piece.split()) + cjk // 2

@@ -1,0 +1,138 @@
+"""Page furniture in the major languages: the words that mark teasers, credits, bylines and
+share/subscribe/cookie lines. Plain data for ``cleaning``; each pattern matches lower-cased text.
+"""
+
+from __future__ import annotations
+
+import re
+
+# "Read more" / "related" markers: everything after one near the end of an article is teasers.
+_MORE = r"""
+    read\ (?:more|next|also)|also\ read|more\ (?:on\ this(?:\ story)?|stories|news|from|in)
+    |related(?:\ (?:articles?|stories|news|coverage|content|posts|links|topics|reading))?
+    |recommended(?:\ (?:for\ you|stories|reading|articles))?|you\ (?:may|might)\ also\ like
+    |further\ reading|see\ also|most\ (?:read|popular|viewed)|top\ stories|latest\ news
+    |lesen\ sie\ (?:auch|weiter|mehr)|weiterlesen|mehr\ zum\ thema|mehr\ (?:dazu|zu\ diesem\ thema)
+    |mehr\ (?:artikel|nachrichten|news)|das\ könnte\ sie\ (?:auch\ )?interessieren|auch\ interessant
+    |verwandte\ (?:artikel|themen)|ähnliche\ artikel|meistgelesen|zum\ thema|weitere\ artikel
+    |(?:à\ )?lire\ (?:aussi|également|la\ suite)|lisez\ aussi|sur\ le\ même\ sujet
+    |(?:à\ )?voir\ aussi|articles?\ (?:liés|similaires|connexes)|les\ plus\ lus
+    |dans\ la\ même\ rubrique|plus\ d'actualités
+    |leer\ más|lea\ también|lee\ también|más\ noticias|noticias\ relacionadas
+    |(?:también\ )?te\ puede\ interesar|artículos\ relacionados|contenido\ relacionado
+    |lo\ más\ leído|sigue\ leyendo|seguir\ leyendo|le\ puede\ interesar
+    |leggi\ (?:anche|di\ più)|(?:ti\ )?potrebbe\ interessar(?:e|ti)|articoli\ correlati
+    |notizie\ correlate|i\ più\ letti|altre\ notizie
+    |leia\ (?:também|mais)|veja\ também|saiba\ mais|notícias\ relacionadas|mais\ lidas
+    |você\ (?:pode|também\ pode)\ gostar|continue\ lendo
+    |lees\ (?:ook|meer|verder)|gerelateerde\ artikelen|meer\ nieuws|meest\ gelezen|bekijk\ ook
+    |čtěte\ (?:také|též|dále)|související\ (?:články|zprávy)|další\ zprávy|nejčtenější
+    |czytaj\ (?:też|także|również|więcej|dalej)|zobacz\ (?:też|także|również)|najczęściej\ czytane
+    |powiązane\ artykuły|läs\ (?:också|även|mer)|relaterade\ artiklar|mest\ lästa
+    |læs\ (?:også|mere)|relaterede\ artikler|mest\ læste|les\ (?:også|mer)|relaterte\ artikler
+    |mest\ lest|lue\ (?:myös|lisää)|aiheeseen\ liittyvät|luetuimmat
+    |читайте\ (?:также|ещё|еще|далее)|смотрите\ также|похожие\ (?:статьи|новости)|по\ теме
+    |другие\ новости|διαβάστε\ (?:επίσης|ακόμη|περισσότερα)|σχετικά\ (?:άρθρα|θέματα)|δείτε\ επίσης
+    |ayrıca\ (?:okuyun|bakınız)|ilgili\ haberler|devamını\ oku|bunlar\ da\ ilginizi\ çekebilir
+    |çok\ okunanlar|preberite\ (?:še|tudi)|sorodni\ članki|več\ novic|loe\ (?:ka|lisaks|edasi)
+    |seotud\ artiklid|rohkem\ uudiseid
+    |相关阅读|相关新闻|延伸阅读|推荐阅读|更多新闻|相關閱讀|相關新聞|延伸閱讀|関連記事|あわせて読みたい
+    |関連ニュース|こちらもおすすめ|続きを読む
+"""
+MORE_MARKER = re.compile(rf"\W*(?:{_MORE})\W*", re.VERBOSE)
+"""A block that is nothing but a marker ("LESEN SIE WEITER:", "Related articles")."""
+MORE_LINE = re.compile(rf"\W*(?:{_MORE})\s*[:：|»>›\-–—]", re.VERBOSE)
+"""A one-line teaser that starts with a marker ("Read more: How the …")."""
+
+_SHARE_WORD = r"""
+    share|tweet|print|e-?mail|comments?|teilen|drucken|kommentare|partager|imprimer|commentaires
+    |compartir|imprimir|comentarios|condividi|stampa|commenti|compartilhe|partilhar|comentários
+    |delen|reacties|udostępnij|sdílet|поделиться|paylaş|jaa|tulosta|dela|del|skriv\ ut|facebook
+    |twitter|x|whatsapp|linkedin|telegram|pinterest|reddit|flipboard|messenger|copy\ link
+"""
+SHARE_ONLY = re.compile(rf"\W*(?:{_SHARE_WORD})(?:\W+(?:{_SHARE_WORD}))*\W*", re.VERBOSE)
+"""A line of share buttons: "Share | Tweet | Print", "Teilen"."""
+_SHARE_PHRASE = r"""
+    share\ (?:this|on|via|the\ article)|follow\ (?:us|@)|subscribe\ (?:now|to|for|here)
+    |sign\ up\ (?:for|to|now)|download\ (?:the|our)\ app|click\ here|advertisement
+    |sponsored\ content|artikel\ teilen|jetzt\ (?:teilen|abonnieren)|folgen\ sie\ uns
+    |newsletter\ abonnieren|hier\ klicken|anzeige|werbung|suivez-nous|abonnez-vous|s'abonner
+    |inscrivez-vous|cliquez\ ici|publicité|síguenos|suscríbete|haz\ clic\ aquí|publicidad
+    |seguici|iscriviti|clicca\ qui|pubblicità|siga-nos|assine|inscreva-se|clique\ aqui
+    |publicidade|volg\ ons|abonneer|klik\ hier|advertentie|obserwuj\ nas|subskrybuj|sledujte\ nás
+    |подписывайтесь|abone\ ol|seuraa\ meitä|tilaa\ uutiskirje
+"""
+SHARE_PHRASE = re.compile(rf"\W*(?:{_SHARE_PHRASE})\b", re.VERBOSE)
+"""A short line offering to follow, subscribe, click or that labels an advertisement."""
+RIGHTS = re.compile(
+    r"all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos "
+    r"reservados|tutti i diritti riservati|todos os direitos reservados|alle rechten "
+    r"voorbehouden|wszelkie prawa zastrzeżone|všechna práva vyhrazena|все права защищены"
+    r"|^\W*(?:©|\(c\)|copyright)\s"
+)
+COOKIES = re.compile(
+    r"\bcookies?\b.{0,200}\b(?:accept|consent|agree|akzeptier|zustimm|einverstanden|accepter"
+    r"|aceptar|acepto|accett|aceitar|accepteren|akceptuj|souhlas|godkänn|accepter|hyväksy)"
+    r"|\b(?:we|wir|nous|utilizamos|usamos|usiamo|wij|vi)\b.{0,40}\bcookies?\b"
+)
+
+_CREDIT_WORDS = r"""
+    foto(?:s|grafie|grafia)?|photo(?:s|graph)?|picture|pictures|image|images|bild(?:er)?|credit
+    |credits|crédit(?:s)?|imagen|imágenes|immagine|fuente|fonte|quelle|source|bron|zdroj|źródło
+    |kuva|kilde|källa|фото|источник|φωτογραφία|kaynak|vir|allikas|illustration|grafik|video
+"""
+CAPTION_START = re.compile(
+    rf"\W*(?:{_CREDIT_WORDS})\s*(?:[:：|/©]|by\b|von\b|de\b|di\b)", re.VERBOSE
+)
+"""A credit line: "Foto: dpa", "Photo by …", "Bild: …"."""
+CAPTION_END = re.compile(
+    rf"[(\[|/]\s*(?:{_CREDIT_WORDS})\s*[:：]?[^()\[\]]{{0,60}}[)\]]?\s*$|©[^©]{{0,60}}$",
+    re.VERBOSE,
+)
+"""A caption ending in its credit: "… in Minsk. (Foto: Reuters)", "… | © AFP"."""
+AGENCY = re.compile(
+    r"\W*(?:\(?(?:reuters|afp|dpa|ap|epa|ansa|efe|getty images|afp/getty images|ap photo|apa|"
+    r"sda|kna|epd|tass|anp|ritzau|ntb|tt|stt|pap|čtk|ctk|xinhua|kyodo)\)?[\s,/|]*)+\W*"
+)
+"""A line that is only an agency's name: "(Reuters)", "AFP / Getty Images"."""
+
+_BYLINE_LEAD = r"""
+    by|written\ by|reported\ by|posted\ by|words\ by|von|ein\ (?:kommentar|bericht|gastbeitrag)\ von
+    |geschrieben\ von|autor(?:in)?:?|text:?|par|por|di|da|door|av|af|ved|kirjoittanut|yazan|avtor
+    |автор:?|от|του|της|redakcja|tekst:?|texto:?|testo:?
+"""
+BYLINE = re.compile(rf"\W*(?:{_BYLINE_LEAD})\s+(?P<name>\S.*)", re.VERBOSE | re.IGNORECASE)
+"""A byline: "By Jane Smith, BBC News", "Von Hannes Gamillscheg (Kopenhagen)"."""
+
+_BIO_VERB = r"""
+    is|was|has\ been|ist|war|est|était|es|era|è|é|foi|is|är|var|er|on|oli|je|jest|był|była|byl|byla
+    |είναι|ήταν|является|был|была|dır|dir|olarak|on|oli|—|–
+"""
+_PROFESSION = r"""
+    reporter|correspondent|journalist|writer|editor|columnist|research|professor|lecturer|fellow
+    |analyst|author|contributor|commentator|freelance|scholar|scientist|historian|economist
+    |political\ scientist|phd|doctoral|forscher|korrespondent|redakteur|autor|dozent|wissenschaftler
+    |politologe|politologin|politikwissenschaftler|historiker|publizist|kolumnist|doktorand|ökonom
+    |soziologe|soziologin|chefredakteur|journaliste|chercheu|professeu|correspondant|rédact
+    |éditorialiste|chroniqueu|auteur|autrice|maître\ de\ conférences|doctorant|historien|politologue
+    |économiste|sociologue|analyste|periodista|investigador|profesor|corresponsal|redactor
+    |columnista|analista|historiador|politólogo|economista|sociólogo|catedrático|giornalista
+    |ricercat|professore|corrispondente|redattore|redattrice|editorialista|autore|storico|politologo
+    |jornalista|pesquisador|correspondente|redator|colunista|onderzoeker|hoogleraar|redacteur
+    |schrijver|docent|analist|forskare|forsker|redaktör|redaktør|toimittaja|tutkija|dziennikar
+    |badacz|profesor|novinář|novinářka|výzkumn|журналист|исследовател|профессор|корреспондент
+    |δημοσιογράφος|ερευνητ|καθηγητ|gazeteci|araştırmacı|novinar|raziskoval|ajakirjanik|teadur
+"""
+_NAME = r"(?:[A-ZÀ-ÝĀ-ž\u0391-\u03a9\u0410-\u042f][\w'’.\-]*\s+){1,4}"
+AUTHOR_BIO = re.compile(
+    rf"{_NAME}(?:\([^)]{{0,60}}\)\s+)?,?\s*(?i:(?:{_BIO_VERB})\s+(?:\S+\s+){{0,6}}?(?:{_PROFESSION}))",
+    re.VERBOSE,
+)
+"""An author's biography: "Ekaterina Pierson-Lyzhina ist Forscherin am …", "Jane Doe is a …"."""
+AUTHOR_IS = re.compile(
+    r"\W*(?:the\ (?:author|writer)s?\ (?:is|are|was)|(?:der|die)\ autor(?:in)?\ (?:ist|war)"
+    r"|l'auteur(?:e)?\ (?:est|était)|el\ autor\ es|la\ autora\ es|l'autore\ è|o\ autor\ é"
+    r"|de\ auteur\ is)\s",
+    re.VERBOSE | re.IGNORECASE,
+)
+"""A biography that names no one: "The author is a senior fellow at …"."""
