@@ -8,7 +8,7 @@ The rules are about the shape of page furniture, not about any one site:
 - a "read more" / "related" / "LESEN SIE WEITER" marker near the end starts the teaser block:
   everything from it on is boilerplate; a one-line "Read more: …" teaser anywhere is too;
 - paragraphs confidently in another language than the article are boilerplate (unless the text is
-  really bilingual);
+  really bilingual), and so is a short paragraph between two boilerplate blocks;
 - bylines ("By Jane Smith", "Von …") and author biographies near the start or end are bylines;
 - photo credits and captions ("Foto: …", "(Reuters)", "© …") are captions;
 - share/subscribe/cookie/copyright lines are boilerplate;
@@ -52,6 +52,7 @@ def classify(extracted: Extracted, code: str) -> tuple[Block, ...]:
             kinds[i] = _kind_of(piece)
     _teasers(texts, kinds)
     _foreign(texts, kinds, code)
+    _sandwiched(texts, kinds)
     _bios(texts, kinds, code)
     _tail(kinds)
     _title(texts, kinds, extracted.title)
@@ -154,11 +155,13 @@ def _foreign(texts: Sequence[str], kinds: list[Kind], code: str) -> None:
             if _CJK.search(piece) or len(piece.split()) < _FOREIGN_MIN_WORDS:
                 continue
         else:
-            words = [w.lower() for w in _WORD.findall(piece)]
+            words = _WORD.findall(piece)
             if len(words) < _FOREIGN_MIN_WORDS:
                 continue
-            if sum(w in stop for w in words) >= _FOREIGN_STOP_RATIO * len(words):
+            if sum(w.lower() in stop for w in words) >= _FOREIGN_STOP_RATIO * len(words):
                 continue
+            if sum(w[0].isupper() for w in words) >= 0.5 * len(words):
+                continue  # names ("Barcelona, Bayern Munich, …") say nothing of the language
         guess = language.guess(piece)
         if (
             guess is not None
@@ -170,6 +173,18 @@ def _foreign(texts: Sequence[str], kinds: list[Kind], code: str) -> None:
     body = sum(len(t) for t, k in zip(texts, kinds, strict=True) if k is Kind.BODY) or 1
     if sum(len(texts[i]) for i in found) <= _FOREIGN_MAX_SHARE * body:
         for i in found:
+            kinds[i] = Kind.BOILERPLATE
+
+
+def _sandwiched(texts: Sequence[str], kinds: list[Kind]) -> None:
+    """A short paragraph between two boilerplate blocks is one more teaser in the list."""
+    for i in range(1, len(kinds) - 1):
+        if (
+            kinds[i] in (Kind.BODY, Kind.HEADING)
+            and kinds[i - 1] is Kind.BOILERPLATE
+            and kinds[i + 1] is Kind.BOILERPLATE
+            and _words(texts[i]) <= 30
+        ):
             kinds[i] = Kind.BOILERPLATE
 
 

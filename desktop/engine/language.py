@@ -78,7 +78,7 @@ class Guess:
 
     @property
     def confident(self) -> bool:
-        return (self.features >= 40 and self.margin >= 0.25) or self.margin == math.inf
+        return (self.features >= 40 and self.margin >= 0.1) or self.margin == math.inf
 
 
 def resolve(name: str) -> str:

@@ -13,6 +13,7 @@ from desktop.engine.language import LANGUAGES
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_HIRAGANA = "[\u3040-\u309f]+"
 _SUMY_STOP_WORDS = {
     "en", "de", "fr", "es", "it", "pt", "cs", "pl", "sv", "el", "zh", "ja",
 }  # fmt: skip
@@ -27,20 +28,31 @@ class Lexicon:
         self.stop_words = stop_words(code)
         self._stem = _stemmer(code)
         self._cache: dict[str, str] = {}
+        # Japanese writes particles and inflections in hiragana, content words in kanji and
+        # katakana. Chinese has no such signal (的 is also in 目的), so its runs stay whole.
+        self._particles = re.compile(_HIRAGANA if code == "ja" else r"(?!)")
 
     def words(self, text: str) -> list[str]:
-        """Lower-cased word tokens; CJK runs become overlapping character bigrams."""
+        """Lower-cased word tokens; CJK runs become overlapping character bigrams.
+
+        Japanese runs are cut at hiragana first, so the bigrams stay inside content words
+        instead of spanning particles.
+        """
         text = text.lower()
         if not self.cjk:
             return _WORD.findall(text)
         tokens: list[str] = []
         for match in _WORD.finditer(text):
             word = match.group()
-            if _CJK.search(word):
-                for run in _CJK.findall(word):
-                    tokens.extend(run[i : i + 2] for i in range(max(1, len(run) - 1)))
-            else:
+            if not _CJK.search(word):
                 tokens.append(word)
+                continue
+            for run in _CJK.findall(word):
+                for piece in self._particles.split(run):
+                    if len(piece) == 1:
+                        tokens.append(piece)
+                    else:
+                        tokens.extend(piece[i : i + 2] for i in range(len(piece) - 1))
         return tokens
 
     def stem(self, word: str) -> str:
@@ -74,7 +86,7 @@ def _stemmer(code: str):
 
 @cache
 def stop_words(code: str) -> frozenset[str]:
-    """sumy's list where sumy has one (so the sumy methods see the same words), else stopwords-iso."""
+    """sumy's list where sumy has one (so sumy's methods see the same words), else stopwords-iso."""
     if code in _SUMY_STOP_WORDS:
         path = files("sumy") / "data" / "stopwords" / f"{LANGUAGES[code].name}.txt"
         return frozenset(
