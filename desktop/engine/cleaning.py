@@ -31,6 +31,7 @@ _CLOSERS = "\"'’”“»«›‹)]」』）"
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _DATE = re.compile(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}:\d\d\b")
 _PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du", "le", "la", "y", "al"})
+_INNER_END = re.compile(r"[.!?。！？]\s+\S")  # a second sentence: no headline
 _WORD = re.compile(r"[^\W\d_]+")
 _HEADING_WORDS = 12  # longer unpunctuated lines are sentences that lost their full stop
 _TITLE_WORDS = 20
@@ -236,6 +237,7 @@ def _title(texts: Sequence[str], kinds: list[Kind], known: str) -> None:
         "\n" not in piece
         and _words(piece) <= _TITLE_WORDS
         and not piece.rstrip(_CLOSERS).endswith((".", ":", ";", ",", "。"))
+        and not _INNER_END.search(piece)
         and any(k is Kind.BODY for k in kinds[first + 1 :])
     ):
         kinds[first] = Kind.TITLE

@@ -50,7 +50,7 @@ _CJK_TOKEN = re.compile(r"[。！？!?]+|[《「『（(【〈“‘]|[》」』�
 _CJK_OPEN = "《「『（(【〈“‘"
 _CJK_CLOSE = "》」』）)】〉”’"
 _CJK_MAX_QUOTE = 300
-_lock = threading.Lock()
+_lock = threading.RLock()  # a model load may load another model
 
 
 def sentence_spans(
@@ -116,7 +116,7 @@ def is_casual(text: str) -> bool:
 
 def _cuts(chunk: str, code: str, casual: bool) -> list[int]:
     """Offsets in ``chunk`` where a sentence ends, after the rules above."""
-    raw = [e for _, e in tokenizer(code).span_tokenize(chunk, realign_boundaries=False)][:-1]
+    raw = _punkt_cuts(chunk, code)
     raw.extend(m.end() for m in _ELLIPSIS.finditer(chunk) if m.group(1).isupper())
     if code == "en":
         raw.extend(_meridiem_cuts(chunk))
@@ -132,6 +132,68 @@ def _cuts(chunk: str, code: str, casual: bool) -> list[int]:
             cuts.append(cut)
             previous = cut
     return cuts
+
+
+class _Punkt:
+    """Punkt's decision at each candidate boundary, with a fast path for the plain cases.
+
+    Most candidates are a '!' or '?', or a full stop after an ordinary word that is no known
+    abbreviation, before an ordinary word: Punkt always breaks there unless the two words are a
+    known collocation. Deciding those directly halves the time of a long text; every other
+    candidate goes through Punkt's own annotation, exactly as its tokenizer would.
+    """
+
+    def __init__(self, code: str) -> None:
+        import punkt
+
+        tok = tokenizer(code)
+        self.params = tok.params
+        self.rules = tok.rules
+        self.detector = punkt.PunktBoundaryDetector(tok.rules)
+        self.words = punkt.PunktWordTokenizer(tok.rules)
+        self.annotate = punkt.annotate_tokens
+        self.collocations = frozenset(tok.params.collocations)
+
+    def cuts(self, chunk: str) -> list[int]:
+        cuts = []
+        for candidate in self.detector.detect(chunk):
+            if self._breaks(candidate):
+                cuts.append(candidate.end)
+        return cuts
+
+    def _breaks(self, candidate) -> bool:  # candidate: punkt.BoundaryCandidate
+        if candidate.punct != ".":
+            return True
+        word = candidate.context[: len(candidate.context) - len(candidate.after_tok) - 1]
+        following = candidate.next_tok
+        if (
+            following is not None
+            and len(word) > 1
+            and word.isalpha()
+            and following.isalpha()
+            and not self.params.is_abbrev(word)
+        ):
+            return (word.lower(), following.lower()) not in self.collocations
+        found = False
+        for token in self.annotate(
+            self.words.tokenize_annotated(candidate.context), self.params, self.rules
+        ):
+            if found:
+                return True
+            if token.sentbreak:
+                found = True
+        return False
+
+
+@cache
+def _punkt(code: str) -> _Punkt:
+    return _Punkt(code)
+
+
+def _punkt_cuts(chunk: str, code: str) -> list[int]:
+    with _lock:
+        decider = _punkt(code)
+    return decider.cuts(chunk)
 
 
 def _realign(chunk: str, cut: int, mid: str) -> int:

@@ -1,0 +1,103 @@
+"""The document model's invariants, property-tested over arbitrary text (issue 2, item 2)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from desktop.engine import Document, InputError, Kind, build_document
+from desktop.engine.readers.text import from_text
+
+# Words, punctuation and layout that exercise the segmentation rules, mixed with any code point at
+# all (lone surrogates, NUL, other controls, combining marks, CJK, right-to-left text).
+_PIECES = st.sampled_from(
+    [
+        "Dr.", "z. B.", "U.S.", "e.g.", "24.", "Februar", "1.", "III.", "a.m.", "„Hallo.“",
+        "»Ja!«", "“Yes.”", "(see p. 4.)", "[1]", ":)", "...", "…", "?", "!", ".", "。", "！",
+        "The", "cat", "sat", "der", "Hund", "läuft", "東京", "です", "Это", "тест", "Ελλάδα",
+        "LESEN SIE WEITER:", "Read more", "By Jane Smith", "Foto: dpa", "©", "1) item",
+        "• point", "\n", "\n\n", "\r\n", "\r", " ", "\t", "\x00", "\x0b", "\x0c", "\u2028",
+        "\u2029", "\ufeff", "\u200b", "\ud800", "\udfff", "\x85", "\xa0",
+    ]
+)  # fmt: skip
+_ANY = st.characters(min_codepoint=0, max_codepoint=0x10FFFF, exclude_categories=())
+TEXT = st.lists(st.one_of(_PIECES, st.text(_ANY, max_size=8)), max_size=60).map(" ".join)
+
+
+def check_invariants(doc: Document) -> None:
+    text = doc.text
+    text.encode("utf-8")  # no lone surrogates: every document can be written out
+    assert "\r" not in text
+    covered = [0] * len(text)
+    previous_end = 0
+    for index, p in enumerate(doc.paragraphs):
+        assert p.index == index
+        assert previous_end <= p.start < p.end <= len(text), "paragraphs ordered and disjoint"
+        assert not text[p.start].isspace() and not text[p.end - 1].isspace()
+        for i in range(p.start, p.end):
+            covered[i] += 1
+        previous_end = p.end
+    for i, c in enumerate(text):
+        if not c.isspace():
+            assert covered[i] == 1, f"non-blank {c!r} at {i} is in {covered[i]} paragraphs"
+    in_sentence = [0] * len(text)
+    previous_end = 0
+    for index, s in enumerate(doc.sentences):
+        assert s.index == index
+        assert previous_end <= s.start < s.end, "sentences ordered and disjoint"
+        assert doc.sentence_text(s) == text[s.start : s.end]
+        assert doc.sentence_text(s) == doc.sentence_text(s).strip()
+        p = doc.paragraphs[s.paragraph]
+        assert p.start <= s.start and s.end <= p.end, "sentence inside its paragraph"
+        assert s.kind is p.kind
+        for i in range(s.start, s.end):
+            in_sentence[i] += 1
+        previous_end = s.end
+    for i, c in enumerate(text):
+        if not c.isspace():
+            assert in_sentence[i] == 1, f"non-blank {c!r} at {i} is in {in_sentence[i]} sentences"
+    assert len(doc.word_counts) == len(doc.sentences)
+    assert set(doc.candidates) == {s.index for s in doc.sentences if s.kind is Kind.BODY}
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(TEXT, st.sampled_from([None, "en", "de", "ja", "el"]))
+def test_any_text_builds_a_sound_document_or_a_clear_error(raw: str, lang: str | None) -> None:
+    try:
+        doc = build_document(from_text(raw), lang)
+    except InputError as exc:
+        assert str(exc)
+        return
+    check_invariants(doc)
+    assert doc.candidates, "a document always has something to summarise"
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "...",
+        "?!?! !!! ...",
+        "Hello\x00 world. A normal sentence around a stray NUL byte\x00.",
+        "lone \ud800 surrogate. Next sentence.",
+        "\ufeff\ufeffBOM twice.",
+        "no punctuation at all here",
+        "one\ntwo\nthree",
+        "„“ »« ()",
+        "\u2029para\u2028line\x0cpage\x0bvt\x85nel.",
+        "A." * 500,
+        "東京。大阪！名古屋？",
+    ],
+)
+def test_nasty_texts_keep_the_invariants(raw: str) -> None:
+    doc = build_document(from_text(raw))
+    check_invariants(doc)
+    assert doc.candidates
+
+
+def test_model_is_frozen() -> None:
+    doc = build_document(from_text("One sentence. Two sentences."))
+    with pytest.raises(AttributeError):
+        doc.text = "x"  # type: ignore[misc]
+    with pytest.raises(AttributeError):
+        doc.sentences[0].start = 3  # type: ignore[misc]
