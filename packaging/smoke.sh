@@ -4,7 +4,8 @@
 # only use what the bundle carries:
 #   1. `precis --version` prints the project's version;
 #   2. `precis summarize` summarises the sample article: sentences taken from the article;
-#      and so does every method it lists;
+#      and so does every method it lists, and every file format the readers accept (the same
+#      sentences as the source tree picks);
 #   3. `precis --screenshot` renders the window offscreen (once desktop/ui/app.py exists).
 # Prints bundle size, build time and start-up times. Exits 0 with a SKIPPED line when PyInstaller
 # cannot run here; any failed check exits 1.
@@ -88,6 +89,17 @@ for method in $methods; do
 done
 t_methods=$(( $(now_ms) - started ))
 
+# Every format the readers accept, made from the sample: the bundle must read them all offline
+# and pick the same sentences as the source tree does.
+uv run python packaging/smoke_files.py "$scratch/work/formats" >"$out/formats.list" ||
+  fail "could not write the format samples"
+mapfile -t documents <"$out/formats.list"
+t_formats=$(timed summarize "${documents[@]}" --sentences 2)
+uv run precis summarize "${documents[@]}" --sentences 2 >"$out/formats-source.out"
+diff -u "$out/formats-source.out" "$out/summarize.out" >"$out/formats.diff" ||
+  { cat "$out/formats.diff" >&2; fail "the bundle summarises the formats differently from the source"; }
+formats=$(sed 's/.*\.//' "$out/formats.list" | sort -u | tr '\n' ' ')
+
 t_shot="(skipped: desktop/ui/app.py does not exist yet)"
 shot="$out/window.png"
 if [ -f desktop/ui/app.py ]; then
@@ -108,7 +120,7 @@ fi
 size=$(du -sh "$ROOT/dist/precis" | cut -f1)
 files=$(find "$ROOT/dist/precis" -type f | wc -l)
 cat <<EOF
-smoke.sh: all checks passed ($([ ${#offline[@]} -gt 0 ] && echo "offline" || echo "network reachable"))
+smoke.sh: all checks passed ($([ ${#offline[@]} -gt 0 ] && echo "offline" || echo "network reachable")); formats read: $formats
 | measure                               | value |
 |---------------------------------------|-------|
 | bundle dist/precis                    | $size in $files files |
@@ -117,5 +129,6 @@ smoke.sh: all checks passed ($([ ${#offline[@]} -gt 0 ] && echo "offline" || ech
 | precis --version, warm                | $t_version_warm ms |
 | precis summarize sample (5 sentences) | $t_summary ms |
 | every method on the sample ($(echo $methods | wc -w))          | $t_methods ms |
+| ${#documents[@]} files, one per suffix, in one run        | $t_formats ms |
 | precis --screenshot sample            | $t_shot |
 EOF
