@@ -150,8 +150,8 @@ def _foreign(texts: Sequence[str], kinds: list[Kind], code: str) -> None:
     cjk = code in ("zh", "ja")
     found: list[int] = []
     for i, piece in enumerate(texts):
-        if kinds[i] not in (Kind.BODY, Kind.HEADING):
-            continue
+        if kinds[i] not in (Kind.BODY, Kind.HEADING) or _is_bio(piece, stop):
+            continue  # an author's bio is often in another language; it is a byline, see below
         if cjk:
             if _CJK.search(piece) or len(piece.split()) < _FOREIGN_MIN_WORDS:
                 continue
@@ -199,14 +199,16 @@ def _bios(texts: Sequence[str], kinds: list[Kind], code: str) -> None:
     stop = stop_words(code)
     body = [i for i, k in enumerate(kinds) if k in (Kind.BODY, Kind.HEADING)]
     for i in dict.fromkeys(body[:2] + body[-3:]):
-        piece = texts[i]
-        if _words(piece) > 70:
-            continue
-        bio = furniture.AUTHOR_BIO.match(piece)
-        if (bio and piece.split(None, 1)[0].lower() not in stop) or furniture.AUTHOR_IS.match(
-            piece
-        ):
+        if _is_bio(texts[i], stop):
             kinds[i] = Kind.BYLINE
+
+
+def _is_bio(piece: str, stop: frozenset[str]) -> bool:
+    if _words(piece) > 70:
+        return False
+    if furniture.AUTHOR_IS.match(piece):
+        return True
+    return bool(furniture.AUTHOR_BIO.match(piece)) and piece.split(None, 1)[0].lower() not in stop
 
 
 def _tail(kinds: list[Kind]) -> None:

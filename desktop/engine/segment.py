@@ -125,7 +125,7 @@ def _cuts(chunk: str, code: str, casual: bool) -> list[int]:
     cuts: list[int] = []
     previous = 0
     for cut in raw:
-        cut = _realign(chunk, cut, rules.mid)
+        cut = _realign(chunk, cut, rules)
         if cut <= previous or cut >= len(chunk.rstrip()):
             continue
         if _keep(chunk, previous, cut, rules, casual):
@@ -196,14 +196,16 @@ def _punkt_cuts(chunk: str, code: str) -> list[int]:
     return decider.cuts(chunk)
 
 
-def _realign(chunk: str, cut: int, mid: str) -> int:
+def _realign(chunk: str, cut: int, rules: _Rules) -> int:
     """Move a cut past the closing quotes, brackets, footnote marks and emoticons it precedes.
 
     A closing quote followed by a comma ("„Geh!“, sagte sie") closes no sentence: the cut moves
     past the comma, where the next rule drops it.
     """
+    if rules.spaced_guillemets and chunk.startswith((" »", "\u00a0»", "\u202f»"), cut):
+        cut += 2  # French puts a space inside its guillemets: « C'est fini. »
     match = _CLOSING.match(chunk, cut)
-    if match and match.end() < len(chunk) and chunk[match.end()] in mid:
+    if match and match.end() < len(chunk) and chunk[match.end()] in rules.mid:
         return match.end() + 1
     if match and (match.end() == len(chunk) or chunk[match.end()].isspace()):
         cut = match.end()
@@ -219,6 +221,7 @@ class _Rules:
     abbreviations: frozenset[str]  # the model's own and the curated non-breaking prefixes
     ordinal_dot: bool
     mid: str  # punctuation that continues a sentence after a closing quote
+    spaced_guillemets: bool
 
 
 @cache
@@ -230,7 +233,7 @@ def _rules(code: str) -> _Rules:
     )
     # The Greek question mark is ";".
     mid = "," if code == "el" else ",;"
-    return _Rules(stop_words(code), abbreviations, code in _ORDINAL_DOT, mid)
+    return _Rules(stop_words(code), abbreviations, code in _ORDINAL_DOT, mid, code == "fr")
 
 
 def _keep(chunk: str, previous: int, cut: int, rules: _Rules, casual: bool) -> bool:

@@ -1,0 +1,205 @@
+"""Page furniture in plain text: headings, teasers, foreign paragraphs, bylines, captions (#4)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+from desktop.engine import Kind, load
+from tests.multilingual import TEXTS
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from desktop.engine import Document
+
+
+def kinds(doc: Document) -> dict[str, Kind]:
+    return {doc.paragraph_text(p): p.kind for p in doc.paragraphs}
+
+
+def candidates(doc: Document) -> str:
+    return " ".join(doc.sentence_text(i) for i in doc.candidates)
+
+
+def article(*paragraphs: str, lang: str = "en") -> Document:
+    return load("\n\n".join(paragraphs).encode(), language=lang)
+
+
+BODY_EN = [
+    "The city council approved a new plan for public transport on Monday, after months of "
+    "debate about the cost of the buses and the routes they would take through the centre.",
+    "Buses will run every ten minutes in the centre from next spring, and the old depot will be "
+    "turned into a park with a playground and a small market hall for local farmers.",
+    "Critics say the money would be better spent on repairing old roads, which have not been "
+    "resurfaced for more than twenty years and are full of potholes after the winter.",
+    "The mayor said the plan would cut traffic and pollution within five years, and promised "
+    "that fares would not rise before the next election in two years' time.",
+]
+
+
+# -- The seed article -------------------------------------------------------------------------
+
+
+def test_seed_headings_teasers_and_byline(sample_path: Path) -> None:
+    doc = load(sample_path)
+    found = kinds(doc)
+    for heading in (
+        "Im Jahr 2020 eine definitive Wende nach Moskau",
+        "Lukaschenkos zweideutige Haltung zum Krieg in der Ukraine",
+        "Ein noch weniger unparteiischer Vermittler als zuvor",
+    ):
+        assert found[heading] is Kind.HEADING
+    bio = next(t for t in found if t.startswith("Ekaterina Pierson-Lyzhina ist Forscherin am"))
+    assert found[bio] is Kind.BYLINE
+    tail = doc.text.index("LESEN SIE WEITER:")
+    assert all(p.kind is Kind.BOILERPLATE for p in doc.paragraphs if p.start >= tail)
+    assert all(p.kind is not Kind.BOILERPLATE for p in doc.paragraphs if p.start < tail)
+    assert doc.language == "de"
+    assert "LESEN SIE WEITER" in doc.text, "boilerplate stays in the text, to be dimmed"
+
+
+def test_seed_teasers_go_even_without_the_marker(sample_path: Path) -> None:
+    text = sample_path.read_text("utf-8")
+    text = text.replace("LESEN SIE WEITER:\n", "").replace("Más Noticias\n", "")
+    doc = load(text.encode())
+    assert "Cruz Azul" not in candidates(doc)
+    assert "bistec" not in candidates(doc)
+    assert "Ekaterina Pierson-Lyzhina" not in candidates(doc)
+    assert "Tatsache ist, dass es höchst unwahrscheinlich" in candidates(doc)
+
+
+# -- Teaser blocks ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "marker", "teasers"),
+    [
+        ("en", "Read more", ["Storm hits the coast", "Why prices keep rising"]),
+        ("en", "Related articles:", ["Council to vote on budget", "New school opens"]),
+        ("de", "Mehr zum Thema", ["Sturm trifft die Küste", "Warum die Preise steigen"]),
+        ("fr", "Lire aussi", ["La tempête frappe la côte", "Pourquoi les prix montent"]),
+        ("es", "Leer más", ["La tormenta llega a la costa", "Por qué suben los precios"]),
+        ("it", "Leggi anche", ["La tempesta colpisce la costa", "Perché i prezzi salgono"]),
+        ("pl", "Czytaj także", ["Burza uderza w wybrzeże", "Dlaczego ceny rosną"]),
+    ],
+)
+def test_trailing_teaser_block_is_boilerplate(lang: str, marker: str, teasers: list[str]) -> None:
+    body = TEXTS[lang].replace(". ", ".\n\n") if lang != "en" else "\n\n".join(BODY_EN)
+    doc = load(f"{body}\n\n{marker}\n{teasers[0]}\n{teasers[1]}\n".encode(), language=lang)
+    found = kinds(doc)
+    assert found[marker] is Kind.BOILERPLATE
+    assert all(found[t] is Kind.BOILERPLATE for t in teasers)
+    assert candidates(doc), "the article itself stays"
+
+
+def test_marker_at_the_top_does_not_swallow_the_article() -> None:
+    doc = article("Related", *BODY_EN)
+    assert len(doc.candidates) == len(BODY_EN)
+
+
+def test_one_line_teaser_inside_the_article() -> None:
+    doc = article(BODY_EN[0], "READ MORE: Why the buses are always late", *BODY_EN[1:])
+    assert kinds(doc)["READ MORE: Why the buses are always late"] is Kind.BOILERPLATE
+    assert len(doc.candidates) == len(BODY_EN)
+
+
+# -- Other languages --------------------------------------------------------------------------
+
+
+def test_paragraph_in_another_language_is_boilerplate() -> None:
+    spanish = (
+        "Los rivales de la final se reencuentran en la octava jornada del campeonato, en donde "
+        "el entrenador puede terminar en riesgo en el banquillo."
+    )
+    doc = article(*BODY_EN[:2], spanish, *BODY_EN[2:])
+    assert kinds(doc)[spanish] is Kind.BOILERPLATE
+
+
+def test_bilingual_text_is_left_alone() -> None:
+    doc = load(f"{TEXTS['en']}\n\n{TEXTS['fr']}\n\n{TEXTS['en']}\n\n{TEXTS['fr']}".encode())
+    assert all(p.kind is Kind.BODY for p in doc.paragraphs)
+
+
+def test_names_and_close_languages_are_not_foreign() -> None:
+    names = "Barcelona, Bayern Munich, PSV Eindhoven, Real Madrid, Werder Bremen and Porto."
+    doc = article(*BODY_EN[:2], names, *BODY_EN[2:])
+    assert kinds(doc)[names] is Kind.BODY
+    norwegian = TEXTS["no"]
+    doc = load(f"{TEXTS['da']}\n\n{norwegian}\n\n{TEXTS['da']}".encode())
+    assert kinds(doc)[norwegian] is Kind.BODY
+
+
+# -- Bylines, captions, share lines -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["By Jane Smith, BBC News", "Von Hannes Gamillscheg (Kopenhagen)", "Par Marie Dupont",
+     "Posted by Andrew Hayden", "Por Juan Pérez y Ana García"],
+)  # fmt: skip
+def test_bylines(line: str) -> None:
+    doc = article(line, *BODY_EN)
+    assert kinds(doc)[line] is Kind.BYLINE
+
+
+def test_sentence_starting_with_by_or_von_is_no_byline() -> None:
+    by = "By Monday, everyone had left the building and the lights were off."
+    von = "Von der Stadt aus führen Regionalbahnlinien in folgende Richtungen:"
+    assert kinds(article(*BODY_EN[:2], by, *BODY_EN[2:]))[by] is Kind.BODY
+    assert kinds(article(*BODY_EN[:2], von, *BODY_EN[2:], lang="de"))[von] is not Kind.BYLINE
+
+
+@pytest.mark.parametrize(
+    "bio",
+    [
+        "Jane Doe is a senior correspondent for The Daily Planet and covers city politics.",
+        "Ekaterina Pierson-Lyzhina ist Forscherin am Zentrum für das Studium des Lebens.",
+        "Marie Dupont est journaliste au service politique du Monde.",
+        "Andrés Malamud es politólogo e investigador en la Universidad de Lisboa.",
+        "The author is a fellow at the Institute for Urban Studies.",
+    ],
+)
+def test_author_biography_at_the_end_is_a_byline(bio: str) -> None:
+    doc = article(*BODY_EN, bio)
+    assert kinds(doc)[bio] is Kind.BYLINE
+
+
+def test_body_sentence_shaped_like_a_bio_in_the_middle_stays() -> None:
+    middle = "Jane Doe is a researcher at the university who warned about the costs in 2019."
+    body = [*BODY_EN, *BODY_EN]
+    doc = article(*body[:4], middle, *body[4:])
+    assert kinds(doc)[middle] is Kind.BODY
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Foto: dpa", Kind.CAPTION),
+        ("Photo: Jane Doe/Getty Images", Kind.CAPTION),
+        ("Bild: Reuters", Kind.CAPTION),
+        ("(Reuters)", Kind.CAPTION),
+        ("The mayor opens the new bus line in the centre. (Photo: City Hall)", Kind.CAPTION),
+        ("© 2024 The Daily Planet. All rights reserved.", Kind.BOILERPLATE),
+        ("Share | Tweet | Print", Kind.BOILERPLATE),
+        ("Teilen", Kind.BOILERPLATE),
+        ("Follow us on Twitter for the latest news", Kind.BOILERPLATE),
+        ("Sign up for our newsletter", Kind.BOILERPLATE),
+        ("We use cookies to improve your experience. By continuing you agree to our policy.",
+         Kind.BOILERPLATE),
+        ("12.03.2022, 14:35", Kind.BOILERPLATE),
+        ("Advertisement", Kind.BOILERPLATE),
+    ],
+)  # fmt: skip
+def test_captions_credits_and_furniture(line: str, kind: Kind) -> None:
+    doc = article(*BODY_EN[:2], line, *BODY_EN[2:])
+    assert kinds(doc)[line] is kind
+    assert len(doc.candidates) == len(BODY_EN)
+
+
+def test_headings_never_candidates_and_text_kept() -> None:
+    doc = article(BODY_EN[0], "A New Depot For The City", *BODY_EN[1:])
+    assert kinds(doc)["A New Depot For The City"] is Kind.HEADING
+    assert "A New Depot" not in candidates(doc)
+    assert "A New Depot For The City" in doc.text
