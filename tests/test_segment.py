@@ -21,48 +21,50 @@ def split(text: str, code: str) -> list[str]:
     return [text[s:e] for s, e in sentence_spans(text, 0, len(text), code)]
 
 
-@pytest.mark.parametrize(
-    ("code", "text", "expected"),
-    [
-        # Quotes stay with the sentence they close, in every convention.
-        ("de", "Sie sagte: „Wir kommen.“ Dann ging sie.", ["Sie sagte: „Wir kommen.“", "Dann ging sie."]),
-        ("de", "Er rief: »Halt!« Niemand hörte ihn.", ["Er rief: »Halt!«", "Niemand hörte ihn."]),
-        ("en", "She said, “We are leaving.” Then she left.", ["She said, “We are leaving.”", "Then she left."]),
-        ("fr", "Il a dit : « C'est fini. » Puis il est parti.", ["Il a dit : « C'est fini. »", "Puis il est parti."]),
-        ("de", "„Geh nach Hause!“, sagte die Mutter.", ["„Geh nach Hause!“, sagte die Mutter."]),
-        ("en", "'Well!' thought Alice. She fell on.", ["'Well!' thought Alice.", "She fell on."]),
-        # Abbreviations.
-        ("de", "Das gilt z. B. für Äpfel. Birnen nicht.", ["Das gilt z. B. für Äpfel.", "Birnen nicht."]),
-        ("de", "Das gilt z.B. für Äpfel. Birnen nicht.", ["Das gilt z.B. für Äpfel.", "Birnen nicht."]),
-        ("de", "Sie fragte Prof. Müller. Er schwieg.", ["Sie fragte Prof. Müller.", "Er schwieg."]),
-        ("en", "Dr. Smith met the U.S. team. They won.", ["Dr. Smith met the U.S. team.", "They won."]),
-        ("en", "Bring fruit, e.g. apples, to the party. Thanks.", ["Bring fruit, e.g. apples, to the party.", "Thanks."]),
-        ("en", "J. R. R. Tolkien wrote it. It sold well.", ["J. R. R. Tolkien wrote it.", "It sold well."]),
-        ("en", "They met Pitt, Briggs & Co. at noon. It rained.", ["They met Pitt, Briggs & Co. at noon.", "It rained."]),
-        ("es", "Lo dijo la Sra. Rescia. Nadie más.", ["Lo dijo la Sra. Rescia.", "Nadie más."]),
-        # Numbers and dates.
-        ("de", "Seit dem 24. Februar gilt das Gesetz. Es ist neu.", ["Seit dem 24. Februar gilt das Gesetz.", "Es ist neu."]),
-        ("de", "In der 4. Klasse lernen sie das. Später nicht.", ["In der 4. Klasse lernen sie das.", "Später nicht."]),
-        ("de", "Papst Paul VI. hob es auf. Danach galt es nicht.", ["Papst Paul VI. hob es auf.", "Danach galt es nicht."]),
-        ("de", "Die Zahl stieg auf 12. Die Polizei ermittelt.", ["Die Zahl stieg auf 12.", "Die Polizei ermittelt."]),
-        ("en", "It costs $4.50 today. Prices rose 3.5 percent.", ["It costs $4.50 today.", "Prices rose 3.5 percent."]),
-        ("en", "It was ranked No. 5 in 2019. Now it is first.", ["It was ranked No. 5 in 2019.", "Now it is first."]),
-        ("en", "He left at 6 p.m. Mr. Smith stayed.", ["He left at 6 p.m.", "Mr. Smith stayed."]),
-        ("fi", "Kokous on 5. toukokuuta. Tervetuloa.", ["Kokous on 5. toukokuuta.", "Tervetuloa."]),
-        # Ellipses, brackets, footnotes, emoticons, lists.
-        ("en", "I waited... Nobody came. Then... well, I left.", ["I waited...", "Nobody came.", "Then... well, I left."]),
-        ("en", "He worked there (as an engineer.) for years. Then he quit.", ["He worked there (as an engineer.) for years.", "Then he quit."]),
-        ("en", "It is a saint.[1] The emperor agreed.[2][3] Fine.", ["It is a saint.[1]", "The emperor agreed.[2][3]", "Fine."]),
-        ("de", "Alles bestens :) Wir kommen wieder.", ["Alles bestens :) Wir kommen wieder."]),
-        ("en", "Great service! :) Will come back.", ["Great service! :)", "Will come back."]),
-        ("en", "1.) The first item. 2.) The second item.", ["1.) The first item.", "2.) The second item."]),
-        # Scripts with their own punctuation.
-        ("el", "Πού είναι; Δεν ξέρω.", ["Πού είναι;", "Δεν ξέρω."]),
-        ("zh", "我们明天一起去看《摔跤吧！爸爸》好吗？好！", ["我们明天一起去看《摔跤吧！爸爸》好吗？", "好！"]),
-        ("ja", "彼は「行きます。」と言った。私も行く。", ["彼は「行きます。」と言った。", "私も行く。"]),
-    ],
-)  # fmt: skip
-def test_rules(code: str, text: str, expected: list[str]) -> None:
+RULES = [
+    # Quotes stay with the sentence they close, in every convention.
+    ("de", ["Sie sagte: „Wir kommen.“", "Dann ging sie."]),
+    ("de", ["Er rief: »Halt!«", "Niemand hörte ihn."]),
+    ("en", ["She said, “We are leaving.”", "Then she left."]),
+    ("fr", ["Il a dit : « C'est fini. »", "Puis il est parti."]),
+    ("de", ["„Geh nach Hause!“, sagte die Mutter."]),
+    ("en", ["'Well!' thought Alice.", "She fell on."]),
+    # Abbreviations.
+    ("de", ["Das gilt z. B. für Äpfel.", "Birnen nicht."]),
+    ("de", ["Das gilt z.B. für Äpfel.", "Birnen nicht."]),
+    ("de", ["Sie fragte Prof. Müller.", "Er schwieg."]),
+    ("en", ["Dr. Smith met the U.S. team.", "They won."]),
+    ("en", ["Bring fruit, e.g. apples, to the party.", "Thanks."]),
+    ("en", ["J. R. R. Tolkien wrote it.", "It sold well."]),
+    ("en", ["They met Pitt, Briggs & Co. at noon.", "It rained."]),
+    ("es", ["Lo dijo la Sra. Rescia.", "Nadie más."]),
+    # Numbers and dates.
+    ("de", ["Seit dem 24. Februar gilt das Gesetz.", "Es ist neu."]),
+    ("de", ["In der 4. Klasse lernen sie das.", "Später nicht."]),
+    ("de", ["Papst Paul VI. hob es auf.", "Danach galt es nicht."]),
+    ("de", ["Die Zahl stieg auf 12.", "Die Polizei ermittelt."]),
+    ("en", ["It costs $4.50 today.", "Prices rose 3.5 percent."]),
+    ("en", ["It was ranked No. 5 in 2019.", "Now it is first."]),
+    ("en", ["He left at 6 p.m.", "Mr. Smith stayed."]),
+    ("fi", ["Kokous on 5. toukokuuta.", "Tervetuloa."]),
+    # Ellipses, brackets, footnotes, emoticons, lists.
+    ("en", ["I waited...", "Nobody came.", "Then... well, I left."]),
+    ("en", ["He worked there (as an engineer.) for years.", "Then he quit."]),
+    ("en", ["It is a saint.[1]", "The emperor agreed.[2][3]", "Fine."]),
+    ("de", ["Alles bestens :) Wir kommen wieder."]),
+    ("en", ["Great service! :)", "Will come back."]),
+    ("en", ["1.) The first item.", "2.) The second item."]),
+    # Scripts with their own punctuation.
+    ("el", ["Πού είναι;", "Δεν ξέρω."]),
+    ("zh", ["我们明天一起去看《摔跤吧！爸爸》好吗？", "好！"]),
+    ("ja", ["彼は「行きます。」と言った。", "私も行く。"]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("code", "expected"), RULES)
+def test_rules(code: str, expected: list[str]) -> None:
+    """Each case is its sentences joined by a space (none in Chinese and Japanese)."""
+    text = ("" if code in ("zh", "ja") else " ").join(expected)
     assert split(text, code) == expected
 
 

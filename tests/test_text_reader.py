@@ -1,4 +1,4 @@
-"""Plain text in: encodings, newlines, paragraphs, headings and titles, bad input (issue 2, 3/10)."""
+"""Plain text: encodings, newlines, paragraphs, headings and titles, bad input (#2, 3 and 10)."""
 
 from __future__ import annotations
 
