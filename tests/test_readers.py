@@ -323,6 +323,29 @@ def test_pdf_paragraphs_rebuilt_without_running_headers_and_page_numbers() -> No
         assert furniture not in extracted.text
 
 
+def test_pdf_two_columns_read_in_order() -> None:
+    left = [
+        "Left column starts the story of the",
+        "harbour bridge and its long history",
+        "in the town. It ends here.",
+        None,
+        "A second left paragraph follows",
+        "with more words in it and it",
+        "continues in the right",
+    ]
+    right = ["column where the sentence ends.", "Then the right column has its", "own page."]
+    lines = [(72, 700 - 14 * i, 10, t) for i, t in enumerate(left) if t]
+    lines += [(320, 700 - 14 * i, 10, t) for i, t in enumerate(right)]
+    extracted = read_bytes(makefiles.pdf([lines]), "columns.pdf", suffix=".pdf")
+    assert [text for _, text in blocks(extracted)] == [
+        "Left column starts the story of the harbour bridge and its long history in the town. "
+        "It ends here.",
+        "A second left paragraph follows with more words in it and it continues in the right "
+        "column where the sentence ends.",
+        "Then the right column has its own page.",
+    ]
+
+
 def test_pdf_without_text_layer_says_no_ocr() -> None:
     scan = makefiles.pdf([[]])
     with pytest.raises(InputError, match="no text layer; Precis does not do OCR"):

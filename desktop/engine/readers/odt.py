@@ -104,7 +104,8 @@ def _inline(element: Element) -> str:
     for child in element:
         tag = child.tag
         if tag == _q("text:s"):
-            parts.append(" " * min(int(child.get(_q("text:c")) or 1), 100))
+            count = child.get(_q("text:c")) or "1"
+            parts.append(" " * min(int(count) if count.isdigit() else 1, 100))
         elif tag == _q("text:tab"):
             parts.append("\t")
         elif tag == _q("text:line-break"):
