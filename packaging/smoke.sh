@@ -119,16 +119,15 @@ fi
 
 size=$(du -sh "$ROOT/dist/precis" | cut -f1)
 files=$(find "$ROOT/dist/precis" -type f | wc -l)
-cat <<EOF
-smoke.sh: all checks passed ($([ ${#offline[@]} -gt 0 ] && echo "offline" || echo "network reachable")); formats read: $formats
-| measure                               | value |
-|---------------------------------------|-------|
-| bundle dist/precis                    | $size in $files files |
-| build time                            | $build_seconds |
-| precis --version, cold ($cold) | $t_version ms |
-| precis --version, warm                | $t_version_warm ms |
-| precis summarize sample (5 sentences) | $t_summary ms |
-| every method on the sample ($(echo $methods | wc -w))          | $t_methods ms |
-| ${#documents[@]} files, one per suffix, in one run        | $t_formats ms |
-| precis --screenshot sample            | $t_shot |
-EOF
+echo "smoke.sh: all checks passed ($([ ${#offline[@]} -gt 0 ] && echo offline || echo "network reachable")); formats read: $formats"
+row() { printf '| %-46s | %s |\n' "$1" "$2"; }
+row measure value
+row "$(printf -- '-%.0s' {1..46})" -----
+row "bundle dist/precis" "$size in $files files"
+row "build time" "$build_seconds"
+row "precis --version, cold ($cold)" "$t_version ms"
+row "precis --version, warm" "$t_version_warm ms"
+row "precis summarize sample, 5 sentences" "$t_summary ms"
+row "every method on the sample ($(echo $methods | wc -w) runs)" "$t_methods ms"
+row "${#documents[@]} files, one per suffix, one run" "$t_formats ms"
+row "precis --screenshot sample" "$t_shot"
