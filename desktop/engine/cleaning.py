@@ -33,6 +33,7 @@ _DATE = re.compile(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}:\d\d\b")
 _PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du", "le", "la", "y", "al"})
 _INNER_END = re.compile(r"[.!?。！？]\s+\S")  # a second sentence: no headline
 _WORD = re.compile(r"[^\W\d_]+")
+_LONG = 3000  # characters: enough to judge a block's size and language
 _HEADING_WORDS = 12  # longer unpunctuated lines are sentences that lost their full stop
 _TITLE_WORDS = 20
 _TAIL_SHARE = 0.5  # a teaser marker counts as "near the end" when at most this share follows it
@@ -156,14 +157,14 @@ def _foreign(texts: Sequence[str], kinds: list[Kind], code: str) -> None:
             if _CJK.search(piece) or len(piece.split()) < _FOREIGN_MIN_WORDS:
                 continue
         else:
-            words = _WORD.findall(piece)
+            words = _WORD.findall(piece[:_LONG])
             if len(words) < _FOREIGN_MIN_WORDS:
                 continue
             if sum(w.lower() in stop for w in words) >= _FOREIGN_STOP_RATIO * len(words):
                 continue
             if sum(w[0].isupper() for w in words) >= 0.5 * len(words):
                 continue  # names ("Barcelona, Bayern Munich, …") say nothing of the language
-        guess = language.guess(piece)
+        guess = language.guess(piece[:_LONG])
         if (
             guess is not None
             and guess.confident
@@ -246,6 +247,10 @@ def _title(texts: Sequence[str], kinds: list[Kind], known: str) -> None:
 
 
 def _words(piece: str) -> int:
-    """Words, counting two CJK characters as one."""
-    cjk = len(_CJK.findall(piece))
-    return len(piece.split()) + cjk // 2
+    """Words, counting two CJK characters as one.
+
+    Only counts up to a hundred matter to the rules, so a long block is counted on its start.
+    """
+    sample = piece[:_LONG]
+    words = len(sample.split()) + len(_CJK.findall(sample)) // 2
+    return words if len(piece) <= _LONG else max(words, 100)

@@ -45,6 +45,7 @@ _ROMAN = re.compile(r"[IVXLC]{1,5}")
 _NEXT_LETTER = re.compile(r"[.!?][\"'’”)\]]*\s+([^\W\d_])")
 _NUMBER = re.compile(r"\d[\d.,:/]*")
 _YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
+_ALNUM = re.compile(r"[^\W_]")
 _MERIDIEM = frozenset({"a.m.", "p.m.", "A.M.", "P.M."})
 _CJK_TOKEN = re.compile(r"[。！？!?]+|[《「『（(【〈“‘]|[》」』）)】〉”’]")
 _CJK_OPEN = "《「『（(【〈“‘"
@@ -123,14 +124,23 @@ def _cuts(chunk: str, code: str, casual: bool) -> list[int]:
     raw.sort()
     rules = _rules(code)
     cuts: list[int] = []
-    previous = 0
+    end = len(chunk.rstrip())
+    previous = scanned = 0
+    # Whether the text since the last cut holds a letter or digit, found by scanning each
+    # character once: a run of punctuation ("!!! ??? ...") is no sentence, and rejecting its
+    # cuts must not rescan it from the start every time.
+    alnum = False
     for cut in raw:
         cut = _realign(chunk, cut, rules)
-        if cut <= previous or cut >= len(chunk.rstrip()):
+        if cut <= previous or cut >= end:
             continue
-        if _keep(chunk, previous, cut, rules, casual):
+        if not alnum:
+            alnum = _ALNUM.search(chunk, scanned, cut) is not None
+        scanned = max(scanned, cut)
+        if alnum and _keep(chunk, previous, cut, rules, casual):
             cuts.append(cut)
             previous = cut
+            alnum = False
     return cuts
 
 
@@ -165,6 +175,8 @@ class _Punkt:
         if candidate.punct != ".":
             return True
         word = candidate.context[: len(candidate.context) - len(candidate.after_tok) - 1]
+        if len(word) == 1 and word.isalpha():
+            return False  # an initial: never a cut after the rules below, so skip the work
         following = candidate.next_tok
         if (
             following is not None
@@ -238,14 +250,18 @@ def _rules(code: str) -> _Rules:
 
 def _keep(chunk: str, previous: int, cut: int, rules: _Rules, casual: bool) -> bool:
     """Whether a cut Punkt (or a rule) proposed really ends a sentence."""
-    before = chunk[previous:cut]
-    if before.endswith(tuple(rules.mid)):
+    if chunk[cut - 1] in rules.mid:
         return False
     after = chunk[cut : cut + 200].lstrip()
-    if not any(c.isalnum() for c in before) or not any(c.isalnum() for c in after):
+    if _ALNUM.search(after) is None:
         return False  # a run of punctuation is no sentence of its own
-    token = before.rsplit(None, 1)[-1]
-    if _LIST_MARK.fullmatch(token) and before.strip().lstrip(_BULLETS) == token:
+    window = chunk[max(previous, cut - 64) : cut].split()
+    token = window[-1] if window else ""
+    if (
+        cut - previous <= 24
+        and _LIST_MARK.fullmatch(token)
+        and chunk[previous:cut].strip().lstrip(_BULLETS) == token
+    ):
         return False  # "1.)" or "a." opening a list item
     following = after.split(None, 1)[0]
     first = following.lstrip(_OPENERS)[:1]
