@@ -54,7 +54,7 @@ def application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)
     QGuiApplication.setDesktopFileName(APP_ID)
-    icon = resources_dir() / "icons" / "precis.svg"
+    icon = resources_dir() / "icons" / "hicolor" / "scalable" / "apps" / f"{APP_ID}.svg"
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
     install_translators(app)
