@@ -1,11 +1,25 @@
-"""The term matrix of a document, built once and shared by every ranking method."""
+"""The words of a document, tokenised and stemmed once and shared by every ranking method.
+
+Every candidate sentence becomes a run of integer word ids (``tokens``, split by ``bounds``); each
+distinct lower-cased word form is stemmed once (the lexicon caches stems per process) and knows
+whether it is a stop word. The methods work on these arrays and on ``counts``, a sparse
+(candidates × stems) matrix of content-word counts, with numpy and scipy.sparse.
+
+``analyse`` remembers the last few documents it analysed (by identity, see ``_MEMO_SIZE``), so
+switching method in the window, or ranking the same document with every method, analyses once.
+An ``Analysis`` is immutable and safe to share between threads.
+"""
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from desktop.engine.lexicon import lexicon
+from desktop.engine.model import Kind
 
 if TYPE_CHECKING:
     import numpy as np
@@ -13,22 +27,33 @@ if TYPE_CHECKING:
 
     from desktop.engine.model import Document
 
+_MEMO_SIZE = 4  # documents: the one on screen, and a few the user switched away from
+_memo: OrderedDict[int, Analysis] = OrderedDict()
+_memo_lock = threading.Lock()
+
 
 @dataclass(frozen=True, eq=False)
 class Analysis:
-    """Stemmed content words of the candidate sentences.
+    """Word ids, stems and counts of a document's candidate sentences.
 
-    ``counts`` is a sparse (candidates × terms) matrix of raw counts; row ``i`` belongs to
-    ``document.sentences[candidates[i]]``. ``words`` keeps every sentence's unfiltered, lower-cased
-    words for methods that need stop words or surface forms (Edmundson, Luhn).
+    Row ``i`` of every per-sentence array belongs to ``document.sentences[candidates[i]]``.
+    ``forms`` are the distinct lower-cased words (body and headings), ``form_stem`` maps each to
+    its index in ``vocabulary`` (the distinct stems) and ``form_stop`` marks stop words.
+    ``tokens[bounds[i]:bounds[i + 1]]`` are the form ids of sentence ``i``'s words, in order;
+    ``heading_tokens`` those of the title and headings (some methods count them, as sumy does).
+    ``counts[i, t]`` is how often sentence ``i`` holds a content (non-stop) word with stem ``t``.
     """
 
     document: Document
     candidates: tuple[int, ...]
+    forms: tuple[str, ...]
+    form_stem: np.ndarray
+    form_stop: np.ndarray
     vocabulary: tuple[str, ...]
+    tokens: np.ndarray
+    bounds: np.ndarray
+    heading_tokens: np.ndarray
     counts: sparse.csr_matrix
-    terms: tuple[tuple[str, ...], ...]
-    words: tuple[tuple[str, ...], ...]
 
     @property
     def size(self) -> int:
@@ -41,26 +66,116 @@ class Analysis:
         n = len(self.candidates)
         return np.arange(n, dtype=float) / max(1, n - 1)
 
+    @cached_property
+    def token_rows(self) -> np.ndarray:
+        """The candidate row of every token."""
+        import numpy as np
+
+        return np.repeat(np.arange(self.size, dtype=np.int64), np.diff(self.bounds))
+
+    @cached_property
+    def lengths(self) -> np.ndarray:
+        """Content words per candidate (what sumy's ``_to_words_set`` keeps)."""
+        import numpy as np
+
+        return np.asarray(self.counts.sum(axis=1)).ravel().astype(np.int64)
+
+    @cached_property
+    def terms(self) -> tuple[tuple[str, ...], ...]:
+        """Each candidate's content-word stems, in order (for readable code and tests)."""
+        stems = [self.vocabulary[s] for s in self.form_stem.tolist()]
+        stop = self.form_stop.tolist()
+        ids = self.tokens.tolist()
+        b = self.bounds.tolist()
+        return tuple(
+            tuple(stems[f] for f in ids[b[i] : b[i + 1]] if not stop[f]) for i in range(self.size)
+        )
+
+    @cached_property
+    def words(self) -> tuple[tuple[str, ...], ...]:
+        """Each candidate's lower-cased words, stop words included, in order."""
+        ids = self.tokens.tolist()
+        b = self.bounds.tolist()
+        return tuple(tuple(self.forms[f] for f in ids[b[i] : b[i + 1]]) for i in range(self.size))
+
+
+def heading_texts(document: Document) -> list[str]:
+    """The title and headings: sumy's "headings", which Luhn, LSA and Edmundson count.
+
+    A title known only from metadata (not part of the text) counts too.
+    """
+    kinds = (Kind.TITLE, Kind.HEADING)
+    texts = [document.sentence_text(s) for s in document.sentences if s.kind in kinds]
+    if document.title and not any(s.kind is Kind.TITLE for s in document.sentences):
+        texts.insert(0, document.title)
+    return texts
+
 
 def analyse(document: Document) -> Analysis:
+    """The document's analysis, computed once per document object (see the module note)."""
+    key = id(document)
+    with _memo_lock:
+        found = _memo.get(key)
+        if found is not None and found.document is document:
+            _memo.move_to_end(key)
+            return found
+    result = _analyse(document)
+    with _memo_lock:
+        _memo[key] = result
+        _memo.move_to_end(key)
+        while len(_memo) > _MEMO_SIZE:
+            _memo.popitem(last=False)
+    return result
+
+
+def _analyse(document: Document) -> Analysis:
     import numpy as np
     from scipy import sparse
 
     lex = lexicon(document.language)
     candidates = document.candidates
-    words = tuple(tuple(lex.words(document.sentence_text(i))) for i in candidates)
+    sentence_words = [lex.words(document.sentence_text(i)) for i in candidates]
+    heading_words = [w for text in heading_texts(document) for w in lex.words(text)]
+    flat = [w for words in sentence_words for w in words]
+    # Distinct forms in order of first appearance: ids (and so ties between equal scores that
+    # depend on them) never depend on hashing.
+    forms = tuple(dict.fromkeys([*flat, *heading_words]))
+    index = {w: i for i, w in enumerate(forms)}
+    tokens = np.fromiter(map(index.__getitem__, flat), dtype=np.int64, count=len(flat))
+    heading_tokens = np.fromiter(
+        map(index.__getitem__, heading_words), dtype=np.int64, count=len(heading_words)
+    )
+    bounds = np.zeros(len(candidates) + 1, dtype=np.int64)
+    np.cumsum([len(words) for words in sentence_words], out=bounds[1:])
+
+    stems = [lex.stem(w) for w in forms]
+    stem_index: dict[str, int] = {}
+    form_stem = np.fromiter(
+        (stem_index.setdefault(s, len(stem_index)) for s in stems),
+        dtype=np.int64,
+        count=len(stems),
+    )
     stop = lex.stop_words
-    terms = tuple(tuple(lex.stem(w) for w in ws if w not in stop) for ws in words)
-    index: dict[str, int] = {}
-    rows: list[int] = []
-    cols: list[int] = []
-    for row, ts in enumerate(terms):
-        for t in ts:
-            cols.append(index.setdefault(t, len(index)))
-        rows.extend([row] * len(ts))
+    form_stop = np.fromiter((w in stop for w in forms), dtype=bool, count=len(forms))
+
+    content = ~form_stop[tokens]
+    rows = np.repeat(np.arange(len(candidates)), np.diff(bounds))[content]
+    indptr = np.zeros(len(candidates) + 1, dtype=np.int64)
+    np.cumsum(np.bincount(rows, minlength=len(candidates)), out=indptr[1:])
     counts = sparse.csr_matrix(
-        (np.ones(len(cols)), (np.asarray(rows, dtype=np.int32), np.asarray(cols, dtype=np.int32))),
-        shape=(len(candidates), len(index)),
+        (np.ones(len(rows)), form_stem[tokens[content]], indptr),
+        shape=(len(candidates), len(stem_index)),
     )
     counts.sum_duplicates()
-    return Analysis(document, candidates, tuple(index), counts, terms, words)
+    return Analysis(
+        document=document,
+        candidates=candidates,
+        forms=forms,
+        form_stem=form_stem,
+        form_stop=form_stop,
+        vocabulary=tuple(stem_index),
+        tokens=tokens,
+        bounds=bounds,
+        heading_tokens=heading_tokens,
+        counts=counts,
+    )

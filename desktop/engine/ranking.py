@@ -1,20 +1,34 @@
-"""Rank once: run a method on a document and keep every candidate's score and rank."""
+"""Rank once: run a method on a document and keep every candidate's score and rank.
+
+``rank`` is pure and thread-safe (the window calls it on a worker thread). Its ``seconds`` cover
+everything done for this document: tokenising, stemming, the term matrix (``analyse``, reused when
+the same document was analysed just before) and the method. Loading numpy, scipy, the method's
+module and the language's stemmer and stop words happens once per process and is not counted.
+
+BLAS runs on one thread while ranking: on two cores, a second BLAS thread competing with another
+busy thread made dense linear algebra many times slower (benchmarks/speed.py measures it).
+"""
 
 from __future__ import annotations
 
+import os
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache, cached_property
 from typing import TYPE_CHECKING
 
 from desktop.engine.errors import Cancelled
-from desktop.engine.methods import METHODS
+from desktop.engine.methods import METHODS, cancel_flag, order_by_score
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     import numpy as np
 
     from desktop.engine.analysis import Analysis
     from desktop.engine.model import Document
+
+_BLAS_THREADS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
 
 
 @dataclass(frozen=True, eq=False)
@@ -32,6 +46,35 @@ class Ranking:
     ranks: np.ndarray
     seconds: float = field(default=0.0, compare=False)
 
+    @cached_property
+    def word_counts(self) -> np.ndarray:
+        """Words per sentence (``Document.word_counts``) as an array, for ``select``."""
+        import numpy as np
+
+        return np.asarray(self.document.word_counts, dtype=np.int64)
+
+    @cached_property
+    def cumulative_words(self) -> np.ndarray:
+        """Words in the first k sentences of ``order``, for k = 1 … len(order)."""
+        import numpy as np
+
+        return np.cumsum(self.word_counts[self.order])
+
+
+@cache
+def _one_blas_thread() -> None:
+    """Once per process: BLAS libraries loaded later start with one thread (their environment
+    variables), those already loaded (numpy's) are set to one thread now. Also loads numpy and
+    scipy.sparse, outside the timed part of the first ranking."""
+    for name in _BLAS_THREADS:
+        os.environ.setdefault(name, "1")
+    import numpy  # noqa: F401
+    import scipy.sparse  # noqa: F401
+    from threadpoolctl import threadpool_limits
+
+    wanted = os.environ["OPENBLAS_NUM_THREADS"]
+    threadpool_limits(limits=int(wanted) if wanted.isdigit() else 1, user_api="blas")
+
 
 def rank(
     document: Document,
@@ -40,31 +83,46 @@ def rank(
     analysis: Analysis | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> Ranking:
-    """Rank the candidates of ``document``. ``analysis`` is reused when the caller has one."""
+    """Rank the candidates of ``document``. ``analysis`` is reused when the caller has one.
+
+    ``cancelled`` is polled between stages and inside long methods; when it returns True the
+    ranking stops with ``Cancelled``.
+    """
+    try:
+        entry = METHODS[method]
+    except KeyError:
+        raise ValueError(f"unknown method {method!r}; choose from {', '.join(METHODS)}") from None
+    _one_blas_thread()
     import numpy as np
 
     from desktop.engine.analysis import analyse
+    from desktop.engine.lexicon import lexicon
 
+    function = entry.function()
+    lexicon(document.language)
+    token = cancel_flag.set(cancelled)
     try:
-        function = METHODS[method].function()
-    except KeyError:
-        raise ValueError(f"unknown method {method!r}; choose from {', '.join(METHODS)}") from None
-    started = time.perf_counter()
-    analysis = analysis if analysis is not None else analyse(document)
-    if cancelled is not None and cancelled():
-        raise Cancelled("ranking cancelled")
-    result = function(analysis)
-    candidates = np.asarray(analysis.candidates, dtype=np.int64)
-    values = np.asarray(result.values, dtype=float)
-    if result.order is not None:
-        local = np.asarray(result.order, dtype=np.int64)
-    else:
-        # Stable sort: ties go to the earlier sentence.
-        local = np.argsort(-values, kind="stable")
-    order = candidates[local]
-    n = len(document.sentences)
-    scores = np.full(n, np.nan)
-    scores[candidates] = values
-    ranks = np.zeros(n, dtype=np.int64)
-    ranks[order] = np.arange(1, len(order) + 1)
-    return Ranking(document, method, order, scores, ranks, time.perf_counter() - started)
+        started = time.perf_counter()
+        if analysis is None:
+            analysis = analyse(document)
+        if cancelled is not None and cancelled():
+            raise Cancelled("ranking cancelled")
+        result = function(analysis)
+        candidates = np.asarray(analysis.candidates, dtype=np.int64)
+        values = np.asarray(result.values, dtype=float)
+        if result.order is not None:
+            local = np.asarray(result.order, dtype=np.int64)
+        else:
+            local = order_by_score(values)  # ties go to the earlier sentence
+        order = candidates[local]
+        n = len(document.sentences)
+        scores = np.full(n, np.nan)
+        scores[candidates] = values
+        ranks = np.zeros(n, dtype=np.int64)
+        ranks[order] = np.arange(1, len(order) + 1)
+        seconds = time.perf_counter() - started
+    finally:
+        cancel_flag.reset(token)
+    ranking = Ranking(document, method, order, scores, ranks, seconds)
+    ranking.cumulative_words  # noqa: B018 - select's table, built once with the ranking
+    return ranking

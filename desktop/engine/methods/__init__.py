@@ -1,16 +1,26 @@
 """Ranking methods: each scores every candidate sentence once; ``select`` then cuts any length.
 
-A method is a function ``(Analysis) -> Scores``. Higher scores are better; greedy methods (kl,
-sum-basic) give their pick order instead, through ``order``.
+A method is a function ``(Analysis) -> Scores`` in a module of this package, named ``rank_`` plus
+its name with ``-`` as ``_``. Higher scores are better; greedy methods (kl, sum-basic) give their
+pick order instead, through ``order``. The classic methods follow sumy's implementations exactly
+(sumy is the reference in tests/test_parity.py); docs/methods.md lists where and why they differ.
+
+Methods are pure functions of the analysis, safe to run on a worker thread. A long method calls
+``checkpoint()`` between stages or iterations so that ``ranking.rank(..., cancelled=...)`` can stop
+it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from desktop.engine.errors import Cancelled
+
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     import numpy as np
 
     from desktop.engine.analysis import Analysis
@@ -39,14 +49,75 @@ class Method:
         )
 
 
+# Ratings closer than this, relative to their size, are equal. sumy orders such ties by rounding
+# noise (its sums run in dictionary order; an SVD or a dense product adds its own); we put the
+# earlier sentence first, always.
+TIE = 1e-9
+
+
+def order_by_score(values: np.ndarray) -> np.ndarray:
+    """Indices by descending value; equal values (within ``TIE``) in document order."""
+    import numpy as np
+
+    order = np.argsort(-values, kind="stable")
+    ranked = values[order]
+    same = (ranked[:-1] - ranked[1:]) <= TIE * np.maximum(np.abs(ranked[:-1]), np.abs(ranked[1:]))
+    if not same.any():
+        return order
+    group = np.concatenate([[0], np.cumsum(~same)])
+    return order[np.lexsort((order, group))]
+
+
+# Set by ranking.rank for the duration of one ranking, per thread (a context variable).
+cancel_flag: ContextVar[Callable[[], bool] | None] = ContextVar("cancel_flag", default=None)
+
+
+def checkpoint() -> None:
+    """Raise ``Cancelled`` when the ranking in progress on this thread was cancelled."""
+    flag = cancel_flag.get()
+    if flag is not None and flag():
+        raise Cancelled("ranking cancelled")
+
+
 METHODS: dict[str, Method] = {
     m.name: m
     for m in (
-        Method("lead", "The first sentences, as a news editor would cut.", "simple"),
         Method(
             "lex-rank",
-            "LexRank: sentences most similar to many others (graph centrality).",
+            "LexRank: sentences similar to many others (graph centrality).",
             "graph",
+        ),
+        Method(
+            "text-rank",
+            "TextRank: PageRank over sentences linked by the words they share.",
+            "graph",
+        ),
+        Method("lsa", "LSA: sentences strongest in the document's latent topics.", "lsa"),
+        Method("reduction", "Reduction: sentences sharing the most words with the rest.", "graph"),
+        Method("luhn", "Luhn: sentences with dense clusters of frequent words.", "luhn"),
+        Method(
+            "edmundson",
+            "Edmundson: cue words, key words, title words and position.",
+            "edmundson",
+        ),
+        Method(
+            "kl",
+            "KL-Sum: greedily keeps the word distribution closest to the article's.",
+            "greedy",
+        ),
+        Method(
+            "sum-basic",
+            "SumBasic: frequent words first, then what is not yet said.",
+            "greedy",
+        ),
+        Method(
+            "precis",
+            "Precis: the article's lead, then its most central sentences, without repeats.",
+            "precis",
+        ),
+        Method("lead", "The first sentences, as a news editor would cut.", "simple"),
+        Method(
+            "random", "Random sentences (the same ones for the same text): a baseline.", "simple"
         ),
     )
 }

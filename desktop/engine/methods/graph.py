@@ -1,38 +1,206 @@
-"""Graph centrality methods over the sentence-similarity graph."""
+"""Methods over the sentence-similarity graph: lex-rank, text-rank and reduction.
+
+All three follow sumy (``sumy/summarizers/{lex_rank,text_rank,reduction}.py``) number for number,
+without ever holding a dense sentence × sentence matrix:
+
+- lex-rank thresholds idf-modified cosine similarities at 0.1. The kept 0/1 graph is sparse; it is
+  built from row blocks of the similarity product, each block cut before the next is computed.
+- text-rank and reduction weigh two sentences by their shared words divided by the sum of the
+  logarithms of their lengths. That weight is never stored: the graph is only ever multiplied by a
+  vector, and grouping sentences by length turns each product into sparse products with the
+  (sentences × words) count matrix (see ``_OverlapGraph``).
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from desktop.engine.methods import Scores
+from desktop.engine.methods import Scores, checkpoint
 
 if TYPE_CHECKING:
+    import numpy as np
+    from scipy import sparse
+
     from desktop.engine.analysis import Analysis
+
+LEX_RANK_THRESHOLD = 0.1  # sumy LexRankSummarizer.threshold
+LEX_RANK_EPSILON = 0.1  # sumy LexRankSummarizer.epsilon (power method stops below it)
+TEXT_RANK_DAMPING = 0.85  # sumy TextRankSummarizer.damping
+TEXT_RANK_EPSILON = 1e-4  # sumy TextRankSummarizer.epsilon
+TEXT_RANK_ZERO_DIVISION = 1e-7  # sumy TextRankSummarizer._ZERO_DIVISION_PREVENTION
+# Similarity entries computed per block of lex-rank rows: bounds the memory of the product.
+_BLOCK_ENTRIES = 3_000_000
 
 
 def rank_lex_rank(analysis: Analysis) -> Scores:
     import numpy as np
-    from scipy import sparse
 
     n = analysis.size
     if n == 0:
         return Scores(np.zeros(0))
-    tf = analysis.counts.tocsr().astype(float)
-    df = np.asarray((tf > 0).sum(axis=0)).ravel()
-    idf = np.log(n / np.maximum(df, 1)) if n > 1 else np.ones_like(df, dtype=float)
-    weighted = tf @ sparse.diags(idf)
-    norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
-    unit = sparse.diags(1.0 / np.where(norms > 0, norms, 1.0)) @ weighted
-    sim = (unit @ unit.T).tocsr()
-    sim.data[sim.data < 0.1] = 0.0
-    sim.eliminate_zeros()
-    degree = np.asarray(sim.sum(axis=1)).ravel()
-    transition = sparse.diags(1.0 / np.where(degree > 0, degree, 1.0)) @ sim
+    graph = _lex_rank_graph(analysis)
+    degree = np.diff(graph.indptr).astype(float)
+    degree[degree == 0] = 1.0
+    # sumy's power method: p ← Mᵀp / ‖Mᵀp‖ until the step is at most epsilon, where M is the
+    # graph with each row divided by its degree (the graph is symmetric, so Mᵀp = G (p / degree)).
     p = np.full(n, 1.0 / n)
-    for _ in range(100):
-        nxt = transition.T @ p
-        if np.abs(nxt - p).sum() < 1e-6:
-            p = nxt
-            break
-        p = nxt
+    step = 1.0
+    while step > LEX_RANK_EPSILON:
+        checkpoint()
+        following = graph @ (p / degree)
+        norm = np.linalg.norm(following)
+        if norm == 0.0:  # no sentence has a word with a usable idf: nothing to prefer
+            return Scores(np.zeros(n))
+        following /= norm
+        step = float(np.linalg.norm(following - p))
+        p = following
     return Scores(p)
+
+
+def _lex_rank_graph(analysis: Analysis) -> sparse.csr_matrix:
+    """The symmetric 0/1 graph of sentence pairs whose idf-modified cosine exceeds 0.1."""
+    import numpy as np
+    from scipy import sparse
+
+    counts = analysis.counts
+    n, terms = counts.shape
+    rows = np.repeat(np.arange(n), np.diff(counts.indptr))
+    # sumy: tf is the count divided by the sentence's highest count; idf = log(N / (1 + n_t)).
+    nonempty = np.diff(counts.indptr) > 0
+    highest = np.ones(n)
+    highest[nonempty] = np.maximum.reduceat(counts.data, counts.indptr[:-1][nonempty])
+    df = np.bincount(counts.indices, minlength=terms)
+    idf = np.log(n / (1.0 + df))
+    weights = counts.data / highest[rows] * idf[counts.indices]
+    norms = np.sqrt(np.bincount(rows, weights * weights, minlength=n))
+    # A sentence whose weights are all zero is similar to nothing, not even itself (sumy: 0.0).
+    usable = norms[rows] > 0
+    unit = sparse.csr_matrix(
+        (weights[usable] / norms[rows][usable], counts.indices[usable], _indptr(rows[usable], n)),
+        shape=(n, terms),
+    )
+    # Pairs that share a word, estimated from document frequencies, set the block height.
+    pairs = float(np.square(df, dtype=float).sum())
+    block = int(min(n, max(64, _BLOCK_ENTRIES * n / max(pairs, 1.0))))
+    kept_rows: list[np.ndarray] = []
+    kept_cols: list[np.ndarray] = []
+    for start in range(0, n, block):
+        checkpoint()
+        stop = min(n, start + block)
+        # Lower triangle only (columns up to the block's last row); mirrored below.
+        product = (unit[start:stop] @ unit[:stop].T).tocoo()
+        keep = (product.data > LEX_RANK_THRESHOLD) & (product.col <= product.row + start)
+        kept_rows.append(product.row[keep].astype(np.int32) + start)
+        kept_cols.append(product.col[keep].astype(np.int32))
+    lower_rows = np.concatenate(kept_rows)
+    lower_cols = np.concatenate(kept_cols)
+    off = lower_rows != lower_cols
+    graph = sparse.csr_matrix(
+        (
+            np.ones(len(lower_rows) + int(off.sum())),
+            (
+                np.concatenate([lower_rows, lower_cols[off]]),
+                np.concatenate([lower_cols, lower_rows[off]]),
+            ),
+        ),
+        shape=(n, n),
+    )
+    return graph
+
+
+def _indptr(sorted_rows: np.ndarray, n: int) -> np.ndarray:
+    import numpy as np
+
+    indptr = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(np.bincount(sorted_rows, minlength=n), out=indptr[1:])
+    return indptr
+
+
+class _OverlapGraph:
+    """sumy's text-rank/reduction edge weight, applied to vectors without building the graph.
+
+    ``w(i, j) = shared(i, j) / (log len_i + log len_j)``, where ``shared`` counts the pairs of
+    equal words (the product of the two sentences' count vectors) and ``len`` is the number of
+    content words. When both sentences are one word long the logarithms sum to zero and sumy uses
+    ``single`` instead of the quotient (text-rank: the shared count; reduction: 0).
+
+    The denominator depends only on the two lengths, and a document has few distinct lengths
+    (G, about 50 to 100). So ``(W x)_i = Σ_g F[g_i, g] · Σ_t c_it Z[t, g]`` with
+    ``Z[t, g] = Σ_{j of length group g} c_jt x_j``: two sparse passes over the counts and a
+    (sentences × G) dense product, instead of the (sentences × sentences) graph.
+    """
+
+    def __init__(self, counts: sparse.csr_matrix, single: float) -> None:
+        import numpy as np
+
+        n, self.terms = counts.shape
+        self.counts = counts
+        self.rows = np.repeat(np.arange(n), np.diff(counts.indptr))
+        lengths = np.asarray(counts.sum(axis=1)).ravel()
+        self.nonempty = lengths > 0
+        distinct, group = np.unique(lengths[self.nonempty], return_inverse=True)
+        self.groups = len(distinct)
+        self.group = np.zeros(n, dtype=np.int64)
+        self.group[self.nonempty] = group
+        logs = np.log(distinct)
+        total = logs[:, None] + logs[None, :]
+        with np.errstate(divide="ignore"):
+            self.factor = 1.0 / total
+        self.factor[total == 0.0] = single
+        # Column of Z that each stored count feeds: (term, group of its sentence).
+        self.slot = counts.indices * self.groups + self.group[self.rows]
+
+    def apply(self, x: np.ndarray) -> np.ndarray:
+        """``W x`` for the full weight matrix, diagonal included."""
+        import numpy as np
+
+        if self.groups == 0:
+            return np.zeros_like(x)
+        z = np.bincount(
+            self.slot, self.counts.data * x[self.rows], minlength=self.terms * self.groups
+        ).reshape(self.terms, self.groups)
+        y = self.counts @ z
+        out = np.einsum("ij,ij->i", y, self.factor[self.group])
+        out[~self.nonempty] = 0.0
+        return out
+
+    def diagonal(self) -> np.ndarray:
+        """``w(i, i)``: a sentence's weight with itself."""
+        import numpy as np
+
+        squares = np.bincount(self.rows, self.counts.data**2, minlength=len(self.group))
+        return squares * self.factor[self.group, self.group] * self.nonempty
+
+
+def rank_text_rank(analysis: Analysis) -> Scores:
+    import numpy as np
+
+    n = analysis.size
+    if n == 0:
+        return Scores(np.zeros(0))
+    graph = _OverlapGraph(analysis.counts, single=1.0)
+    # sumy normalises each row (plus 1e-7) and mixes in the damping term:
+    # M = (1 - d) / n + d · W / rowsum, iterated as p ← Mᵀp until the step is at most epsilon.
+    # W is symmetric, so (W / rowsum)ᵀ p = W (p / rowsum).
+    denominator = graph.apply(np.ones(n)) + TEXT_RANK_ZERO_DIVISION
+    p = np.full(n, 1.0 / n)
+    step = 1.0
+    while step > TEXT_RANK_EPSILON:
+        checkpoint()
+        following = (1.0 - TEXT_RANK_DAMPING) / n * p.sum() + TEXT_RANK_DAMPING * graph.apply(
+            p / denominator
+        )
+        step = float(np.linalg.norm(following - p))
+        p = following
+    return Scores(p)
+
+
+def rank_reduction(analysis: Analysis) -> Scores:
+    import numpy as np
+
+    n = analysis.size
+    if n == 0:
+        return Scores(np.zeros(0))
+    # sumy: each sentence's rating is the sum of its edge weights to every other sentence.
+    graph = _OverlapGraph(analysis.counts, single=0.0)
+    return Scores(graph.apply(np.ones(n)) - graph.diagonal())

@@ -1,4 +1,4 @@
-"""Methods that need no statistics: the lead."""
+"""Methods that need no statistics: the lead, and a random baseline."""
 
 from __future__ import annotations
 
@@ -11,5 +11,17 @@ if TYPE_CHECKING:
 
 
 def rank_lead(analysis: Analysis) -> Scores:
-
     return Scores(1.0 - analysis.positions())
+
+
+def rank_random(analysis: Analysis) -> Scores:
+    """A random order seeded by the text: the same article always gets the same "random" summary.
+
+    sumy shuffles with Python's global random state, so its choice differs on every run.
+    """
+    import zlib
+
+    import numpy as np
+
+    seed = zlib.crc32(analysis.document.text.encode("utf-8", "surrogatepass"))
+    return Scores(np.random.default_rng(seed).permutation(analysis.size).astype(float))

@@ -1,0 +1,100 @@
+"""Edmundson, as sumy computes it (``sumy/summarizers/edmundson*.py``), with cue words we choose.
+
+sumy adds four ratings (its weights only switch a method on or off):
+
+- cue: bonus words minus stigma words in the sentence;
+- key: occurrences of the "key" bonus words, those found in the document more than half as often
+  as the most frequent bonus word;
+- title: words of the sentence whose stem is a title/heading word that is not a null word;
+- location: the title count again, plus 1 in the first paragraph (else 1 in the last), plus 1 for
+  a paragraph's first sentence (else 1 for its last).
+
+sumy makes the caller supply bonus, stigma and null words. Edmundson's cue dictionaries are not
+available in the 20 languages we support, so our default takes them from the document itself:
+
+- bonus words: the stems of the title's and headings' content words, and of the ten most frequent
+  content words of the body (ties: the earlier first) that occur at least twice;
+- stigma words: none;
+- null words: the language's stop words.
+
+All four methods are on (sumy's default switches the key method off; with frequent words among the
+bonus words it is a useful signal). Only words of the sentence count, stop words included, as in
+sumy.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from desktop.engine.lexicon import lexicon
+from desktop.engine.methods import Scores
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from desktop.engine.analysis import Analysis
+
+FREQUENT_BONUS_WORDS = 10
+KEY_WEIGHT = 0.5  # sumy EdmundsonKeyMethod.rate_sentences(weight=0.5)
+
+
+def bonus_stems(analysis: Analysis) -> np.ndarray:
+    """A mask over the vocabulary: the bonus (cue) stems of our default."""
+    import numpy as np
+
+    stems = analysis.form_stem
+    bonus = np.zeros(len(analysis.vocabulary), dtype=bool)
+    headings = analysis.heading_tokens
+    bonus[stems[headings[~analysis.form_stop[headings]]]] = True
+    frequency = np.asarray(analysis.counts.sum(axis=0)).ravel()
+    frequent = np.argsort(-frequency, kind="stable")[:FREQUENT_BONUS_WORDS]
+    bonus[frequent[frequency[frequent] >= 2]] = True
+    return bonus
+
+
+def bonus_forms(analysis: Analysis) -> list[str]:
+    """The document's words whose stems are bonus stems (what sumy is given, and stems again)."""
+    bonus = bonus_stems(analysis)
+    stems = analysis.form_stem.tolist()
+    return [form for form, stem in zip(analysis.forms, stems, strict=True) if bonus[stem]]
+
+
+def rank_edmundson(analysis: Analysis) -> Scores:
+    import numpy as np
+
+    n = analysis.size
+    if n == 0:
+        return Scores(np.zeros(0))
+    stems = analysis.form_stem
+    token_stems = stems[analysis.tokens]
+    rows = analysis.token_rows
+
+    def hits(mask: np.ndarray) -> np.ndarray:
+        return np.bincount(rows, mask[token_stems].astype(float), minlength=n)
+
+    bonus = bonus_stems(analysis)
+    cue = hits(bonus)
+
+    everywhere = np.concatenate([token_stems, stems[analysis.heading_tokens]])
+    frequency = np.bincount(everywhere[bonus[everywhere]], minlength=len(bonus))
+    key = np.zeros(n)
+    if frequency.max(initial=0) > 0:
+        key = hits(frequency / frequency.max() > KEY_WEIGHT)
+
+    lex = lexicon(analysis.document.language)
+    null = {lex.stem(w) for w in lex.stop_words}
+    in_title = np.zeros(len(bonus), dtype=bool)
+    in_title[stems[analysis.heading_tokens]] = True
+    in_title &= np.fromiter((s not in null for s in analysis.vocabulary), dtype=bool)
+    title = hits(in_title)
+
+    sentences = analysis.document.sentences
+    paragraph = np.fromiter((sentences[i].paragraph for i in analysis.candidates), np.int64, n)
+    first_paragraph = paragraph == paragraph[0]
+    last_paragraph = (paragraph == paragraph[-1]) & ~first_paragraph
+    opens = np.ones(n, dtype=bool)
+    opens[1:] = paragraph[1:] != paragraph[:-1]
+    closes = np.ones(n, dtype=bool)
+    closes[:-1] = paragraph[:-1] != paragraph[1:]
+    location = title + (first_paragraph | last_paragraph) + (opens | closes)
+    return Scores(cue + key + title + location)

@@ -1,0 +1,275 @@
+"""Greedy methods: kl and sum-basic, whose ranking is the order in which sentences are picked.
+
+Both follow sumy (``sumy/summarizers/{kl,sum_basic}.py``) pick for pick, to the end of the
+document, so a summary of any length is a prefix of one ranking. sumy re-rates every remaining
+sentence from its words after each pick (quadratic in sentences, times their words); here each
+sentence's rating is kept as a sum over its words and, after a pick, only the sentences sharing a
+word with the picked one are updated, all at once with numpy. What remains per pick is one pass
+over an array of ratings, shrunk as sentences are picked.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from desktop.engine.methods import TIE, Scores, checkpoint
+
+if TYPE_CHECKING:
+    import numpy as np
+    from scipy import sparse
+
+    from desktop.engine.analysis import Analysis
+
+_CHECK_EVERY = 64  # picks between two cancellation checks
+
+
+def _pick_order_scores(order: np.ndarray) -> Scores:
+    """Scores from a pick order: 1 for the first pick down to 1/n for the last."""
+    import numpy as np
+
+    n = len(order)
+    values = np.empty(n)
+    values[order] = (n - np.arange(n)) / max(n, 1)
+    return Scores(values, order)
+
+
+class _Pool:
+    """The candidates not yet picked, in document order, as "slots".
+
+    It holds per-slot arrays (the first one is the rating) and, for each word, the slots whose
+    sentence holds it (CSC matrices, rows are slots). A pick marks its slot dead with a rating that
+    never wins; once a quarter of the slots are dead they are dropped from the arrays and the
+    matrices, so both the pass over the ratings and the updates shrink as the ranking proceeds.
+    """
+
+    def __init__(self, matrices: list[sparse.csc_matrix], *arrays: np.ndarray) -> None:
+        import numpy as np
+
+        self.candidate = np.arange(len(arrays[0]))
+        self.matrices = matrices
+        self.arrays = list(arrays)
+        self.dead = 0
+
+    def entries(self, which: int, words: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Slots and values of matrix ``which`` in the columns ``words``, and each column's size."""
+        import numpy as np
+
+        matrix = self.matrices[which]
+        starts = matrix.indptr[words]
+        sizes = matrix.indptr[words + 1] - starts
+        ends = np.cumsum(sizes)
+        at = np.repeat(starts - (ends - sizes), sizes) + np.arange(ends[-1] if len(ends) else 0)
+        return matrix.indices[at], matrix.data[at], sizes
+
+    def best(self, values: np.ndarray, sign: float) -> int:
+        """The slot with the highest (``sign`` 1) or lowest (-1) value; the first among ties."""
+        import numpy as np
+
+        best = int(np.argmax(values) if sign > 0 else np.argmin(values))
+        if best == 0:
+            return best
+        value = values[best]
+        limit = value - sign * (TIE * abs(value) + 1e-300)
+        prefix = values[:best]
+        if (prefix.max() < limit) if sign > 0 else (prefix.min() > limit):
+            return best
+        return int(np.flatnonzero(sign * prefix >= sign * limit)[0])
+
+    def pick(self, slot: int, dead: float) -> int:
+        self.arrays[0][slot] = dead
+        self.dead += 1
+        return int(self.candidate[slot])
+
+    def compact(self) -> None:
+        import numpy as np
+
+        if self.dead * 4 < len(self.candidate):
+            return
+        keep = np.isfinite(self.arrays[0])
+        self.candidate = self.candidate[keep]
+        self.arrays = [a[keep] for a in self.arrays]
+        renumber = np.cumsum(keep) - 1
+        for k, matrix in enumerate(self.matrices):
+            live = keep[matrix.indices]
+            column = np.repeat(np.arange(matrix.shape[1]), np.diff(matrix.indptr))
+            indptr = np.zeros(matrix.shape[1] + 1, dtype=matrix.indptr.dtype)
+            np.cumsum(np.bincount(column[live], minlength=matrix.shape[1]), out=indptr[1:])
+            self.matrices[k] = sparse_csc(
+                matrix.data[live], renumber[matrix.indices[live]], indptr, len(self.candidate)
+            )
+        self.dead = 0
+
+
+def sparse_csc(
+    data: np.ndarray, indices: np.ndarray, indptr: np.ndarray, rows: int
+) -> sparse.csc_matrix:
+    from scipy import sparse
+
+    return sparse.csc_matrix((data, indices, indptr), shape=(rows, len(indptr) - 1))
+
+
+def _select_entries(matrix: sparse.csc_matrix, mask: np.ndarray) -> sparse.csc_matrix:
+    """The entries of ``matrix`` where ``mask`` holds (same shape)."""
+    import numpy as np
+
+    column = np.repeat(np.arange(matrix.shape[1]), np.diff(matrix.indptr))
+    indptr = np.zeros(matrix.shape[1] + 1, dtype=matrix.indptr.dtype)
+    np.cumsum(np.bincount(column[mask], minlength=matrix.shape[1]), out=indptr[1:])
+    return sparse_csc(matrix.data[mask], matrix.indices[mask], indptr, matrix.shape[0])
+
+
+def rank_kl(analysis: Analysis) -> Scores:
+    """KL-Sum: add the sentence that makes the summary's word distribution closest to the text's.
+
+    sumy's divergence of a candidate ``x`` given the summary ``S`` sums, over the content words
+    ``w`` of ``x`` and of ``S`` (surface forms, not stems), ``q_w · log(q_w / j_w)`` where ``q`` is
+    the document's content-word frequency and ``j_w = (c_xw + s_w) / (len x + len S)``; ``len x``
+    counts content words and ``len S`` every word of the summary, stop words included. Split by
+    whether ``s_w`` is zero, that is ``A(S) + G_x + log(len x + len S) · (Q(S) + R_x)`` with
+
+    - ``G_x = Σ_{w in x} q_w (log q_w − log c_xw)`` if ``s_w = 0``, else ``q_w (log s_w − log(s_w + c_xw))``,
+    - ``R_x = Σ_{w in x, s_w = 0} q_w``; ``A(S)`` and ``Q(S)`` are the same for every candidate.
+
+    A pick changes ``s_w`` for its own words only, so only candidates sharing one of them change
+    ``G`` and ``R``. Ties (within ``TIE``) go to the earliest sentence; sumy's
+    ``kls.index(min(kls))`` means the same but sees rounding noise as a difference.
+    """
+    import numpy as np
+    from scipy import sparse
+
+    n = analysis.size
+    if n == 0:
+        return _pick_order_scores(np.zeros(0, dtype=np.int64))
+    tokens = analysis.tokens
+    content = ~analysis.form_stop[tokens]
+    forms = len(analysis.forms)
+    words = sparse.csr_matrix(
+        (
+            np.ones(int(content.sum()), dtype=np.int64),
+            (analysis.token_rows[content], tokens[content]),
+        ),
+        shape=(n, forms),
+    )
+    words.sum_duplicates()
+    frequency = np.bincount(tokens[content], minlength=forms)
+    if frequency.sum() == 0:  # no content words: every divergence is 0, sumy picks in order
+        return _pick_order_scores(np.arange(n))
+    q = frequency / frequency.sum()
+    with np.errstate(divide="ignore"):
+        log_q = np.log(q)
+        # Counts are integers: their logarithms come from a table.
+        log_int = np.log(np.arange(2 * int(frequency.max()) + 2, dtype=float))
+    lengths = np.asarray(words.sum(axis=1)).ravel().astype(np.int64)
+    all_words = np.diff(analysis.bounds)
+    rows = np.repeat(np.arange(n), np.diff(words.indptr))
+    q_entry = q[words.indices]
+    g = np.bincount(rows, q_entry * (log_q[words.indices] - log_int[words.data]), minlength=n)
+    r = np.bincount(rows, q_entry, minlength=n)
+    # Nearly every word occurs once in its sentence; their updates need no count.
+    columns = words.tocsc()
+    once = columns.data == 1
+    pool = _Pool([_select_entries(columns, once), _select_entries(columns, ~once)], g, r, lengths)
+    summary = np.zeros(forms, dtype=np.int64)
+    summary_length = 0
+    covered = 0.0  # Q(S)
+    log_length = np.empty(int(lengths.max()) + 1)
+    kl = np.empty(n)
+    order = np.empty(n, dtype=np.int64)
+    for step in range(n):
+        if step % _CHECK_EVERY == 0:
+            checkpoint()
+        if summary_length == 0:
+            np.log(np.maximum(np.arange(len(log_length), dtype=float), 1.0), out=log_length)
+            log_length[0] = 0.0  # empty candidate, empty summary: no words, divergence 0
+        else:
+            np.log(np.arange(len(log_length), dtype=float) + summary_length, out=log_length)
+        g_s, r_s, length_s = pool.arrays
+        out = kl[: len(g_s)]
+        np.take(log_length, length_s, out=out)
+        out *= r_s + covered
+        out += g_s
+        best = pool.pick(pool.best(out, -1.0), np.inf)
+        order[step] = best
+        summary_length += int(all_words[best])
+        start, stop = words.indptr[best], words.indptr[best + 1]
+        if start == stop:
+            pool.compact()
+            continue
+        picked, times = words.indices[start:stop], words.data[start:stop]
+        before = summary[picked]
+        after = before + times
+        summary[picked] = after
+        first = before == 0
+        q_w = q[picked]
+        # Words occurring once in a candidate: the same change for every such candidate.
+        old = np.where(first, q_w * log_q[picked], q_w * (log_int[before] - log_int[before + 1]))
+        change = q_w * (log_int[after] - log_int[after + 1]) - old
+        slots, _, sizes = pool.entries(0, picked)
+        np.add.at(g_s, slots, np.repeat(change, sizes))
+        if first.any():
+            newly = np.repeat(first, sizes)
+            np.add.at(r_s, slots[newly], -np.repeat(q_w, sizes)[newly])
+        slots, count, sizes = pool.entries(1, picked)
+        if len(slots):
+            q_e = np.repeat(q_w, sizes)
+            s_before = np.repeat(before, sizes)
+            s_after = np.repeat(after, sizes)
+            newly = np.repeat(first, sizes)
+            old_e = np.where(
+                newly,
+                q_e * (np.repeat(log_q[picked], sizes) - log_int[count]),
+                q_e * (log_int[s_before] - log_int[s_before + count]),
+            )
+            np.add.at(g_s, slots, q_e * (log_int[s_after] - log_int[s_after + count]) - old_e)
+            np.add.at(r_s, slots[newly], -q_e[newly])
+        covered += float(q_w[first].sum())
+        pool.compact()
+    return _pick_order_scores(order)
+
+
+def rank_sum_basic(analysis: Analysis) -> Scores:
+    """SumBasic: pick the sentence whose content words are most probable on average, then square
+    the probability of each of its words (once per occurrence), so what is said once counts less.
+
+    Ties (within ``TIE``) go to the earliest sentence, as sumy means them to.
+    """
+    import numpy as np
+
+    n = analysis.size
+    counts = analysis.counts
+    if n == 0:
+        return _pick_order_scores(np.zeros(0, dtype=np.int64))
+    frequency = np.asarray(counts.sum(axis=0)).ravel()
+    total = frequency.sum()
+    if total == 0:
+        return _pick_order_scores(np.arange(n))
+    p = frequency / total
+    lengths = np.asarray(counts.sum(axis=1)).ravel()
+    rating = np.zeros(n)
+    nonempty = lengths > 0
+    rating[nonempty] = (counts @ p)[nonempty] / lengths[nonempty]
+    # Each stored entry is the word's weight in its sentence's average: count / length.
+    rows = np.repeat(np.arange(n), np.diff(counts.indptr))
+    weights = counts.copy()
+    weights.data = counts.data / lengths[rows]
+    pool = _Pool([weights.tocsc()], rating)
+    order = np.empty(n, dtype=np.int64)
+    for step in range(n):
+        if step % _CHECK_EVERY == 0:
+            checkpoint()
+        (live,) = pool.arrays
+        best = pool.pick(pool.best(live, 1.0), -np.inf)
+        order[step] = best
+        start, stop = counts.indptr[best], counts.indptr[best + 1]
+        picked, times = counts.indices[start:stop], counts.data[start:stop]
+        before = p[picked]
+        after = before.copy()
+        for k in range(int(times.max(initial=0))):  # sumy squares once per occurrence
+            after = np.where(times > k, after * after, after)
+        p[picked] = after
+        changed = after != before  # a probability that reached 0 changes nothing any more
+        if changed.any():
+            slots, weight, sizes = pool.entries(0, picked[changed])
+            np.add.at(live, slots, weight * np.repeat((after - before)[changed], sizes))
+        pool.compact()
+    return _pick_order_scores(order)

@@ -1,0 +1,140 @@
+"""Precis, the default method: the article's lead first, then its most central sentences.
+
+Two tiers, each a few vectorised passes over the sparse term matrix (no n × n matrix is ever
+built, so 20,000 sentences rank in well under a second):
+
+1. **The lead.** Of the opening ``LEAD_WINDOW`` sentences of the first paragraph, the best
+   ``LEAD_SIZE`` rank first. "Best" is forward centrality, as in PacSum: how many later sentences
+   repeat each of the sentence's content words, per square root of its length, minus a penalty
+   for sentences longer than ``LONG_SENTENCE`` words (in pasted news these are mostly a photo
+   caption glued to a sentence). When the first paragraph is a one-sentence lead, only that
+   sentence is promoted.
+2. **The rest**, greedily, by centrality with redundancy control (MMR). Centrality is the sum over
+   the sentence's content words of the square root of how many other sentences share the word,
+   divided by its length to the power ``a = min(1, ln(n) / DENSITY_SCALE)`` for an article of
+   ``n`` sentences: a short article favours complete, content-rich sentences, a long one dense
+   sentences that say a lot in few words. A small prior favours earlier sentences, and each pick
+   is penalised by its highest tf-idf cosine similarity to a sentence already ranked.
+
+The constants were set on the dev sets only (docs/quality.md has the figures); they are the same
+for every language and kind of text.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from desktop.engine.methods import Scores
+
+if TYPE_CHECKING:
+    import numpy as np
+    from scipy import sparse
+
+    from desktop.engine.analysis import Analysis
+
+LEAD_WINDOW = 4  # opening sentences that may form the lead
+LEAD_SIZE = 3  # of which this many rank first
+LONG_SENTENCE = 30  # words; longer lead sentences lose log(words / 30)
+DENSITY_SCALE = 5.0  # length exponent a = min(1, ln(n) / 5): 0.6 at 20 sentences, 1 from 148
+POSITION = 0.05  # weight of -ln(1 + position) against centrality scaled to at most 1
+REDUNDANCY = 0.6  # weight of the similarity to the sentences already ranked (MMR)
+MMR_DEPTH = 500  # picks made with redundancy control; the rest follow centrality alone
+
+
+def rank_precis(analysis: Analysis) -> Scores:
+    import numpy as np
+
+    n = analysis.size
+    if n == 0:
+        return Scores(np.zeros(0))
+    present = (analysis.counts > 0).astype(float).tocsr()
+    df = np.asarray(present.sum(axis=0)).ravel()
+    length = np.maximum(np.asarray(present.sum(axis=1)).ravel(), 1.0)
+    doc = analysis.document
+    words = np.asarray([doc.word_counts[i] for i in analysis.candidates], dtype=float)
+
+    lead = _lead(analysis, present, df, length, words)
+    centrality = _centrality(present, df, length)
+    prior = centrality - POSITION * np.log1p(np.arange(n))
+    order = _mmr(_unit_tfidf(analysis.counts, df), prior, lead)
+    values = np.empty(n)
+    values[order] = (n - np.arange(n)) / n
+    return Scores(values, order)
+
+
+def _lead(
+    analysis: Analysis,
+    present: sparse.csr_matrix,
+    df: np.ndarray,
+    length: np.ndarray,
+    words: np.ndarray,
+) -> np.ndarray:
+    """The lead sentences (candidate rows), best first."""
+    import numpy as np
+
+    sentences = analysis.document.sentences
+    paragraphs = [sentences[i].paragraph for i in analysis.candidates[:LEAD_WINDOW]]
+    window = next((i for i, p in enumerate(paragraphs) if p != paragraphs[0]), len(paragraphs))
+    block = present[:window]
+    columns = np.unique(block.indices)
+    dense = block[:, columns].toarray()
+    # How many later sentences hold each of the sentence's words: df minus the mentions so far.
+    later = (dense * (df[columns] - np.cumsum(dense, axis=0))).sum(axis=1)
+    forward = later / np.sqrt(length[:window])
+    top = forward.max()
+    score = (forward / top if top > 0 else forward) - np.log(
+        np.maximum(words[:window] / LONG_SENTENCE, 1.0)
+    )
+    return np.argsort(-score, kind="stable")[:LEAD_SIZE]
+
+
+def _centrality(present: sparse.csr_matrix, df: np.ndarray, length: np.ndarray) -> np.ndarray:
+    """Shared-word centrality, scaled so the best sentence has 1."""
+    import numpy as np
+
+    n = present.shape[0]
+    exponent = min(1.0, np.log(n) / DENSITY_SCALE)
+    score = (present @ np.sqrt(np.maximum(df - 1.0, 0.0))) / length**exponent
+    top = score.max()
+    return score / top if top > 0 else score
+
+
+def _unit_tfidf(counts: sparse.csr_matrix, df: np.ndarray) -> sparse.csr_matrix:
+    import numpy as np
+    from scipy import sparse
+
+    n = counts.shape[0]
+    idf = np.log((n + 1.0) / np.maximum(df, 1.0))
+    weighted = (counts.astype(float) @ sparse.diags(idf)).tocsr()
+    norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
+    return (sparse.diags(1.0 / np.where(norms > 0, norms, 1.0)) @ weighted).tocsr()
+
+
+def _mmr(unit: sparse.csr_matrix, score: np.ndarray, first: np.ndarray) -> np.ndarray:
+    """``first``, then greedy picks by score minus redundancy, then the rest by score."""
+    import numpy as np
+
+    n = len(score)
+    taken = np.zeros(n, dtype=bool)
+    redundancy = np.zeros(n)
+    order: list[int] = []
+    vector = np.zeros(unit.shape[1])
+
+    def take(row: int) -> None:
+        order.append(row)
+        taken[row] = True
+        # One sparse matrix-vector product: the picked sentence's cosine with every sentence.
+        start, end = unit.indptr[row], unit.indptr[row + 1]
+        columns = unit.indices[start:end]
+        vector[columns] = unit.data[start:end]
+        np.maximum(redundancy, unit @ vector, out=redundancy)
+        vector[columns] = 0.0
+
+    for row in first.tolist():
+        take(row)
+    for _ in range(min(MMR_DEPTH, n - len(order))):
+        gain = np.where(taken, -np.inf, score - REDUNDANCY * redundancy)
+        take(int(np.argmax(gain)))
+    rest = np.argsort(-score, kind="stable")
+    order.extend(rest[~taken[rest]].tolist())
+    return np.asarray(order, dtype=np.int64)
