@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from desktop.engine.methods import Scores
+from desktop.engine.methods import Scores, checkpoint
 
 if TYPE_CHECKING:
     import numpy as np
@@ -39,6 +39,7 @@ DENSITY_SCALE = 5.0  # length exponent a = min(1, ln(n) / 5): 0.6 at 20 sentence
 POSITION = 0.05  # weight of -ln(1 + position) against centrality scaled to at most 1
 REDUNDANCY = 0.6  # weight of the similarity to the sentences already ranked (MMR)
 MMR_DEPTH = 500  # picks made with redundancy control; the rest follow centrality alone
+_CHECK_EVERY = 64  # picks between two cancellation checks
 
 
 def rank_precis(analysis: Analysis) -> Scores:
@@ -132,7 +133,9 @@ def _mmr(unit: sparse.csr_matrix, score: np.ndarray, first: np.ndarray) -> np.nd
 
     for row in first.tolist():
         take(row)
-    for _ in range(min(MMR_DEPTH, n - len(order))):
+    for pick in range(min(MMR_DEPTH, n - len(order))):
+        if pick % _CHECK_EVERY == 0:
+            checkpoint()
         gain = np.where(taken, -np.inf, score - REDUNDANCY * redundancy)
         take(int(np.argmax(gain)))
     rest = np.argsort(-score, kind="stable")
