@@ -11,16 +11,20 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
 from PySide6.QtGui import QGuiApplication, QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop import APP_ID, APP_NAME, __version__
 from desktop.paths import resources_dir, sample_article
 from desktop.ui.crash import CrashHandler
 from desktop.ui.main_window import MainWindow
 from desktop.ui.settings import SettingsStore
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 SCREENSHOT_SIZE = (1360, 820)
 SCREENSHOT_TIMEOUT_S = 120.0
@@ -67,11 +71,40 @@ def start(path: str | None, *, store: SettingsStore | None = None) -> MainWindow
     crash.install()
     window = MainWindow(store or SettingsStore(), crash=crash)
     crash.parent_widget = window
-    window.show()
     article = path if path is not None else str(sample_article())
-    # After the first paint: reading and ranking start once the window is on screen.
-    QTimer.singleShot(0, lambda: window.open_path(article))
+    # Reading and ranking start once the window has painted, so it is on screen first.
+    _AfterFirstPaint(window, lambda: window.open_path(article))
+    window.show()
     return window
+
+
+class _AfterFirstPaint(QObject):
+    """Calls back once, just after the first paint of ``window`` (or after a grace period)."""
+
+    GRACE_MS = 1000  # a window that never paints (started minimised) still gets its article
+
+    def __init__(self, window: QWidget, callback: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._window = window
+        self._callback: Callable[[], None] | None = callback
+        QApplication.instance().installEventFilter(self)
+        QTimer.singleShot(self.GRACE_MS, self._fire)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.Paint
+            and isinstance(watched, QWidget)
+            and watched.window() is self._window
+        ):
+            QApplication.instance().removeEventFilter(self)
+            QTimer.singleShot(0, self._fire)
+        return False
+
+    def _fire(self) -> None:
+        callback, self._callback = self._callback, None
+        if callback is not None:
+            QApplication.instance().removeEventFilter(self)
+            callback()
 
 
 def run(path: str | None, screenshot: str | None = None) -> int:
@@ -94,29 +127,35 @@ def _screenshot(path: str | None, out: str) -> int:
 
     # The user's settings neither shape the picture nor are changed by it.
     with TemporaryDirectory() as tmp:
-        store = SettingsStore(
-            QSettings(str(Path(tmp) / "screenshot.ini"), QSettings.Format.IniFormat)
-        )
-        window = MainWindow(store)
-        window.resize(*SCREENSHOT_SIZE)
-        window.show()
-        failures: list[str] = []
-        window.summariser.loadFailed.connect(lambda failure: failures.append(failure.message))
-        window.summariser.loadFailed.disconnect(window._on_load_failed)
-        window.open_path(path if path is not None else str(sample_article()))
-        deadline = time.monotonic() + SCREENSHOT_TIMEOUT_S
-        while (window.summariser.busy or window.summariser.selection is None) and not failures:
-            if time.monotonic() > deadline:
-                print("precis: timed out waiting for the summary", file=sys.stderr)
-                return 1
-            app.processEvents()
-            time.sleep(0.01)
-        if failures:
-            print(f"precis: {failures[0]}", file=sys.stderr)
+        ini = str(Path(tmp) / "screenshot.ini")
+        window = MainWindow(SettingsStore(QSettings(ini, QSettings.Format.IniFormat)))
+        try:
+            return _render(app, window, path, out)
+        finally:
+            window.close()
+            window.deleteLater()
+
+
+def _render(app: QApplication, window: MainWindow, path: str | None, out: str) -> int:
+    window.resize(*SCREENSHOT_SIZE)
+    window.show()
+    failures: list[str] = []
+    # No message box offscreen: a failure is printed instead.
+    window.summariser.loadFailed.disconnect(window._on_load_failed)
+    window.summariser.loadFailed.connect(lambda failure: failures.append(failure.message))
+    window.open_path(path if path is not None else str(sample_article()))
+    deadline = time.monotonic() + SCREENSHOT_TIMEOUT_S
+    while (window.summariser.busy or window.summariser.selection is None) and not failures:
+        if time.monotonic() > deadline:
+            print("precis: timed out waiting for the summary", file=sys.stderr)
             return 1
         app.processEvents()
-        if not window.grab().save(out):
-            print(f"precis: {out}: could not be written", file=sys.stderr)
-            return 1
-        window.close()
+        time.sleep(0.01)
+    if failures:
+        print(f"precis: {failures[0]}", file=sys.stderr)
+        return 1
+    app.processEvents()
+    if not window.grab().save(out):
+        print(f"precis: {out}: could not be written", file=sys.stderr)
+        return 1
     return 0

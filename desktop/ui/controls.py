@@ -68,14 +68,14 @@ class SummaryControls(QWidget):
         self.spin.setAccessibleName(self.tr("Summary length value"))
         self.spin.setKeyboardTracking(False)
         self.unit = QComboBox(objectName="length_unit")
-        self.unit.addItem(self.tr("sentences"), Unit.SENTENCES)
-        self.unit.addItem(self.tr("% of words"), Unit.PERCENT)
-        self.unit.addItem(self.tr("words"), Unit.WORDS)
+        self.unit.addItem(self.tr("sentences"), Unit.SENTENCES.value)
+        self.unit.addItem(self.tr("% of words"), Unit.PERCENT.value)
+        self.unit.addItem(self.tr("words"), Unit.WORDS.value)
         self.unit.setAccessibleName(self.tr("Length unit"))
 
         self.order = QComboBox(objectName="order")
-        self.order.addItem(self.tr("Article order"), Order.DOCUMENT)
-        self.order.addItem(self.tr("Best first"), Order.RANK)
+        self.order.addItem(self.tr("Article order"), Order.DOCUMENT.value)
+        self.order.addItem(self.tr("Best first"), Order.RANK.value)
         self.order.setAccessibleName(self.tr("Sentence order"))
         self.order.setToolTip(self.tr("Summary sentences in article order, or best first"))
 
@@ -103,8 +103,8 @@ class SummaryControls(QWidget):
 
         self._select(self.method, prefs.method)
         self._select(self.language, prefs.language)
-        self._select(self.unit, prefs.unit)
-        self._select(self.order, prefs.order)
+        self._select(self.unit, prefs.unit.value)
+        self._select(self.order, prefs.order.value)
         self._update_method_tip()
         self._apply_limits()
 
@@ -114,13 +114,13 @@ class SummaryControls(QWidget):
         self.spin.valueChanged.connect(self._on_spin)
         self.unit.currentIndexChanged.connect(self._on_unit)
         self.order.currentIndexChanged.connect(
-            lambda: self.orderChosen.emit(self.order.currentData())
+            lambda: self.orderChosen.emit(Order(self.order.currentData()))
         )
 
     # -- reading and setting -------------------------------------------------------------------
 
     def length(self) -> Length:
-        unit: Unit = self.unit.currentData()
+        unit = Unit(self.unit.currentData())
         return Length(float(self._values[unit]), unit)
 
     def set_document(self, document: Document | None) -> None:
@@ -153,7 +153,7 @@ class SummaryControls(QWidget):
 
     def _apply_limits(self) -> None:
         """Ranges and displayed value for the current unit; emits nothing."""
-        unit: Unit = self.unit.currentData()
+        unit = Unit(self.unit.currentData())
         low = WORD_STEP if unit is Unit.WORDS else 1
         high = self._limits[unit]
         step = WORD_STEP if unit is Unit.WORDS else 1
@@ -191,7 +191,7 @@ class SummaryControls(QWidget):
         self._changed(value)
 
     def _changed(self, value: int) -> None:
-        unit: Unit = self.unit.currentData()
+        unit = Unit(self.unit.currentData())
         self._values[unit] = float(value)
         self.lengthChosen.emit(Length(float(value), unit))
 

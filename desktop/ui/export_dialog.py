@@ -47,10 +47,10 @@ class ExportDialog(QDialog):
         style_row.addStretch(1)
 
         self.metadata = QComboBox()
-        self.metadata.addItem(self.tr("One line under the title"), Metadata.LINE)
-        self.metadata.addItem(self.tr("YAML front matter"), Metadata.FRONT_MATTER)
-        self.metadata.addItem(self.tr("None"), Metadata.NONE)
-        self.metadata.setCurrentIndex(max(0, self.metadata.findData(options.metadata)))
+        self.metadata.addItem(self.tr("One line under the title"), Metadata.LINE.value)
+        self.metadata.addItem(self.tr("YAML front matter"), Metadata.FRONT_MATTER.value)
+        self.metadata.addItem(self.tr("None"), Metadata.NONE.value)
+        self.metadata.setCurrentIndex(max(0, self.metadata.findData(options.metadata.value)))
         self.metadata.setAccessibleName(self.tr("Metadata"))
 
         self.preview = QPlainTextEdit(readOnly=True)
@@ -78,7 +78,7 @@ class ExportDialog(QDialog):
 
     def options(self) -> MarkdownOptions:
         style = Style.PARAGRAPH if self.paragraph.isChecked() else Style.BULLETS
-        return MarkdownOptions(style, self.metadata.currentData())
+        return MarkdownOptions(style, Metadata(self.metadata.currentData()))
 
     def _update_preview(self) -> None:
         self.preview.setPlainText(to_markdown(self._selection, self.options()))

@@ -198,7 +198,7 @@ class MainWindow(QMainWindow):
             "copy_summary", self.tr("Copy &Summary"), "Ctrl+Shift+C", self.copy_summary,
             tip=self.tr("Copy the summary as Markdown and as rich text"),
         )  # fmt: skip
-        self.act_quit = a("quit", self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
+        self.act_quit = a("quit", self.tr("&Quit"), "Ctrl+Q", self.close)
         self.act_clear_recent = a(
             "clear_recent", self.tr("C&lear Recent Files"), "Ctrl+Shift+Delete", self.clear_recent
         )

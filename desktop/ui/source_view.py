@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEasingCurve, QEvent, QPointF, Qt, QVariantAnimation
+from PySide6.QtCore import QEasingCurve, QEvent, QPoint, QPointF, Qt, QVariantAnimation
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -22,7 +22,7 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextFormat,
 )
-from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
+from PySide6.QtWidgets import QMenu, QTextEdit, QToolTip, QWidget
 
 from desktop.engine import Kind
 from desktop.ui.positions import SpanMap, displayable
@@ -165,6 +165,10 @@ class SourceView(QTextEdit):
     @property
     def flashing(self) -> int | None:
         return self._flash_index
+
+    @property
+    def colours(self) -> Colours:
+        return self._colours
 
     # -- look ----------------------------------------------------------------------------------
 
@@ -314,8 +318,12 @@ class SourceView(QTextEdit):
             else:
                 menu.insertAction(first, action)
         menu.insertSeparator(first)
-        menu.exec(event.globalPos())
+        self.exec_menu(menu, event.globalPos())
         menu.deleteLater()
+
+    def exec_menu(self, menu: QMenu, position: QPoint) -> None:
+        """Run the context menu: the one blocking call here, which tests replace."""
+        menu.exec(position)
 
 
 def _formats(kind: Kind, c: Colours) -> tuple[QTextBlockFormat, QTextCharFormat]:

@@ -65,7 +65,7 @@ def colours(palette: QPalette) -> Colours:
         dark=False,
         text=QColor("#1b1b1b"),
         muted=QColor("#6f7277"),
-        selected=QColor("#ffe58a"),
+        selected=QColor("#ffe066"),
         pinned=QColor("#b9e4c4"),
         excluded=QColor("#7c7f84"),
         flash=QColor("#ffa94d"),

@@ -1,0 +1,202 @@
+"""Fixtures for the window tests: isolated settings, synchronous jobs, no real dialogs.
+
+Every test gets its own settings file and log folder under ``tmp_path``. Dialogs never block:
+message boxes are recorded in ``dialogs`` and file dialogs fail the test unless it stubs them.
+The ``window`` fixture waits for the thread pool on teardown and saves a screenshot of the
+window to tests/screenshots/ (gitignored) for a person to look at.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+from PySide6.QtCore import QSettings, Qt, QThreadPool
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+
+from desktop.ui import crash
+from desktop.ui.main_window import MainWindow
+from desktop.ui.settings import SettingsStore
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+
+SCREENSHOTS = Path(__file__).resolve().parent.parent / "screenshots"
+
+ARTICLE = """Harbour Town Votes to Rebuild Its Flooded Sea Wall
+
+The council of Porthmere voted on Tuesday to rebuild the sea wall that failed during the January \
+storm. The new wall will be two metres higher than the old one and is expected to cost 14 \
+million pounds. Residents had campaigned for the repair since the flood damaged more than 200 \
+homes.
+
+Engineers said the old wall had been weakened by decades of erosion. The council will borrow \
+most of the money and repay it over thirty years. Work is due to begin in the spring and to \
+finish before the winter storms of next year.
+
+Some fishermen fear that the building work will close the harbour for months. The council \
+promised to keep one channel open throughout. The mayor called the vote the most important \
+decision of her term.
+"""
+
+# Astral characters (outside the BMP: two UTF-16 units each) before highlighted sentences.
+ASTRAL_ARTICLE = """🌊🌊 Storm Report 🌊
+
+The storm 🌪 reached the coast at dawn and flooded the lower town. Rescue teams 🚒 evacuated \
+forty families from the harbour streets. The river 𝔸 rose by three metres within two hours. \
+Power was cut to 3,000 homes across the district. Schools will stay closed until Monday 📚.
+
+Forecasters 𝕏 expect calmer weather by the weekend. The council 🏛 has opened two shelters for \
+families who cannot return home.
+"""
+
+
+class FakeThreadPool:
+    """Runs every job at once, on the calling (GUI) thread: jobs become synchronous."""
+
+    def start(self, job: Callable[[], object]) -> None:
+        job()
+
+    def waitForDone(self, msecs: int = -1) -> bool:
+        return True
+
+
+class HeldThreadPool:
+    """Holds jobs until the test runs them, in any order: for cancellation and stale results."""
+
+    def __init__(self) -> None:
+        self.jobs: list[Callable[[], object]] = []
+
+    def start(self, job: Callable[[], object]) -> None:
+        self.jobs.append(job)
+
+    def run(self, index: int = 0) -> None:
+        self.jobs.pop(index)()
+
+    def run_all(self) -> None:
+        while self.jobs:
+            self.run()
+
+    def waitForDone(self, msecs: int = -1) -> bool:
+        self.run_all()
+        return True
+
+
+@dataclass
+class Dialogs:
+    """Message boxes shown during a test, as (kind, title, text)."""
+
+    shown: list[tuple[str, str, str]] = field(default_factory=list)
+
+    def kinds(self) -> list[str]:
+        return [kind for kind, _, _ in self.shown]
+
+
+@pytest.fixture(autouse=True)
+def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Settings and logs under tmp_path, never the user's."""
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "cfg"))
+    monkeypatch.setattr(crash, "log_folder", lambda: tmp_path / "logs")
+
+
+@pytest.fixture(autouse=True)
+def dialogs(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
+    record = Dialogs()
+
+    def box(kind: str, answer: object = QMessageBox.StandardButton.Ok) -> Callable[..., object]:
+        def show(parent: object, title: str, text: str, *args: object, **kw: object) -> object:
+            record.shown.append((kind, title, text))
+            return answer
+
+        return show
+
+    for kind in ("warning", "information", "critical", "about"):
+        monkeypatch.setattr(QMessageBox, kind, staticmethod(box(kind)))
+    monkeypatch.setattr(
+        QMessageBox, "question", staticmethod(box("question", QMessageBox.StandardButton.Yes))
+    )
+
+    def no_file_dialog(*args: object, **kw: object) -> tuple[str, str]:
+        raise AssertionError("a file dialog opened that the test did not stub")
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(no_file_dialog))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(no_file_dialog))
+    return record
+
+
+@pytest.fixture
+def settings_file(tmp_path: Path) -> Path:
+    return tmp_path / "precis.ini"
+
+
+@pytest.fixture
+def store(settings_file: Path) -> SettingsStore:
+    return SettingsStore(QSettings(str(settings_file), QSettings.Format.IniFormat))
+
+
+@pytest.fixture
+def article(tmp_path: Path) -> Path:
+    path = tmp_path / "sea-wall.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def astral_article(tmp_path: Path) -> Path:
+    path = tmp_path / "storm.txt"
+    path.write_text(ASTRAL_ARTICLE, encoding="utf-8")
+    return path
+
+
+def _screenshot_name(request: pytest.FixtureRequest) -> str:
+    return re.sub(r"[^\w.-]+", "_", request.node.name) + ".png"
+
+
+@pytest.fixture
+def make_window(
+    qtbot: object, store: SettingsStore, request: pytest.FixtureRequest
+) -> Iterator[Callable[..., MainWindow]]:
+    """Build real main windows. Before pytest-qt closes one, its jobs are waited for and a
+    screenshot is saved; afterwards no other window may be left open."""
+    count = 0
+
+    def make(pool: object | None = None, store_: SettingsStore | None = None) -> MainWindow:
+        nonlocal count
+        pool = pool if pool is not None else FakeThreadPool()
+        window = MainWindow(store_ or store, pool=pool)  # type: ignore[arg-type]
+        name = _screenshot_name(request)
+        if count:
+            name = name.replace(".png", f"-{count}.png")
+        count += 1
+
+        def before_close(widget: MainWindow) -> None:
+            pool.waitForDone()  # type: ignore[attr-defined]
+            QApplication.processEvents()
+            if widget.isVisible():
+                SCREENSHOTS.mkdir(exist_ok=True)
+                widget.grab().save(str(SCREENSHOTS / name))
+
+        qtbot.addWidget(window, before_close_func=before_close)  # type: ignore[attr-defined]
+        window.show()
+        window.activateWindow()  # shortcuts fire only in the active window
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window)  # type: ignore[attr-defined]
+        return window
+
+    yield make
+    QThreadPool.globalInstance().waitForDone()
+    leftovers = [
+        w
+        for w in QApplication.topLevelWidgets()
+        if w.isVisible() and w.windowType() in (Qt.WindowType.Window, Qt.WindowType.Dialog)
+    ]
+    for widget in leftovers:
+        widget.close()
+    assert not leftovers, f"windows left open: {leftovers}"
+
+
+@pytest.fixture
+def window(make_window: Callable[..., MainWindow]) -> MainWindow:
+    return make_window()

@@ -1,0 +1,221 @@
+"""Loading an article: File → Open, drag and drop, paste, Recent Files, failures, cancel."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
+from PySide6.QtWidgets import QApplication, QFileDialog
+
+from tests.ui.conftest import ARTICLE, HeldThreadPool
+from tests.ui.helpers import highlighted_sentences
+
+
+def test_open_via_dialog_with_ctrl_o(window, article, qtbot, monkeypatch) -> None:
+    seen = {}
+
+    def get_open(parent, caption, folder, filters):
+        seen["filters"] = filters
+        return str(article), ""
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(get_open))
+    qtbot.keyClick(window, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
+
+    document = window.summariser.document
+    assert document is not None
+    assert Path(document.source) == article
+    assert window.source.toPlainText().startswith("Harbour Town Votes to Rebuild")
+    assert "*.txt" in seen["filters"].split(";;")[0]
+    # Every format the engine reads is offered.
+    from desktop.engine import supported_suffixes
+
+    assert all(f"*{s}" in seen["filters"] for s in supported_suffixes())
+    # Summarised at once: 5 sentences (the default), highlighted in place.
+    assert len(highlighted_sentences(window)) == 5
+    assert window.windowTitle() == f"{document.title or 'sea-wall.txt'} — Precis"
+    assert "words →" in window.stats.text()
+
+
+def test_headings_styled_and_not_candidates(window, article) -> None:
+    window.open_path(article)
+    block = window.source.document().firstBlock()
+    assert block.text() == "Harbour Town Votes to Rebuild Its Flooded Sea Wall"
+    assert block.blockFormat().headingLevel() in (1, 2)
+    assert (
+        block.charFormat().fontWeight() >= 600
+        or block.begin().fragment().charFormat().fontWeight() >= 600
+    )
+    assert 0 not in window.summariser.selection.indices
+
+
+def _drop(window, mime: QMimeData) -> bool:
+    pos = QPointF(window.rect().center())
+    enter = QDragEnterEvent(
+        pos, Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier
+    )
+    QApplication.sendEvent(window, enter)
+    if not enter.isAccepted():
+        return False
+    drop = QDropEvent(
+        pos, Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier
+    )
+    QApplication.sendEvent(window, drop)
+    return drop.isAccepted()
+
+
+def test_drop_a_file(window, article) -> None:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(article))])
+    assert _drop(window, mime)
+    assert window.summariser.document is not None
+    assert Path(window.summariser.document.source) == article
+    assert window.prefs.recent_files[0] == str(article.resolve())
+
+
+def test_drop_nothing_useful_is_refused(window) -> None:
+    mime = QMimeData()
+    mime.setData("application/octet-stream", b"\x00\x01")
+    assert not _drop(window, mime)
+    assert window.summariser.document is None
+
+
+def test_paste_into_empty_window_with_ctrl_v(window, qtbot) -> None:
+    QGuiApplication.clipboard().setText(ARTICLE)
+    qtbot.keyClick(window, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    document = window.summariser.document
+    assert document is not None
+    assert document.source == "-"
+    assert "sea wall" in window.source.toPlainText()
+    assert window.summariser.selection is not None
+
+
+def test_ctrl_v_does_not_replace_an_open_article_but_ctrl_shift_v_does(
+    window, article, qtbot
+) -> None:
+    window.open_path(article)
+    QGuiApplication.clipboard().setText("Completely different text. It has two sentences here.")
+    qtbot.keyClick(window.source, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert Path(window.summariser.document.source) == article
+    qtbot.keyClick(
+        window,
+        Qt.Key.Key_V,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert window.source.toPlainText().startswith("Completely different text.")
+
+
+def test_paste_html_falls_back_to_text(window) -> None:
+    """HTML from a browser goes through the HTML reader when there is one, else plain text."""
+    mime = QMimeData()
+    mime.setHtml("<html><body><p>" + ARTICLE.replace("\n\n", "</p><p>") + "</p></body></html>")
+    mime.setText(ARTICLE)
+    QGuiApplication.clipboard().setMimeData(mime)
+    window.act_paste.trigger()
+    assert window.summariser.document is not None
+    assert "Porthmere" in window.source.toPlainText()
+    assert "<p>" not in window.source.toPlainText()
+
+
+def test_empty_clipboard_says_so(window) -> None:
+    QGuiApplication.clipboard().clear()
+    window.act_paste.trigger()
+    assert window.summariser.document is None
+    assert "clipboard" in window.statusBar().currentMessage()
+
+
+def test_unreadable_file_keeps_current_article(window, article, tmp_path, dialogs) -> None:
+    window.open_path(article)
+    shown = window.source.toPlainText()
+    bad = tmp_path / "notes.xyz"
+    bad.write_bytes(b"\x00\x01\x02")
+    window.open_path(bad)
+    assert dialogs.kinds() == ["warning"]
+    _, title, text = dialogs.shown[0]
+    assert "notes.xyz" in title
+    assert "still here" in text
+    assert window.source.toPlainText() == shown
+    assert Path(window.summariser.document.source) == article
+    window.open_path(tmp_path / "missing.txt")
+    assert "no such file" in dialogs.shown[-1][2]
+
+
+def test_recent_files_menu_reopens(window, article, tmp_path) -> None:
+    other = tmp_path / "other.txt"
+    other.write_text("Another article. It is short but it is fine.", encoding="utf-8")
+    window.open_path(article)
+    window.open_path(other)
+    window.recent_menu.aboutToShow.emit()
+    entries = [a for a in window.recent_menu.actions() if a.data()]
+    assert [Path(a.data()).name for a in entries] == ["other.txt", "sea-wall.txt"]
+    entries[1].trigger()
+    assert Path(window.summariser.document.source) == article
+    window.act_clear_recent.trigger()
+    assert window.prefs.recent_files == ()
+
+
+def test_command_line_path_opens(qtbot, article, monkeypatch, store) -> None:
+    from desktop.ui import app
+
+    monkeypatch.setattr(app, "CrashHandler", lambda: _NoCrash())
+    window = app.start(str(article), store=store)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.summariser.selection is not None, timeout=60_000)
+    assert Path(window.summariser.document.source) == article
+    window.close()
+
+
+class _NoCrash:
+    parent_widget = None
+
+    def install(self) -> None:
+        pass
+
+
+def test_cancel_drops_the_late_result(make_window, article, qtbot) -> None:
+    pool = HeldThreadPool()
+    window = make_window(pool)
+    window.open_path(article)
+    assert window.progress.isVisible()
+    assert window.cancel_button.isVisible()
+    assert window.act_cancel.isEnabled()
+    qtbot.keyClick(window, Qt.Key.Key_Escape)
+    assert not window.progress.isVisible()
+    assert window.statusBar().currentMessage() == "Cancelled."
+    pool.run_all()  # the job finishes after all: its result is dropped
+    assert window.summariser.document is None
+    assert window.source.toPlainText() == ""
+
+
+def test_outdated_article_is_dropped(make_window, article, tmp_path) -> None:
+    pool = HeldThreadPool()
+    window = make_window(pool)
+    newer = tmp_path / "newer.txt"
+    newer.write_text(
+        "The newer article wins. It arrived second but it is current.", encoding="utf-8"
+    )
+    window.open_path(article)
+    window.open_path(newer)
+    pool.run(1)  # the newer one loads first and is ranked
+    pool.run_all()  # then the first one's result comes back: outdated
+    assert Path(window.summariser.document.source) == newer
+    assert window.source.toPlainText().startswith("The newer article wins.")
+    assert window.summariser.selection is not None
+
+
+def test_ranking_runs_on_a_worker_thread(make_window, article, qtbot) -> None:
+    """With the real pool: busy indicator while ranking, result delivered on the GUI thread."""
+    from PySide6.QtCore import QThreadPool
+
+    window = make_window(QThreadPool.globalInstance())
+    window.open_path(article)
+    assert window.summariser.busy
+    qtbot.waitUntil(lambda: window.summariser.selection is not None, timeout=60_000)
+    assert not window.progress.isVisible()
+    assert len(highlighted_sentences(window)) == 5
+
+
+def test_drop_target_is_the_whole_window(window) -> None:
+    assert window.acceptDrops()
+    assert not window.source.acceptDrops()
+    assert not window.summary.acceptDrops()

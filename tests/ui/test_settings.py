@@ -1,0 +1,104 @@
+"""Settings persist across runs, and corrupt values fall back to the defaults."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt
+
+from desktop.engine import DEFAULT_METHOD, Order, Unit
+from desktop.ui.settings import Preferences, SettingsStore
+
+
+def test_choices_survive_a_restart(make_window, store, article, qtbot) -> None:
+    window = make_window()
+    window.open_path(article)
+    c = window.controls
+    c.method.setCurrentIndex(c.method.findData("lead"))
+    c.language.setCurrentIndex(c.language.findData("de"))
+    c.unit.setCurrentIndex(c.unit.findData(Unit.PERCENT.value))
+    c.spin.setValue(35)
+    c.order.setCurrentIndex(c.order.findData(Order.RANK.value))
+    qtbot.keyClick(window, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    window.act_vertical.trigger()
+    window.resize(760, 560)  # inside the offscreen screen (800 × 600): nothing is clamped
+    window.splitter.setSizes([300, 700])
+    sizes = window.splitter.sizes()
+    window.close()
+
+    again = make_window()
+    prefs = again.prefs
+    assert prefs.method == "lead"
+    assert prefs.language == "de"
+    assert prefs.unit is Unit.PERCENT
+    assert prefs.percent == 35
+    assert prefs.order is Order.RANK
+    assert prefs.zoom == 2
+    assert prefs.vertical
+    assert prefs.recent_files == (str(article.resolve()),)
+    assert again.controls.method.currentData() == "lead"
+    assert again.controls.spin.value() == 35
+    assert again.controls.spin.suffix() == "%"
+    assert again.splitter.orientation() is Qt.Orientation.Vertical
+    assert again.splitter.sizes() == sizes
+    assert again.size().width() == 760
+    font = again.source.document().defaultFont()
+    assert font.pointSizeF() == 14.0  # 12 pt plus two zoom steps
+    again.open_path(article)
+    assert again.summariser.ranking.method == "lead"
+    assert again.summariser.document.language == "de"
+
+
+def test_corrupt_settings_fall_back_to_defaults(settings_file) -> None:
+    settings_file.write_text(
+        "[summary]\nmethod=no-such-method\nunit=parsecs\nsentences=-4\npercent=250\n"
+        "words=lots\norder=7\nlanguage=xx\n[view]\nzoom=1e9\nheat_map=maybe\n"
+        "[files]\nrecent=\n[MainWindow]\ngeometry=@ByteArray(garbage)\n",
+        encoding="utf-8",
+    )
+    store = SettingsStore(QSettings(str(settings_file), QSettings.Format.IniFormat))
+    assert store.load() == Preferences()
+    assert Preferences().method == DEFAULT_METHOD
+
+
+def test_corrupt_window_state_still_opens(make_window, tmp_path, article) -> None:
+    settings_file = tmp_path / "corrupt.ini"
+    settings_file.write_text(
+        "[MainWindow]\ngeometry=@ByteArray(not a geometry)\nsplitter=@ByteArray(nor this)\n"
+        "[view]\nvertical=true\n",
+        encoding="utf-8",
+    )
+    window = make_window(
+        store_=SettingsStore(QSettings(str(settings_file), QSettings.Format.IniFormat))
+    )
+    assert window.isVisible()
+    assert window.width() > 600
+    assert window.splitter.orientation() is Qt.Orientation.Vertical
+    window.open_path(article)
+    assert window.summariser.selection is not None
+
+
+def test_round_trip_of_every_preference(store) -> None:
+    prefs = Preferences(
+        method="lead",
+        language="fr",
+        unit=Unit.WORDS,
+        sentences=3,
+        percent=12,
+        words=240,
+        order=Order.RANK,
+        heat_map=True,
+        vertical=True,
+        zoom=-2,
+        recent_files=("/a/b.txt", "/c/d.html"),
+        export_folder="/tmp/out",
+    )
+    store.save(prefs)
+    assert (
+        SettingsStore(QSettings(store.qsettings.fileName(), QSettings.Format.IniFormat)).load()
+        == prefs
+    )
+
+
+def test_one_recent_file_round_trips(store) -> None:
+    store.save(Preferences(recent_files=("/only/one.txt",)))
+    assert store.load().recent_files == ("/only/one.txt",)
