@@ -2,10 +2,16 @@
 
 Both follow sumy (``sumy/summarizers/{kl,sum_basic}.py``) pick for pick, to the end of the
 document, so a summary of any length is a prefix of one ranking. sumy re-rates every remaining
-sentence from its words after each pick (quadratic in sentences, times their words); here each
-sentence's rating is kept as a sum over its words and, after a pick, only the sentences sharing a
-word with the picked one are updated, all at once with numpy. What remains per pick is one pass
-over an array of ratings, shrunk as sentences are picked.
+sentence from its words after every pick: quadratic in sentences, times their words.
+
+- kl keeps each candidate's divergence as a sum over its words. A pick changes the statistics of
+  its own words only, so only the candidates sharing one of them are updated (at once, with
+  numpy), and a pick costs one pass over the divergences of the candidates left.
+- sum-basic's ratings never rise, so it is lazy: candidates wait in a heap by their last rating,
+  and only the one on top is rated again, until the top is fresh.
+
+Among equal ratings (within ``TIE``) the earliest sentence wins, which is what sumy means; sumy
+itself sees rounding noise as a difference.
 """
 
 from __future__ import annotations
@@ -127,7 +133,8 @@ def rank_kl(analysis: Analysis) -> Scores:
     counts content words and ``len S`` every word of the summary, stop words included. Split by
     whether ``s_w`` is zero, that is ``A(S) + G_x + log(len x + len S) · (Q(S) + R_x)`` with
 
-    - ``G_x = Σ_{w in x} q_w (log q_w − log c_xw)`` if ``s_w = 0``, else ``q_w (log s_w − log(s_w + c_xw))``,
+    - ``G_x = Σ_{w in x} h(c_xw, s_w)``: ``q_w (log q_w − log c)`` if ``s = 0``, else
+      ``q_w (log s − log(s + c))``;
     - ``R_x = Σ_{w in x, s_w = 0} q_w``; ``A(S)`` and ``Q(S)`` are the same for every candidate.
 
     A pick changes ``s_w`` for its own words only, so only candidates sharing one of them change
@@ -155,11 +162,11 @@ def rank_kl(analysis: Analysis) -> Scores:
     if frequency.sum() == 0:  # no content words: every divergence is 0, sumy picks in order
         return _pick_order_scores(np.arange(n))
     q = frequency / frequency.sum()
-    with np.errstate(divide="ignore"):
-        log_q = np.log(q)
-        # Counts are integers: their logarithms come from a table.
-        log_int = np.log(np.arange(2 * int(frequency.max()) + 2, dtype=float))
     lengths = np.asarray(words.sum(axis=1)).ravel().astype(np.int64)
+    log_q = np.log(np.where(q > 0, q, 1.0))
+    # Counts and lengths are integers: their logarithms come from one table, where log 0 stands
+    # for 0 (an empty candidate with an empty summary has no words: divergence 0).
+    log_int = np.log(np.maximum(np.arange(len(tokens) + int(lengths.max()) + 2), 1))
     all_words = np.diff(analysis.bounds)
     rows = np.repeat(np.arange(n), np.diff(words.indptr))
     q_entry = q[words.indices]
@@ -169,23 +176,19 @@ def rank_kl(analysis: Analysis) -> Scores:
     columns = words.tocsc()
     once = columns.data == 1
     pool = _Pool([_select_entries(columns, once), _select_entries(columns, ~once)], g, r, lengths)
+    several = np.diff(pool.matrices[1].indptr) > 0  # words held more than once by a candidate
     summary = np.zeros(forms, dtype=np.int64)
     summary_length = 0
     covered = 0.0  # Q(S)
-    log_length = np.empty(int(lengths.max()) + 1)
+    longest = int(lengths.max())
     kl = np.empty(n)
     order = np.empty(n, dtype=np.int64)
     for step in range(n):
         if step % _CHECK_EVERY == 0:
             checkpoint()
-        if summary_length == 0:
-            np.log(np.maximum(np.arange(len(log_length), dtype=float), 1.0), out=log_length)
-            log_length[0] = 0.0  # empty candidate, empty summary: no words, divergence 0
-        else:
-            np.log(np.arange(len(log_length), dtype=float) + summary_length, out=log_length)
         g_s, r_s, length_s = pool.arrays
         out = kl[: len(g_s)]
-        np.take(log_length, length_s, out=out)
+        np.take(log_int[summary_length : summary_length + longest + 1], length_s, out=out)
         out *= r_s + covered
         out += g_s
         best = pool.pick(pool.best(out, -1.0), np.inf)
@@ -209,15 +212,16 @@ def rank_kl(analysis: Analysis) -> Scores:
         if first.any():
             newly = np.repeat(first, sizes)
             np.add.at(r_s, slots[newly], -np.repeat(q_w, sizes)[newly])
-        slots, count, sizes = pool.entries(1, picked)
-        if len(slots):
-            q_e = np.repeat(q_w, sizes)
-            s_before = np.repeat(before, sizes)
-            s_after = np.repeat(after, sizes)
-            newly = np.repeat(first, sizes)
+        held = several[picked]
+        if held.any():
+            slots, count, sizes = pool.entries(1, picked[held])
+            q_e = np.repeat(q_w[held], sizes)
+            s_before = np.repeat(before[held], sizes)
+            s_after = np.repeat(after[held], sizes)
+            newly = np.repeat(first[held], sizes)
             old_e = np.where(
                 newly,
-                q_e * (np.repeat(log_q[picked], sizes) - log_int[count]),
+                q_e * (np.repeat(log_q[picked[held]], sizes) - log_int[count]),
                 q_e * (log_int[s_before] - log_int[s_before + count]),
             )
             np.add.at(g_s, slots, q_e * (log_int[s_after] - log_int[s_after + count]) - old_e)
@@ -231,8 +235,12 @@ def rank_sum_basic(analysis: Analysis) -> Scores:
     """SumBasic: pick the sentence whose content words are most probable on average, then square
     the probability of each of its words (once per occurrence), so what is said once counts less.
 
-    Ties (within ``TIE``) go to the earliest sentence, as sumy means them to.
+    Probabilities only shrink, so a rating computed earlier bounds the current one from above:
+    the candidate on top of the heap is rated again until the top is fresh (rated since the last
+    pick). When the best rating left is 0, so are all the others: they follow in document order.
     """
+    import heapq
+
     import numpy as np
 
     n = analysis.size
@@ -245,31 +253,55 @@ def rank_sum_basic(analysis: Analysis) -> Scores:
         return _pick_order_scores(np.arange(n))
     p = frequency / total
     lengths = np.asarray(counts.sum(axis=1)).ravel()
-    rating = np.zeros(n)
-    nonempty = lengths > 0
-    rating[nonempty] = (counts @ p)[nonempty] / lengths[nonempty]
-    # Each stored entry is the word's weight in its sentence's average: count / length.
-    rows = np.repeat(np.arange(n), np.diff(counts.indptr))
-    weights = counts.copy()
-    weights.data = counts.data / lengths[rows]
-    pool = _Pool([weights.tocsc()], rating)
-    order = np.empty(n, dtype=np.int64)
-    for step in range(n):
-        if step % _CHECK_EVERY == 0:
+    # Each entry is its word's weight in the sentence's average: count / length.
+    indptr, indices = counts.indptr, counts.indices
+    weights = counts.data / lengths[np.repeat(np.arange(n), np.diff(indptr))]
+
+    # Rating one candidate is a short sum: plain Python lists beat numpy's per-call cost.
+    starts = indptr.tolist()
+    entries = list(zip(indices.tolist(), weights.tolist(), strict=True))
+    probability = p.tolist()
+
+    def rating(i: int) -> float:
+        return sum([probability[w] * weight for w, weight in entries[starts[i] : starts[i + 1]]])
+
+    # Heap entries: (minus the rating, sentence), so the best and then the earliest come first.
+    heap = [(-rating(i), i) for i in range(n)]
+    heapq.heapify(heap)
+    rated = np.zeros(n, dtype=np.int64)  # the pick count when each rating was computed
+    order: list[int] = []
+    while heap:
+        if len(order) % _CHECK_EVERY == 0:
             checkpoint()
-        (live,) = pool.arrays
-        best = pool.pick(pool.best(live, 1.0), -np.inf)
-        order[step] = best
-        start, stop = counts.indptr[best], counts.indptr[best + 1]
-        picked, times = counts.indices[start:stop], counts.data[start:stop]
-        before = p[picked]
-        after = before.copy()
-        for k in range(int(times.max(initial=0))):  # sumy squares once per occurrence
-            after = np.where(times > k, after * after, after)
-        p[picked] = after
-        changed = after != before  # a probability that reached 0 changes nothing any more
-        if changed.any():
-            slots, weight, sizes = pool.entries(0, picked[changed])
-            np.add.at(live, slots, weight * np.repeat((after - before)[changed], sizes))
-        pool.compact()
-    return _pick_order_scores(order)
+        step = len(order)
+        if rated[heap[0][1]] != step:
+            i = heap[0][1]
+            heapq.heapreplace(heap, (-rating(i), i))
+            rated[i] = step
+            continue
+        top = heap[0][0]
+        if top == 0.0:  # the floor: every rating left is 0
+            order.extend(sorted(i for _, i in heap))
+            break
+        # Ratings tied with the top (within TIE): the earliest sentence wins.
+        limit = top + TIE * abs(top)
+        tied = [heapq.heappop(heap)]
+        while heap and heap[0][0] <= limit:
+            i = heap[0][1]
+            if rated[i] != step:
+                heapq.heapreplace(heap, (-rating(i), i))
+                rated[i] = step
+            else:
+                tied.append(heapq.heappop(heap))
+        chosen = min(i for _, i in tied)
+        for entry in tied:
+            if entry[1] != chosen:
+                heapq.heappush(heap, entry)
+        order.append(chosen)
+        start, stop = indptr[chosen], indptr[chosen + 1]
+        for w, times in zip(
+            indices[start:stop].tolist(), counts.data[start:stop].tolist(), strict=True
+        ):
+            for _ in range(int(times)):  # sumy squares once per occurrence
+                probability[w] *= probability[w]
+    return _pick_order_scores(np.asarray(order, dtype=np.int64))
