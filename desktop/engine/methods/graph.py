@@ -168,6 +168,8 @@ class _OverlapGraph:
         """``w(i, i)``: a sentence's weight with itself."""
         import numpy as np
 
+        if self.groups == 0:  # no sentence has a content word: no weights at all
+            return np.zeros(len(self.group))
         squares = np.bincount(self.rows, self.counts.data**2, minlength=len(self.group))
         return squares * self.factor[self.group, self.group] * self.nonempty
 
