@@ -36,7 +36,8 @@ def decode(data: bytes, source: str = "-") -> str:
     except UnicodeDecodeError:
         pass
     if _looks_utf16(data):
-        return data.decode("utf-16-le" if data[1::2].count(0) > data[::2].count(0) else "utf-16-be")
+        encoding = "utf-16-le" if data[1::2].count(0) > data[::2].count(0) else "utf-16-be"
+        return data.decode(encoding, errors="replace")  # a lone surrogate is no reason to fail
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[:2_000_000]).best()
