@@ -60,6 +60,12 @@ class Ranking:
 
         return np.cumsum(self.word_counts[self.order])
 
+    @property
+    def body_words(self) -> int:
+        """Words of the candidate (body) sentences: what a percentage length is a share of."""
+        cumulative = self.cumulative_words
+        return int(cumulative[-1]) if len(cumulative) else 0
+
 
 @cache
 def _one_blas_thread() -> None:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
 from dataclasses import dataclass
 from enum import Enum
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Collection
+
     from desktop.engine.ranking import Ranking
 
 
@@ -64,33 +65,41 @@ def select(
 ) -> Selection:
     """The best-ranked sentences that fit ``length``.
 
-    Pinned sentences are always in and count toward the length; excluded ones never are. A word
-    budget (``WORDS`` or ``PERCENT`` of the body words) takes the ranking's best sentences until
-    the next one would exceed it, and is never exceeded except that at least one sentence is
-    returned.
+    Pinned sentences are always in and count toward the length; excluded ones never are (a
+    sentence both pinned and excluded is pinned). A word budget (``WORDS``, or ``PERCENT`` of the
+    body words) takes the ranking's best sentences until the next one would exceed it, and is never
+    exceeded except that at least one sentence is returned. In rank order, pinned sentences come
+    first (best-ranked first), then the others, best first.
+
+    Cheap at any size (the slider calls it on every move): a cumulative word count along the
+    ranking is built once with the ranking, and a cut is a binary search in it.
     """
     import numpy as np
 
-    doc = ranking.document
+    n = len(ranking.document.sentences)
     ranked = ranking.order
-    if excluded or pinned:
-        drop = np.fromiter(set(excluded) | set(pinned), dtype=np.int64)
-        ranked = ranked[~np.isin(ranked, drop)]
-    pins = [i for i in dict.fromkeys(pinned) if 0 <= i < len(doc.sentences)]
-    pins.sort(key=lambda i: (ranking.ranks[i] or len(doc.sentences) + 1, i))
+    cumulative = ranking.cumulative_words
+    pins = [i for i in dict.fromkeys(pinned) if 0 <= i < n]
+    if pins:
+        pins.sort(key=lambda i: (int(ranking.ranks[i]) or n + 1, i))
+    if pins or excluded:
+        drop = np.zeros(n, dtype=bool)
+        drop[[i for i in excluded if 0 <= i < n]] = True
+        drop[pins] = True
+        ranked = ranked[~drop[ranked]]
+        cumulative = np.cumsum(ranking.word_counts[ranked])
     if length.unit is Unit.SENTENCES:
-        take = max(0, round(length.value) - len(pins))
-        chosen = [*pins, *ranked[:take].tolist()]
+        chosen = ranked[: max(0, round(length.value) - len(pins))]
     else:
-        budget = (
-            length.value if length.unit is Unit.WORDS else length.value / 100.0 * doc.body_words
-        )
-        counts = np.asarray(doc.word_counts, dtype=np.int64)
-        budget -= int(counts[pins].sum()) if pins else 0
-        fits = int(np.searchsorted(np.cumsum(counts[ranked]), budget, side="right"))
-        chosen = [*pins, *ranked[:fits].tolist()]
-        if not chosen and len(ranked) and length.value > 0:
-            chosen = [int(ranked[0])]
+        budget = length.value
+        if length.unit is Unit.PERCENT:
+            budget = length.value / 100.0 * ranking.body_words
+        if pins:
+            budget -= int(ranking.word_counts[pins].sum())
+        chosen = ranked[: int(np.searchsorted(cumulative, budget, side="right"))]
+        if not pins and not len(chosen) and len(ranked) and length.value > 0:
+            chosen = ranked[:1]
+    indices = np.concatenate([np.asarray(pins, dtype=np.int64), chosen]) if pins else chosen
     if order is Order.DOCUMENT:
-        chosen.sort()
-    return Selection(ranking, length, order, tuple(int(i) for i in chosen))
+        indices = np.sort(indices)
+    return Selection(ranking, length, order, tuple(indices.tolist()))
