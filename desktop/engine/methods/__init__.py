@@ -121,4 +121,4 @@ METHODS: dict[str, Method] = {
         ),
     )
 }
-DEFAULT_METHOD = "lex-rank"
+DEFAULT_METHOD = "precis"
