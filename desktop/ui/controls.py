@@ -8,28 +8,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSlider, QSpinBox, QWidget
 
-from desktop.engine import LANGUAGES, METHODS, Length, Order, Unit
+from desktop.engine import DEFAULT_METHOD, LANGUAGES, METHODS, Length, Order, Unit
+from desktop.ui.formatting import method_description, method_label
 
 if TYPE_CHECKING:
     from desktop.engine import Document
     from desktop.ui.settings import Preferences
 
-# Method descriptions come from the engine in English; listing them here lets lupdate offer them
-# to translators. A method added to the engine later shows its English description.
-_METHOD_TEXTS = (
-    QT_TRANSLATE_NOOP("Methods", "The first sentences, as a news editor would cut."),
-    QT_TRANSLATE_NOOP(
-        "Methods", "LexRank: sentences most similar to many others (graph centrality)."
-    ),
-)
 WORD_STEP = 10
-
-
-def method_description(name: str) -> str:
-    return QCoreApplication.translate("Methods", METHODS[name].description)
 
 
 class SummaryControls(QWidget):
@@ -44,8 +33,8 @@ class SummaryControls(QWidget):
         self._limits = {Unit.SENTENCES: 50, Unit.PERCENT: 100, Unit.WORDS: 1000}
 
         self.method = QComboBox(objectName="method")
-        for name in METHODS:
-            self.method.addItem(name, name)
+        for name in sorted(METHODS, key=lambda m: m != DEFAULT_METHOD):
+            self.method.addItem(method_label(name), name)
             self.method.setItemData(
                 self.method.count() - 1, method_description(name), Qt.ItemDataRole.ToolTipRole
             )

@@ -93,13 +93,14 @@ class CrashHandler(QObject):
         log.error("Uncaught exception in Precis %s\n%s", __version__, details.rstrip())
 
     def _show(self, exc: BaseException, details: str) -> None:
-        tr = QCoreApplication.translate
         box = QMessageBox(self.parent_widget)
         box.setIcon(QMessageBox.Icon.Critical)
-        box.setWindowTitle(tr("CrashHandler", "Unexpected Error"))
-        box.setText(tr("CrashHandler", "Something went wrong inside Precis."))
+        box.setWindowTitle(QCoreApplication.translate("CrashHandler", "Unexpected Error"))
+        box.setText(
+            QCoreApplication.translate("CrashHandler", "Something went wrong inside Precis.")
+        )
         box.setInformativeText(
-            tr(
+            QCoreApplication.translate(
                 "CrashHandler",
                 "Your article and summary are still open, and you can go on working. "
                 "The details were written to:\n{path}",

@@ -8,30 +8,63 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 
-from desktop.engine import LANGUAGES, Style
+from desktop.engine import LANGUAGES, METHODS, Style
 
 if TYPE_CHECKING:
     from desktop.engine import Document, Selection
 
 WORDS_PER_MINUTE = 230  # silent reading of non-fiction, adults
 
+# Method descriptions come from the engine in English; listing them here lets lupdate offer them
+# to translators. A method the engine adds later shows its English description.
+_METHOD_TEXTS = (
+    QT_TRANSLATE_NOOP("Methods", "LexRank: sentences similar to many others (graph centrality)."),
+    QT_TRANSLATE_NOOP(
+        "Methods", "TextRank: PageRank over sentences linked by the words they share."
+    ),
+    QT_TRANSLATE_NOOP("Methods", "LSA: sentences strongest in the document's latent topics."),
+    QT_TRANSLATE_NOOP("Methods", "Reduction: sentences sharing the most words with the rest."),
+    QT_TRANSLATE_NOOP("Methods", "Luhn: sentences with dense clusters of frequent words."),
+    QT_TRANSLATE_NOOP("Methods", "Edmundson: cue words, key words, title words and position."),
+    QT_TRANSLATE_NOOP(
+        "Methods", "KL-Sum: greedily keeps the word distribution closest to the article's."
+    ),
+    QT_TRANSLATE_NOOP("Methods", "SumBasic: frequent words first, then what is not yet said."),
+    QT_TRANSLATE_NOOP(
+        "Methods", "Precis: the article's lead, then its most central sentences, without repeats."
+    ),
+    QT_TRANSLATE_NOOP("Methods", "The first sentences, as a news editor would cut."),
+    QT_TRANSLATE_NOOP("Methods", "Random sentences (the same ones for the same text): a baseline."),
+)
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Formatting", text)
+
+def method_description(name: str) -> str:
+    method = METHODS.get(name)
+    return QCoreApplication.translate("Methods", method.description) if method else ""
+
+
+def method_label(name: str) -> str:
+    """A method's name as people write it: "LexRank" from "LexRank: …", else "Lead"."""
+    method = METHODS.get(name)
+    head, colon, _ = method.description.partition(":") if method else ("", "", "")
+    if colon and 0 < len(head) <= 20:
+        return head
+    return name.replace("-", " ").capitalize()
 
 
 def reading_time(words: int) -> str:
     minutes = words / WORDS_PER_MINUTE
     if minutes < 1:
-        return tr("< 1 min")
-    return tr("{minutes} min").format(minutes=math.ceil(minutes))
+        return QCoreApplication.translate("Formatting", "< 1 min")
+    return QCoreApplication.translate("Formatting", "{minutes} min").format(
+        minutes=math.ceil(minutes)
+    )
 
 
-def reduction(selection: Selection) -> float:
-    total = selection.ranking.document.body_words
-    return 100.0 * (1 - selection.words / total) if total else 0.0
+def reduction(selection: Selection, body_words: int) -> float:
+    return 100.0 * (1 - selection.words / body_words) if body_words else 0.0
 
 
 def language_name(code: str) -> str:
@@ -39,22 +72,27 @@ def language_name(code: str) -> str:
     return lang.native if lang else code
 
 
-def status_line(selection: Selection) -> str:
-    """Article words → summary words, reduction, reading times, language, method, timing."""
+def status_line(selection: Selection, body_words: int) -> str:
+    """Article words → summary words, reduction, reading times, language, method, timing.
+
+    ``body_words`` is the article's count, computed once per article by the caller: the status
+    line is redrawn on every slider step.
+    """
     locale = QLocale()
     ranking = selection.ranking
     document = ranking.document
-    return tr(
+    return QCoreApplication.translate(
+        "Formatting",
         "{article} words → {summary} words (−{reduction} %)  ·  reading {article_time} → "
-        "{summary_time}  ·  {language}  ·  {method}  ·  ranked in {seconds} s"
+        "{summary_time}  ·  {language}  ·  {method}  ·  ranked in {seconds} s",
     ).format(
-        article=locale.toString(document.body_words),
+        article=locale.toString(body_words),
         summary=locale.toString(selection.words),
-        reduction=locale.toString(reduction(selection), "f", 0),
-        article_time=reading_time(document.body_words),
+        reduction=locale.toString(reduction(selection, body_words), "f", 0),
+        article_time=reading_time(body_words),
         summary_time=reading_time(selection.words),
         language=language_name(document.language),
-        method=ranking.method,
+        method=method_label(ranking.method),
         seconds=locale.toString(ranking.seconds, "f", 2),
     )
 
@@ -64,7 +102,7 @@ def display_name(document: Document) -> str:
         return " ".join(document.title.split())
     if document.source not in ("", "-"):
         return Path(document.source).name
-    return tr("Pasted text")
+    return QCoreApplication.translate("Formatting", "Pasted text")
 
 
 def export_file_name(document: Document) -> str:

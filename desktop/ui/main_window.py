@@ -104,6 +104,11 @@ class MainWindow(QMainWindow):
         self.summariser.language = self.prefs.language or None
         self.summariser.length = Length(self.prefs.length_value(), self.prefs.unit)
         self.summariser.order = self.prefs.order
+        self._body_words = 0
+        self._summary_timer = QTimer(self, singleShot=True, interval=0)
+        self._summary_timer.timeout.connect(self._render_summary)
+        self._save_timer = QTimer(self, singleShot=True, interval=500)
+        self._save_timer.timeout.connect(lambda: self.store.save(self.prefs))
 
         self.controls = SummaryControls(self.prefs)
         self.source = SourceView()
@@ -354,6 +359,7 @@ class MainWindow(QMainWindow):
         self.summary.sentenceActivated.connect(self.source.show_sentence)
         self.source.cursorPositionChanged.connect(self._update_actions)
         self.recent_menu.aboutToShow.connect(self._rebuild_recent_menu)
+        self.controls.slider.sliderReleased.connect(self._render_summary)
 
     # -- loading -------------------------------------------------------------------------------
 
@@ -591,6 +597,7 @@ class MainWindow(QMainWindow):
     # -- summariser signals --------------------------------------------------------------------
 
     def _on_document(self, document: Document | None) -> None:
+        self._body_words = document.body_words if document is not None else 0
         self.source.show_document(document)
         self.controls.set_document(document)
         if document is None:
@@ -610,7 +617,13 @@ class MainWindow(QMainWindow):
     def _on_selection(self, selection: Selection | None) -> None:
         s = self.summariser
         self.source.show_selection(selection, s.pinned, s.excluded)
-        self.summary.show_selection(selection, s.pinned)
+        if self.controls.slider.isSliderDown():
+            # While the slider is dragged the highlights follow every step; the summary pane
+            # catches up once per event-loop pass instead of re-rendering for each one.
+            self._summary_timer.start()
+        else:
+            self._summary_timer.stop()
+            self._render_summary()
         if selection is None:
             self.summary_header.set_detail("")
             self.stats.setText("" if s.document is None else self.stats.text())
@@ -620,8 +633,11 @@ class MainWindow(QMainWindow):
                     count=len(selection.indices), words=selection.words
                 )
             )
-            self.stats.setText(status_line(selection))
+            self.stats.setText(status_line(selection, self._body_words))
         self._update_actions()
+
+    def _render_summary(self) -> None:
+        self.summary.show_selection(self.summariser.selection, self.summariser.pinned)
 
     def _on_activity(self, activity: str) -> None:
         busy = bool(activity)
@@ -714,9 +730,6 @@ class MainWindow(QMainWindow):
         self.store.save(prefs)
 
     def _save_later(self) -> None:
-        if not hasattr(self, "_save_timer"):
-            self._save_timer = QTimer(self, singleShot=True, interval=500)
-            self._save_timer.timeout.connect(lambda: self.store.save(self.prefs))
         self._save_timer.start()
 
     def _restore_window_state(self) -> None:

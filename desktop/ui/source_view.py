@@ -1,9 +1,10 @@
 """The source pane: the whole article as read, with the summary's sentences highlighted in place.
 
 The article is laid out once per document (one block per paragraph, headings styled, boilerplate
-dimmed). Everything that changes with the summary (highlights, pins, exclusions, the heat map,
-the flash after a jump) is drawn as ``ExtraSelections``: they never touch the document, so a
-slider move costs a list of cursors and one repaint, not a relayout.
+dimmed). Everything that changes with the summary (highlights, pins, exclusions, the flash after a
+jump) is drawn as ``ExtraSelections``: they never touch the document, so a slider move costs a
+short list of cursors and one repaint, not a relayout. The heat map changes only with the ranking,
+so it is written into the document's character formats instead, where it costs nothing per move.
 """
 
 from __future__ import annotations
@@ -74,7 +75,7 @@ class SourceView(QTextEdit):
         self._excluded: frozenset[int] = frozenset()
         self._spans = SpanMap((), ())
         self._heat_map = False
-        self._heat: list[QTextEdit.ExtraSelection] = []
+        self._heat_applied = False
         self._colours = colours(self.palette())
         self._sentence_actions: Sequence[QAction | None] = ()
         self._flash_index: int | None = None
@@ -91,7 +92,7 @@ class SourceView(QTextEdit):
         self._document = document
         self._ranking = None
         self._selection = None
-        self._heat = []
+        self._heat_applied = False
         self._flash.stop()
         self._flash_index = None
         self.setExtraSelections([])
@@ -100,7 +101,7 @@ class SourceView(QTextEdit):
 
     def show_ranking(self, ranking: Ranking | None) -> None:
         self._ranking = ranking
-        self._heat = self._heat_selections() if self._heat_map else []
+        self._paint_heat()
 
     def show_selection(
         self,
@@ -115,7 +116,7 @@ class SourceView(QTextEdit):
 
     def set_heat_map(self, on: bool) -> None:
         self._heat_map = on
-        self._heat = self._heat_selections() if on else []
+        self._paint_heat()
         self._refresh()
 
     def set_sentence_actions(self, actions: Sequence[QAction | None]) -> None:
@@ -176,8 +177,8 @@ class SourceView(QTextEdit):
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
             self._colours = colours(self.palette())
-            self._layout()
-            self._heat = self._heat_selections() if self._heat_map else []
+            self._relayout()
+            self._paint_heat()
             self._refresh()
 
     def _layout(self) -> None:
@@ -209,6 +210,37 @@ class SourceView(QTextEdit):
             [(s.start, s.end, s.paragraph) for s in document.sentences],
         )
 
+    def _relayout(self) -> None:
+        """Lay the article out afresh, keeping the caret and the scroll position."""
+        caret = self.textCursor().position()
+        scroll = self.verticalScrollBar().value()
+        self._layout()
+        self._heat_applied = False
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(min(caret, self.document().characterCount() - 1))
+        self.setTextCursor(cursor)
+        self.verticalScrollBar().setValue(scroll)
+
+    def _paint_heat(self) -> None:
+        """Shade every candidate by its rank, best darkest, in the document's own formats."""
+        if self._heat_applied:
+            self._relayout()  # the plain article again
+        ranking = self._ranking
+        if not self._heat_map or ranking is None or self._document is None:
+            return
+        order = ranking.order.tolist()
+        last = max(1, len(order) - 1)
+        cursor = QTextCursor(self.document())
+        cursor.beginEditBlock()
+        for position, index in enumerate(order):
+            fmt = QTextCharFormat()
+            fmt.setBackground(self._colours.heat(1 - position / last))
+            cursor.setPosition(self._spans.starts[index])
+            cursor.setPosition(self._spans.ends[index], QTextCursor.MoveMode.KeepAnchor)
+            cursor.mergeCharFormat(fmt)
+        cursor.endEditBlock()
+        self._heat_applied = True
+
     def _range_cursor(self, index: int) -> QTextCursor:
         cursor = QTextCursor(self.document())
         cursor.setPosition(self._spans.starts[index])
@@ -221,21 +253,9 @@ class SourceView(QTextEdit):
         selection.format = fmt  # type: ignore[misc]
         return selection
 
-    def _heat_selections(self) -> list[QTextEdit.ExtraSelection]:
-        ranking = self._ranking
-        if ranking is None:
-            return []
-        count = len(ranking.order)
-        out = []
-        for rank_index, index in enumerate(ranking.order.tolist()):
-            fmt = QTextCharFormat()
-            fmt.setBackground(self._colours.heat(1 - rank_index / max(1, count - 1)))
-            out.append(self._mark(index, fmt))
-        return out
-
     def _refresh(self) -> None:
         c = self._colours
-        marks = list(self._heat)
+        marks: list[QTextEdit.ExtraSelection] = []
         if self._selection is not None:
             chosen = QTextCharFormat()
             chosen.setBackground(c.selected)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
-from PySide6.QtGui import QContextMenuEvent, QHelpEvent
+from PySide6.QtGui import QContextMenuEvent, QHelpEvent, QTextCursor
 from PySide6.QtWidgets import QApplication, QMenu, QToolTip
 
 from desktop.engine import DEFAULT_METHOD, Order, Unit
 from desktop.ui import adapter
+from desktop.ui.formatting import method_label
 from desktop.ui.source_view import SourceView
 from tests.ui.helpers import highlighted_sentences, highlighted_texts, marks, sentence_point
 
@@ -176,7 +177,7 @@ def test_method_change(window, article, monkeypatch) -> None:
     assert "first sentences" in combo.toolTip()
     combo.setCurrentIndex(combo.findData(DEFAULT_METHOD))
     assert calls == [DEFAULT_METHOD, "lead"]  # back to the default: from the cache
-    assert DEFAULT_METHOD in window.stats.text()
+    assert method_label(DEFAULT_METHOD) in window.stats.text()
 
 
 def test_language_override(window, article) -> None:
@@ -255,18 +256,34 @@ def test_hover_shows_rank_and_score(window, article) -> None:
     assert window.source.sentence_at_point(QPointF(2, 2)) is None
 
 
+def _background_at(window, position: int):
+    cursor = QTextCursor(window.source.document())
+    cursor.setPosition(position)
+    brush = cursor.charFormat().background()
+    return brush.color().name() if brush.style() != Qt.BrushStyle.NoBrush else None
+
+
 def test_heat_map_shades_every_candidate(window, article, qtbot) -> None:
     window.open_path(article)
     qtbot.keyClick(window, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
     assert window.act_heat.isChecked()
     document = window.summariser.document
-    ranking = window.summariser.ranking
-    shaded = {(s, e): bg for s, e, bg, _, _ in marks(window)[: len(ranking.order)]}
-    assert len(shaded) == len(document.candidates)
-    worst = window.source.sentence_range(ranking.order.tolist()[-1])
-    second_best = window.source.sentence_range(ranking.order.tolist()[1])
-    assert shaded[worst] != shaded[second_best]
-    # The summary stays highlighted on top of the heat map.
-    assert highlighted_sentences(window) == sorted(window.summariser.selection.indices)
+    order = window.summariser.ranking.order.tolist()
+    # The character format inside each candidate sentence carries its shade.
+    shade = {i: _background_at(window, window.source.sentence_range(i)[0] + 1) for i in order}
+    assert None not in shade.values()
+    assert shade[order[0]] == window.source.colours.heat(1.0).name()
+    assert shade[order[-1]] == window.source.colours.heat(0.0).name()
+    assert shade[order[1]] != shade[order[-1]]
+    heading = window.source.sentence_range(0)
+    assert not document.sentences[0].kind.is_candidate
+    assert _background_at(window, heading[0] + 1) is None
+    # The summary stays highlighted on top of the heat map, and the slider still re-cuts.
+    assert highlighted_sentences(window) == sorted(order[:5])
+    window.controls.spin.setValue(2)
+    assert highlighted_sentences(window) == sorted(order[:2])
     window.act_heat.trigger()
-    assert len(marks(window)) == 5
+    assert all(
+        _background_at(window, window.source.sentence_range(i)[0] + 1) is None for i in order
+    )
+    assert len(marks(window)) == 2

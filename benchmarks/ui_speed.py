@@ -1,0 +1,216 @@
+"""Window speed: slider → repainted highlights, and cold start → visible window.
+
+    uv run python benchmarks/ui_speed.py            # both measurements
+    uv run python benchmarks/ui_speed.py --runs 3   # fewer cold starts
+
+1. **Slider to repaint** on a 1,000-sentence article (the bundled sample repeated): the time from
+   setting the length slider to the source pane repainted with the new highlights (and the summary
+   pane re-rendered, which happens in the same call). Target: under 16 ms (one frame at 60 Hz).
+2. **Cold start** of a fresh Python process: from launch to the first paint of the window, and
+   on to the summary on screen. Target for the window: under 1.5 s. It also reports which heavy
+   libraries were loaded at the first paint (none should be: they load in the worker after).
+
+Runs on the offscreen platform unless QT_QPA_PLATFORM says otherwise; needs only this checkout.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "resources" / "samples" / "lukaschenko-de.txt"
+HEAVY = ("numpy", "scipy", "sumy", "nltk", "punkt", "langdetect")
+TARGET_SLIDER_MS = 16.0
+TARGET_START_S = 1.5
+
+CHILD = """
+import json, sys, time
+from PySide6.QtCore import QEvent, QObject, QSettings
+QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, sys.argv[2])
+from desktop.ui import app
+heavy = tuple(json.loads(sys.argv[3]))
+painted = []
+
+class Painted(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint and not painted:
+            roots = {m.split(".")[0] for m in sys.modules}
+            painted.append(sorted(roots & set(heavy)))
+        return False
+
+qapp = app.application()
+watcher = Painted()
+qapp.installEventFilter(watcher)
+window = app.start(sys.argv[1])
+while not painted:
+    qapp.processEvents()
+print(json.dumps({"event": "visible", "loaded": painted[0]}), flush=True)
+qapp.removeEventFilter(watcher)
+while window.summariser.selection is None:
+    qapp.processEvents()
+    time.sleep(0.002)
+print(json.dumps({"event": "summary"}), flush=True)
+"""
+
+
+def long_article(folder: Path, sentences: int = 1000) -> Path:
+    """A German article of about ``sentences`` distinct sentences, built from the sample's words.
+
+    Repeating the sample would not do: the engine treats repeated paragraphs as boilerplate.
+    """
+    import random
+    import re
+
+    words = re.findall(r"[A-Za-zÄÖÜäöüß]{3,}", SAMPLE.read_text(encoding="utf-8"))
+    rng = random.Random(7)
+    paragraphs = []
+    for _ in range(sentences // 8):
+        paragraph = []
+        for _ in range(8):
+            picked = rng.sample(words, rng.randint(9, 22))
+            paragraph.append(" ".join([picked[0].capitalize(), *picked[1:]]) + ".")
+        paragraphs.append(" ".join(paragraph))
+    path = folder / "long-article.txt"
+    path.write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    return path
+
+
+def cold_start(runs: int) -> list[tuple[float, float, list[str]]]:
+    env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+    results = []
+    for _ in range(runs):
+        with tempfile.TemporaryDirectory() as tmp:
+            started = time.perf_counter()
+            child = subprocess.Popen(
+                [sys.executable, "-c", CHILD, str(SAMPLE), tmp, json.dumps(HEAVY)],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.DEVNULL,
+                text=True,
+                cwd=ROOT,
+                env=env,
+            )
+            assert child.stdout is not None
+            visible = json.loads(child.stdout.readline())
+            shown = time.perf_counter() - started
+            child.stdout.readline()
+            summarised = time.perf_counter() - started
+            child.kill()
+            child.wait()
+            results.append((shown, summarised, visible["loaded"]))
+    return results
+
+
+def slider_to_repaint(
+    article: Path,
+) -> tuple[int, int, list[float], list[float], list[float]]:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QSettings, QThreadPool
+
+    from desktop.engine import Length, Unit, select
+    from desktop.ui.app import application
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.settings import SettingsStore
+
+    app = application()
+    with tempfile.TemporaryDirectory() as tmp:
+        store = SettingsStore(QSettings(str(Path(tmp) / "b.ini"), QSettings.Format.IniFormat))
+        window = MainWindow(store, pool=QThreadPool.globalInstance())
+        window.resize(1360, 820)
+        window.show()
+        window.open_path(article)
+        while window.summariser.selection is None:
+            app.processEvents()
+            time.sleep(0.005)
+        document = window.summariser.document
+        slider = window.controls.slider
+        viewport = window.source.viewport()
+        values = [5, 6, 7, 8, 10, 12, 15, 20, 30, 50, 25, 10, 5, 3, 1, 40, 60, 80, 100, 9]
+
+        def moves() -> list[float]:
+            times = []
+            for _ in range(3):
+                for value in values:
+                    app.processEvents()
+                    started = time.perf_counter()
+                    slider.setValue(value)
+                    viewport.repaint()
+                    times.append((time.perf_counter() - started) * 1000)
+            return times
+
+        both = moves()
+        # The source pane alone: the same cuts highlighted and repainted, no summary pane.
+        highlights_only: list[float] = []
+        ranking = window.summariser.ranking
+        for _ in range(3):
+            for value in values:
+                cut = select(ranking, Length(value, Unit.SENTENCES))
+                app.processEvents()
+                started = time.perf_counter()
+                window.source.show_selection(cut)
+                viewport.repaint()
+                highlights_only.append((time.perf_counter() - started) * 1000)
+        window.act_heat.setChecked(True)
+        heat = moves()
+        window.close()
+        QThreadPool.globalInstance().waitForDone()
+    return len(document.sentences), len(document.candidates), both, highlights_only, heat
+
+
+def _row(name: str, values: list[float], unit: str, target: str) -> str:
+    ordered = sorted(values)
+    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+    return (
+        f"| {name} | {statistics.median(values):.1f} {unit} | {p95:.1f} {unit} | "
+        f"{max(values):.1f} {unit} | {target} |"
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5, help="cold starts to time (default 5)")
+    args = parser.parse_args()
+    sys.path.insert(0, str(ROOT))
+
+    with tempfile.TemporaryDirectory() as tmp:
+        article = long_article(Path(tmp))
+        sentences, candidates, both, highlights, heat = slider_to_repaint(article)
+    starts = cold_start(args.runs)
+
+    print(f"Slider → repaint, {sentences} sentences ({candidates} candidates), {len(both)} moves")
+    print()
+    print("| measurement | median | p95 | max | target |")
+    print("|---|---|---|---|---|")
+    print(_row("slider → highlights + summary repainted", both, "ms", f"< {TARGET_SLIDER_MS:g} ms"))
+    print(_row("highlights only (source pane)", highlights, "ms", f"< {TARGET_SLIDER_MS:g} ms"))
+    print(_row("slider → repainted, heat map on", heat, "ms", f"< {TARGET_SLIDER_MS:g} ms"))
+    print(
+        _row(
+            "cold start → window painted", [s for s, _, _ in starts], "s", f"< {TARGET_START_S:g} s"
+        )
+    )
+    print(_row("cold start → sample summarised", [s for _, s, _ in starts], "s", "-"))
+    print()
+    loaded = sorted({m for _, _, mods in starts for m in mods})
+    print(f"Heavy libraries loaded at the first paint: {', '.join(loaded) or 'none'}")
+    ok = (
+        statistics.median(both) < TARGET_SLIDER_MS
+        and statistics.median([s for s, _, _ in starts]) < TARGET_START_S
+        and not loaded
+    )
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    code = main()
+    sys.stdout.flush()
+    # Skip interpreter teardown: destroying Qt objects during finalisation can crash PySide6,
+    # and there is nothing left to clean up.
+    os._exit(code)
