@@ -1,0 +1,162 @@
+"""Each method's numbers against a direct computation of sumy's definition, and odd documents."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+
+from desktop.engine import METHODS, Document, Length, load, rank, select
+from desktop.engine.analysis import Analysis, analyse
+from desktop.engine.methods import edmundson, graph, lsa, luhn, simple
+
+ARTICLE = (
+    "Storm hits coast\n\n"
+    "A strong storm hit the coast on Sunday. The storm brought heavy rain and strong wind. "
+    "Rain flooded roads near the coast.\n\n"
+    "Power lines fell in the wind. Thousands of homes lost power. Crews worked to restore power "
+    "to the homes.\n\n"
+    "Schools. Roads stay closed.\n\n"
+    "Forecasters expect calmer weather by Tuesday, but more rain may follow later in the week."
+)
+
+
+@pytest.fixture(scope="module")
+def document() -> Document:
+    return load(ARTICLE.encode(), language="en")
+
+
+def _dense_counts(analysis: Analysis) -> np.ndarray:
+    return analysis.counts.toarray()
+
+
+def test_lsa_is_the_column_length_of_sumys_matrix(document: Document) -> None:
+    """sumy's rating sqrt(Σ σ² v²) over all dimensions, computed here with numpy's SVD."""
+    analysis = analyse(document)
+    stems = analysis.form_stem
+    dictionary = sorted(
+        {
+            int(stems[t])
+            for t in np.concatenate([analysis.tokens, analysis.heading_tokens])
+            if not analysis.form_stop[t]
+        }
+    )
+    row = {s: k for k, s in enumerate(dictionary)}
+    matrix = np.zeros((len(dictionary), analysis.size))
+    for i in range(analysis.size):
+        for t in analysis.tokens[analysis.bounds[i] : analysis.bounds[i + 1]]:
+            if int(stems[t]) in row:
+                matrix[row[int(stems[t])], i] += 1
+    highest = matrix.max(axis=0)
+    smooth = np.where(highest > 0, 0.4 + 0.6 * matrix / np.where(highest > 0, highest, 1), 0.0)
+    _, sigma, v = np.linalg.svd(smooth, full_matrices=False)
+    expected = np.sqrt((sigma[:, None] ** 2 * v**2).sum(axis=0))
+    assert np.allclose(lsa.rank_lsa(analysis).values, expected, rtol=1e-9, atol=1e-12)
+
+
+@pytest.mark.parametrize(("single", "method"), [(1.0, "text-rank"), (0.0, "reduction")])
+def test_overlap_graph_matches_the_pairwise_definition(
+    document: Document, single: float, method: str
+) -> None:
+    analysis = analyse(document)
+    counts = _dense_counts(analysis)
+    n = analysis.size
+    lengths = counts.sum(axis=1)
+    weights = np.zeros((n, n))
+    for i in range(n):
+        for j in range(n):
+            shared = float(counts[i] @ counts[j])
+            if shared == 0:
+                continue
+            norm = math.log(lengths[i]) + math.log(lengths[j])
+            weights[i, j] = single * shared if norm == 0 else shared / norm
+    overlap = graph._OverlapGraph(analysis.counts, single)
+    x = np.random.default_rng(0).random(n)
+    assert np.allclose(overlap.apply(x), weights @ x, rtol=1e-12)
+    assert np.allclose(overlap.diagonal(), np.diag(weights), rtol=1e-12)
+    if method == "reduction":
+        expected = weights.sum(axis=1) - np.diag(weights)
+        assert np.allclose(graph.rank_reduction(analysis).values, expected, rtol=1e-12)
+
+
+def test_lex_rank_graph_is_sumys_thresholded_cosine(
+    document: Document, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    analysis = analyse(document)
+    counts = _dense_counts(analysis)
+    n = analysis.size
+    tf = counts / np.maximum(counts.max(axis=1, keepdims=True), 1)
+    idf = np.log(n / (1.0 + (counts > 0).sum(axis=0)))
+    weighted = tf * idf
+    norms = np.linalg.norm(weighted, axis=1)
+    cosine = np.zeros((n, n))
+    usable = norms > 0
+    cosine[np.ix_(usable, usable)] = (weighted[usable] @ weighted[usable].T) / np.outer(
+        norms[usable], norms[usable]
+    )
+    expected = cosine > graph.LEX_RANK_THRESHOLD
+    assert np.array_equal(graph._lex_rank_graph(analysis).toarray() > 0, expected)
+    # Built block by block, the graph is the same.
+    monkeypatch.setattr(graph, "_BLOCK_ENTRIES", 1)
+    assert np.array_equal(graph._lex_rank_graph(analysis).toarray() > 0, expected)
+
+
+def test_luhn_rates_the_best_chunk_of_significant_words() -> None:
+    # "alpha" and "beta" occur more than once (significant). In the first sentence the chunk runs
+    # alpha … beta … alpha over 7 words with 3 significant ones: 3² / 7. A gap of four words
+    # ends a chunk, so the second sentence has two chunks of one significant word each: 0.
+    text = "Alpha x1 x2 beta x3 x4 alpha x5.\n\nBeta y1 y2 y3 y4 alpha.\n\nGamma delta."
+    analysis = analyse(load(text.encode(), language="en"))
+    assert luhn.rank_luhn(analysis).values.tolist() == pytest.approx([9 / 7, 0.0, 0.0])
+
+
+def test_edmundson_default_cue_words_and_location(document: Document) -> None:
+    analysis = analyse(document)
+    bonus = {analysis.vocabulary[s] for s in np.flatnonzero(edmundson.bonus_stems(analysis))}
+    assert {"storm", "hit", "coast"} <= bonus  # the title's content words
+    assert {"power", "rain"} <= bonus  # frequent words of the body
+    assert "the" not in bonus
+    assert set(edmundson.bonus_forms(analysis)) >= {"storm", "coast", "power"}
+    scores = edmundson.rank_edmundson(analysis).values
+    # The first sentence: in the first paragraph, first of its paragraph, and full of bonus words.
+    assert int(np.argmax(scores)) == 0
+
+
+def test_random_is_the_same_for_the_same_text_only(document: Document) -> None:
+    first = simple.rank_random(analyse(document)).values
+    again = simple.rank_random(analyse(load(ARTICLE.encode(), language="en"))).values
+    other = simple.rank_random(analyse(load((ARTICLE + " More rain.").encode()))).values
+    assert np.array_equal(first, again)
+    assert sorted(first.tolist()) == list(range(len(first)))
+    assert not np.array_equal(first, other[: len(first)])
+
+
+def test_lead_is_document_order(document: Document) -> None:
+    ranking = rank(document, "lead")
+    assert ranking.order.tolist() == sorted(ranking.order.tolist())
+
+
+@pytest.mark.parametrize("method", list(METHODS))
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Only one sentence here.",
+        "The and of. It is was. Were the of and.",  # stop words only: no content words at all
+        "Rain. Rain. Rain. Rain.",  # identical one-word sentences
+        "Heading only\n\n12 34 56.",
+    ],
+)
+def test_odd_documents_still_rank_every_candidate(method: str, text: str) -> None:
+    doc = load(text.encode(), language="en")
+    ranking = rank(doc, method)
+    assert sorted(ranking.order.tolist()) == list(doc.candidates)
+    assert select(ranking, Length(2)).indices == tuple(sorted(ranking.order[:2].tolist()))
+
+
+def test_ties_go_to_the_earlier_sentence() -> None:
+    # Identical sentences rate the same under every method that ignores position.
+    doc = load(b"Rain falls on the town. Rain falls on the town. Rain falls on the town.")
+    for method in METHODS:
+        if method not in ("random", "edmundson"):
+            assert rank(doc, method).order.tolist() == [0, 1, 2], method
