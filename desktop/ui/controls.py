@@ -45,6 +45,8 @@ class SummaryControls(QWidget):
         for code, lang in LANGUAGES.items():
             self.language.addItem(f"{lang.native} ({code})", code)
         self.language.setAccessibleName(self.tr("Article language"))
+        # "Auto (…)" names the detected language: the box grows to show it whole.
+        self.language.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.language.setToolTip(
             self.tr("The article's language: detected automatically, or chosen")
         )

@@ -67,6 +67,20 @@ def reduction(selection: Selection, body_words: int) -> float:
     return 100.0 * (1 - selection.words / body_words) if body_words else 0.0
 
 
+def duration(seconds: float) -> str:
+    """A short duration as people read it: "< 1 ms", "8 ms", "1.2 s"."""
+    locale = QLocale()
+    if seconds < 0.001:
+        return QCoreApplication.translate("Formatting", "< 1 ms")
+    if seconds < 1:
+        return QCoreApplication.translate("Formatting", "{ms} ms").format(
+            ms=locale.toString(round(seconds * 1000))
+        )
+    return QCoreApplication.translate("Formatting", "{s} s").format(
+        s=locale.toString(seconds, "f", 1)
+    )
+
+
 def language_name(code: str) -> str:
     lang = LANGUAGES.get(code)
     return lang.native if lang else code
@@ -84,7 +98,7 @@ def status_line(selection: Selection, body_words: int) -> str:
     return QCoreApplication.translate(
         "Formatting",
         "{article} words → {summary} words (−{reduction} %)  ·  reading {article_time} → "
-        "{summary_time}  ·  {language}  ·  {method}  ·  ranked in {seconds} s",
+        "{summary_time}  ·  {language}  ·  {method}  ·  ranked in {duration}",
     ).format(
         article=locale.toString(body_words),
         summary=locale.toString(selection.words),
@@ -93,7 +107,7 @@ def status_line(selection: Selection, body_words: int) -> str:
         summary_time=reading_time(selection.words),
         language=language_name(document.language),
         method=method_label(ranking.method),
-        seconds=locale.toString(ranking.seconds, "f", 2),
+        duration=duration(ranking.seconds),
     )
 
 

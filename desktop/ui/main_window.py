@@ -10,7 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMimeData, QSize, Qt, QThreadPool, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QMimeData, QSize, Qt, QThreadPool, QTimer
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -68,18 +68,20 @@ if TYPE_CHECKING:
 SOURCE_POINTS = 12.0
 SUMMARY_POINTS = 11.5
 FORMAT_NAMES = {
-    ".txt": "Plain text",
-    ".text": "Plain text",
-    ".md": "Markdown",
-    ".markdown": "Markdown",
-    ".html": "Web pages",
-    ".htm": "Web pages",
-    ".xhtml": "Web pages",
-    ".docx": "Word documents",
-    ".odt": "OpenDocument text",
-    ".rtf": "Rich Text",
-    ".pdf": "PDF",
-    ".epub": "E-books",
+    ".txt": QT_TRANSLATE_NOOP("MainWindow", "Plain text"),
+    ".text": QT_TRANSLATE_NOOP("MainWindow", "Plain text"),
+    ".md": QT_TRANSLATE_NOOP("MainWindow", "Markdown"),
+    ".markdown": QT_TRANSLATE_NOOP("MainWindow", "Markdown"),
+    ".html": QT_TRANSLATE_NOOP("MainWindow", "Web pages"),
+    ".htm": QT_TRANSLATE_NOOP("MainWindow", "Web pages"),
+    ".xhtml": QT_TRANSLATE_NOOP("MainWindow", "Web pages"),
+    ".mhtml": QT_TRANSLATE_NOOP("MainWindow", "Saved web pages"),
+    ".mht": QT_TRANSLATE_NOOP("MainWindow", "Saved web pages"),
+    ".docx": QT_TRANSLATE_NOOP("MainWindow", "Word documents"),
+    ".odt": QT_TRANSLATE_NOOP("MainWindow", "OpenDocument text"),
+    ".rtf": QT_TRANSLATE_NOOP("MainWindow", "Rich Text"),
+    ".pdf": QT_TRANSLATE_NOOP("MainWindow", "PDF"),
+    ".epub": QT_TRANSLATE_NOOP("MainWindow", "E-books"),
 }
 
 
@@ -384,10 +386,7 @@ class MainWindow(QMainWindow):
             name = FORMAT_NAMES.get(suffix, f"{suffix.lstrip('.').upper()}")
             groups.setdefault(name, []).append(f"*{suffix}")
         filters = [self.tr("All supported articles ({patterns})").format(patterns=everything)]
-        filters += [
-            f"{self.tr(name) if name in FORMAT_NAMES.values() else name} ({' '.join(p)})"
-            for name, p in groups.items()
-        ]
+        filters += [f"{self.tr(name)} ({' '.join(p)})" for name, p in groups.items()]
         filters.append(self.tr("All files (*)"))
         return ";;".join(filters)
 
@@ -628,11 +627,12 @@ class MainWindow(QMainWindow):
             self.summary_header.set_detail("")
             self.stats.setText("" if s.document is None else self.stats.text())
         else:
-            self.summary_header.set_detail(
-                self.tr("{count} sentences · {words} words").format(
-                    count=len(selection.indices), words=selection.words
-                )
-            )
+            count = len(selection.indices)
+            sentences = (
+                self.tr("{count} sentence") if count == 1 else self.tr("{count} sentences")
+            ).format(count=count)
+            words = self.tr("{words} words").format(words=selection.words)
+            self.summary_header.set_detail(f"{sentences} · {words}")
             self.stats.setText(status_line(selection, self._body_words))
         self._update_actions()
 
