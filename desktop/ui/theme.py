@@ -1,15 +1,14 @@
 """Highlight colours for the light and the dark scheme, each readable against its text colour.
 
-The scheme follows the system: Qt's ``QStyleHints.colorScheme`` when the platform reports one,
-otherwise the lightness of the palette's window colour.
+The scheme follows the system through the palette Qt hands the widgets (Qt switches it when the
+platform's colour scheme changes): a dark window colour means dark colours here.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtGui import QColor, QPalette
 
 
 @dataclass(frozen=True)
@@ -34,15 +33,6 @@ class Colours:
             round(a.green() + (b.green() - a.green()) * share),
             round(a.blue() + (b.blue() - a.blue()) * share),
         )
-
-
-def is_dark(palette: QPalette | None = None) -> bool:
-    hints = QGuiApplication.styleHints()
-    scheme = hints.colorScheme() if hints is not None else Qt.ColorScheme.Unknown
-    if palette is None and scheme is not Qt.ColorScheme.Unknown:
-        return scheme is Qt.ColorScheme.Dark
-    palette = palette or QGuiApplication.palette()
-    return palette.color(QPalette.ColorRole.Window).lightness() < 128
 
 
 def colours(palette: QPalette) -> Colours:

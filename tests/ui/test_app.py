@@ -234,12 +234,22 @@ def test_zoom_keys(window, article, qtbot) -> None:
 
 
 def _dark_palette() -> QPalette:
+    """A system dark scheme, as a desktop would hand it to Qt."""
     palette = QPalette()
     for role, colour in (
-        (QPalette.ColorRole.Window, "#202124"),
-        (QPalette.ColorRole.Base, "#1b1c1e"),
-        (QPalette.ColorRole.Text, "#e8eaed"),
+        (QPalette.ColorRole.Window, "#2b2d31"),
         (QPalette.ColorRole.WindowText, "#e8eaed"),
+        (QPalette.ColorRole.Base, "#1e1f22"),
+        (QPalette.ColorRole.AlternateBase, "#26282c"),
+        (QPalette.ColorRole.Text, "#e8eaed"),
+        (QPalette.ColorRole.Button, "#33363b"),
+        (QPalette.ColorRole.ButtonText, "#e8eaed"),
+        (QPalette.ColorRole.PlaceholderText, "#9aa0a6"),
+        (QPalette.ColorRole.Highlight, "#3d6fb6"),
+        (QPalette.ColorRole.HighlightedText, "#ffffff"),
+        (QPalette.ColorRole.ToolTipBase, "#33363b"),
+        (QPalette.ColorRole.ToolTipText, "#e8eaed"),
+        (QPalette.ColorRole.Link, "#8ab4f8"),
     ):
         palette.setColor(role, QColor(colour))
     return palette
