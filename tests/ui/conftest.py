@@ -20,69 +20,12 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from desktop.ui import crash
 from desktop.ui.main_window import MainWindow
 from desktop.ui.settings import SettingsStore
+from ui.helpers import ARTICLE, ASTRAL_ARTICLE, FakeThreadPool
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
 
 SCREENSHOTS = Path(__file__).resolve().parent.parent / "screenshots"
-
-ARTICLE = """Harbour Town Votes to Rebuild Its Flooded Sea Wall
-
-The council of Porthmere voted on Tuesday to rebuild the sea wall that failed during the January \
-storm. The new wall will be two metres higher than the old one and is expected to cost 14 \
-million pounds. Residents had campaigned for the repair since the flood damaged more than 200 \
-homes.
-
-Engineers said the old wall had been weakened by decades of erosion. The council will borrow \
-most of the money and repay it over thirty years. Work is due to begin in the spring and to \
-finish before the winter storms of next year.
-
-Some fishermen fear that the building work will close the harbour for months. The council \
-promised to keep one channel open throughout. The mayor called the vote the most important \
-decision of her term.
-"""
-
-# Astral characters (outside the BMP: two UTF-16 units each) before highlighted sentences.
-ASTRAL_ARTICLE = """🌊🌊 Storm Report 🌊
-
-The storm 🌪 reached the coast at dawn and flooded the lower town. Rescue teams 🚒 evacuated \
-forty families from the harbour streets. The river 𝔸 rose by three metres within two hours. \
-Power was cut to 3,000 homes across the district. Schools will stay closed until Monday 📚.
-
-Forecasters 𝕏 expect calmer weather by the weekend. The council 🏛 has opened two shelters for \
-families who cannot return home.
-"""
-
-
-class FakeThreadPool:
-    """Runs every job at once, on the calling (GUI) thread: jobs become synchronous."""
-
-    def start(self, job: Callable[[], object]) -> None:
-        job()
-
-    def waitForDone(self, msecs: int = -1) -> bool:
-        return True
-
-
-class HeldThreadPool:
-    """Holds jobs until the test runs them, in any order: for cancellation and stale results."""
-
-    def __init__(self) -> None:
-        self.jobs: list[Callable[[], object]] = []
-
-    def start(self, job: Callable[[], object]) -> None:
-        self.jobs.append(job)
-
-    def run(self, index: int = 0) -> None:
-        self.jobs.pop(index)()
-
-    def run_all(self) -> None:
-        while self.jobs:
-            self.run()
-
-    def waitForDone(self, msecs: int = -1) -> bool:
-        self.run_all()
-        return True
 
 
 @dataclass

@@ -8,8 +8,7 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication, QFileDialog
 
-from tests.ui.conftest import ARTICLE, HeldThreadPool
-from tests.ui.helpers import highlighted_sentences
+from ui.helpers import ARTICLE, HeldThreadPool, highlighted_sentences
 
 
 def test_open_via_dialog_with_ctrl_o(window, article, qtbot, monkeypatch) -> None:

@@ -10,7 +10,7 @@ from desktop.engine import DEFAULT_METHOD, Order, Unit
 from desktop.ui import adapter
 from desktop.ui.formatting import method_label
 from desktop.ui.source_view import SourceView
-from tests.ui.helpers import highlighted_sentences, highlighted_texts, marks, sentence_point
+from ui.helpers import highlighted_sentences, highlighted_texts, marks, sentence_point
 
 
 def _rank_calls(monkeypatch) -> list[str]:
