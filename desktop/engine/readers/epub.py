@@ -82,4 +82,6 @@ def _spine(package: Element, base: str) -> list[str]:
         href = unquote((item.get("href") or "").split("#")[0])
         if href:
             paths.append(posixpath.normpath(posixpath.join(base, href)))
-    return paths
+    # Each chapter once: a spine that lists one small chapter thousands of times would otherwise
+    # inflate it again each time, past every size check of the zip (an amplification bomb).
+    return list(dict.fromkeys(paths))
