@@ -8,6 +8,7 @@ load while the user already sees the window.
 from __future__ import annotations
 
 import os
+import signal
 import sys
 import time
 from pathlib import Path
@@ -111,6 +112,8 @@ def run(path: str | None, screenshot: str | None = None) -> int:
     if screenshot is not None:
         return _screenshot(path, screenshot)
     app = application()
+    # Ctrl+C in the terminal quits, as for any command (Qt's loop would otherwise swallow it).
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
     window = start(path)
     code = app.exec()
     del window

@@ -47,6 +47,7 @@ from desktop.engine import (
     to_markdown,
     write_atomic,
 )
+from desktop.paths import sample_article
 from desktop.ui.adapter import LoadFailure, Summariser
 from desktop.ui.controls import SummaryControls
 from desktop.ui.export_dialog import ExportDialog
@@ -643,6 +644,7 @@ class MainWindow(QMainWindow):
         busy = bool(activity)
         self.progress.setVisible(busy)
         self.cancel_button.setVisible(busy)
+        self.summary.set_busy(busy)
         if activity == "load":
             self.summary_header.set_detail(self.tr("reading…"))
         elif activity == "rank":
@@ -655,7 +657,10 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def _on_loaded(self, path: str) -> None:
-        self._set_prefs(self.prefs.with_recent(str(Path(path).resolve())))
+        resolved = Path(path).resolve()
+        if resolved == sample_article().resolve():
+            return  # opened by itself at start-up: not something the user chose to remember
+        self._set_prefs(self.prefs.with_recent(str(resolved)))
         self._rebuild_recent_menu()
 
     def _on_load_failed(self, failure: LoadFailure) -> None:

@@ -39,7 +39,7 @@ class SummaryView(QTextBrowser):
         self.setAcceptDrops(False)
         self.setUndoRedoEnabled(False)
         self.document().setDocumentMargin(28)
-        self.setPlaceholderText(self.tr("The summary appears here."))
+        self.set_busy(False)
         self.anchorClicked.connect(self._on_anchor)
         self._selection: Selection | None = None
         self._pinned: frozenset[int] = frozenset()
@@ -48,6 +48,12 @@ class SummaryView(QTextBrowser):
         self._selection = selection
         self._pinned = pinned
         self._render()
+
+    def set_busy(self, busy: bool) -> None:
+        """What the empty pane says: that a summary is on its way, or where it will appear."""
+        self.setPlaceholderText(
+            self.tr("Summarising…") if busy else self.tr("The summary appears here.")
+        )
 
     def set_point_size(self, size: float) -> None:
         self.document().setDefaultFont(reading_font(size))

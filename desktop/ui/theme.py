@@ -20,8 +20,8 @@ class Colours:
     pinned: QColor  # a sentence pinned into the summary
     excluded: QColor  # text colour of an excluded sentence (also struck out)
     flash: QColor  # the jump target, for a moment
-    heat_low: QColor  # heat map: the lowest-ranked sentence ...
-    heat_high: QColor  # ... and the best one (just below "selected")
+    heat_low: QColor  # heat map: the lowest-ranked sentence (the page colour) ...
+    heat_high: QColor  # ... and the best one: blue, so the yellow summary stands apart
     heading: QColor
 
     def heat(self, share: float) -> QColor:
@@ -48,7 +48,7 @@ def colours(palette: QPalette) -> Colours:
             excluded=QColor("#8d9096"),
             flash=QColor("#b0520f"),
             heat_low=palette.color(QPalette.ColorRole.Base),
-            heat_high=QColor("#4f3d0e"),
+            heat_high=QColor("#24508a"),
             heading=QColor("#e8e6e1"),
         )
     return Colours(
@@ -60,7 +60,7 @@ def colours(palette: QPalette) -> Colours:
         excluded=QColor("#7c7f84"),
         flash=QColor("#ffa94d"),
         heat_low=palette.color(QPalette.ColorRole.Base),
-        heat_high=QColor("#fde9c4"),
+        heat_high=QColor("#a9c8f0"),
         heading=QColor("#202124"),
     )
 

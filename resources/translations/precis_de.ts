@@ -626,5 +626,9 @@
         <source>The summary appears here.</source>
         <translation>Hier erscheint die Zusammenfassung.</translation>
     </message>
+    <message>
+        <source>Summarising…</source>
+        <translation>Wird zusammengefasst …</translation>
+    </message>
 </context>
 </TS>
