@@ -325,10 +325,9 @@ class Summariser(QObject):
                 self.crashed.emit(error)
             self._notify_activity()
 
-        self._pending[kind] = (generation, CancelFlag())  # placeholder until the pool has it
-        flag = run_task(job, callback, pool=self._pool)
-        if self._pending.get(kind, (None,))[0] == generation:
-            self._pending[kind] = (generation, flag)
+        flag = CancelFlag()
+        self._pending[kind] = (generation, flag)
+        run_task(job, callback, pool=self._pool, flag=flag)
         self._notify_activity()
 
     def _stop(self, *kinds: str) -> None:

@@ -76,7 +76,7 @@ class CrashHandler(QObject):
             return
         self._dialog_open = True
         try:
-            self._show(exc, details)
+            self._show(details)
         finally:
             self._dialog_open = False
 
@@ -92,7 +92,7 @@ class CrashHandler(QObject):
             log.setLevel(logging.INFO)
         log.error("Uncaught exception in Precis %s\n%s", __version__, details.rstrip())
 
-    def _show(self, exc: BaseException, details: str) -> None:
+    def _show(self, details: str) -> None:
         box = QMessageBox(self.parent_widget)
         box.setIcon(QMessageBox.Icon.Critical)
         box.setWindowTitle(QCoreApplication.translate("CrashHandler", "Unexpected Error"))

@@ -626,7 +626,7 @@ class MainWindow(QMainWindow):
             self._render_summary()
         if selection is None:
             self.summary_header.set_detail("")
-            self.stats.setText("" if s.document is None else self.stats.text())
+            self.stats.clear()
         else:
             count = len(selection.indices)
             sentences = (

@@ -77,12 +77,17 @@ def run_task(
     callback: Callable[[T | None, BaseException | None], None],
     *,
     pool: Pool,
+    flag: CancelFlag | None = None,
 ) -> CancelFlag:
-    """Run ``job`` on ``pool``; ``callback(result, error)`` follows on the GUI thread."""
+    """Run ``job`` on ``pool``; ``callback(result, error)`` follows on the GUI thread.
+
+    With a synchronous pool the callback runs before this returns, so a caller that needs the
+    flag inside its callback passes its own.
+    """
     dispatcher = _gui_dispatcher()
     token = next(_tokens) % 2**31
     dispatcher.callbacks[token] = callback
-    flag = CancelFlag()
+    flag = flag if flag is not None else CancelFlag()
 
     def work() -> None:
         try:

@@ -227,6 +227,18 @@ def test_click_summary_sentence_scrolls_and_flashes(make_window, tmp_path, qtbot
     qtbot.waitUntil(lambda: window.source.flashing is None, timeout=5000)
 
 
+def test_summary_sentence_from_the_keyboard(window, article, qtbot) -> None:
+    """Tab reaches a summary sentence like a link; Enter shows it in the article."""
+    window.open_path(article)
+    first = min(window.summariser.selection.indices)
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.summary.hasFocus()
+    qtbot.keyClick(window.summary, Qt.Key.Key_Tab)
+    qtbot.keyClick(window.summary, Qt.Key.Key_Return)
+    assert window.source.flashing == first
+    assert window.source.sentence_at_caret() == first
+
+
 def test_next_summary_sentence_with_f8(window, article, qtbot) -> None:
     window.open_path(article)
     chosen = sorted(window.summariser.selection.indices)
