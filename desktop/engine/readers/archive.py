@@ -30,15 +30,22 @@ def open_zip(data: bytes, source: str, what: str) -> zipfile.ZipFile:
         raise InputError(
             f"{source}: is not a valid {what} (damaged or not a zip archive)"
         ) from None
-    total = 0
+    total = packed = 0
     for member in members:
         total += member.file_size
+        packed += member.compress_size
         ratio = member.file_size / max(member.compress_size, 1)
         if member.file_size > MAX_MEMBER or (member.file_size > _SMALL and ratio > MAX_RATIO):
             raise InputError(
                 f"{source}: refused, looks like a zip bomb ({member.filename} would unpack "
                 f"to {member.file_size / 1e6:.0f} MB from {member.compress_size / 1e6:.1f} MB)"
             )
+    if total > _SMALL and total / max(packed, 1) > MAX_RATIO:
+        # Many small members, each allowed any ratio, add up to a bomb all the same.
+        raise InputError(
+            f"{source}: refused, looks like a zip bomb ({len(members)} members would unpack "
+            f"to {total / 1e6:.0f} MB from {packed / 1e6:.1f} MB)"
+        )
     if total > MAX_UNZIPPED:
         raise InputError(
             f"{source}: refused, would unpack to {total / 1e6:.0f} MB "
