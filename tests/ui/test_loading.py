@@ -50,8 +50,12 @@ def test_headings_styled_and_not_candidates(window, article) -> None:
 
 def _drop(window, mime: QMimeData) -> bool:
     pos = QPointF(window.rect().center())
-    enter = QDragEnterEvent(
-        pos, Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier
+    enter = QDragEnterEvent(  # QPoint: the only position type every supported PySide6 takes
+        pos.toPoint(),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
     )
     QApplication.sendEvent(window, enter)
     if not enter.isAccepted():
