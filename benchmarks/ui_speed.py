@@ -3,9 +3,10 @@
     uv run python benchmarks/ui_speed.py            # both measurements
     uv run python benchmarks/ui_speed.py --runs 3   # fewer cold starts
 
-1. **Slider to repaint** on a 1,000-sentence article (the bundled sample repeated): the time from
-   setting the length slider to the source pane repainted with the new highlights (and the summary
-   pane re-rendered, which happens in the same call). Target: under 16 ms (one frame at 60 Hz).
+1. **Slider to repaint** on a 1,000-sentence article (built from the sample's words): the time
+   from setting the length slider to the source pane repainted with the new highlights. Set from
+   the keyboard or the spin box, the summary pane is re-rendered in the same call; dragged with
+   the mouse, it catches up once per event-loop pass. Target: under 16 ms (one frame at 60 Hz).
 2. **Cold start** of a fresh Python process: from launch to the first paint of the window, and
    on to the summary on screen. Target for the window: under 1.5 s. It also reports which heavy
    libraries were loaded at the first paint (none should be: they load in the worker after).
@@ -110,7 +111,7 @@ def cold_start(runs: int) -> list[tuple[float, float, list[str]]]:
 
 def slider_to_repaint(
     article: Path,
-) -> tuple[int, int, list[float], list[float], list[float]]:
+) -> tuple[int, int, list[float], list[float], list[float], list[float]]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QSettings, QThreadPool
 
@@ -146,6 +147,10 @@ def slider_to_repaint(
             return times
 
         both = moves()
+        # A mouse drag: the highlights follow each step, the summary pane once per loop pass.
+        slider.setSliderDown(True)
+        dragged = moves()
+        slider.setSliderDown(False)
         # The source pane alone: the same cuts highlighted and repainted, no summary pane.
         highlights_only: list[float] = []
         ranking = window.summariser.ranking
@@ -161,7 +166,7 @@ def slider_to_repaint(
         heat = moves()
         window.close()
         QThreadPool.globalInstance().waitForDone()
-    return len(document.sentences), len(document.candidates), both, highlights_only, heat
+    return len(document.sentences), len(document.candidates), both, dragged, highlights_only, heat
 
 
 def _row(name: str, values: list[float], unit: str, target: str) -> str:
@@ -181,7 +186,7 @@ def main() -> int:
 
     with tempfile.TemporaryDirectory() as tmp:
         article = long_article(Path(tmp))
-        sentences, candidates, both, highlights, heat = slider_to_repaint(article)
+        sentences, candidates, both, dragged, highlights, heat = slider_to_repaint(article)
     starts = cold_start(args.runs)
 
     print(f"Slider → repaint, {sentences} sentences ({candidates} candidates), {len(both)} moves")
@@ -189,6 +194,9 @@ def main() -> int:
     print("| measurement | median | p95 | max | target |")
     print("|---|---|---|---|---|")
     print(_row("slider → highlights + summary repainted", both, "ms", f"< {TARGET_SLIDER_MS:g} ms"))
+    print(
+        _row("slider dragged → highlights repainted", dragged, "ms", f"< {TARGET_SLIDER_MS:g} ms")
+    )
     print(_row("highlights only (source pane)", highlights, "ms", f"< {TARGET_SLIDER_MS:g} ms"))
     print(_row("slider → repainted, heat map on", heat, "ms", f"< {TARGET_SLIDER_MS:g} ms"))
     print(
