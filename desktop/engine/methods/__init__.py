@@ -51,8 +51,10 @@ class Method:
 
 # Ratings closer than this, relative to their size, are equal. sumy orders such ties by rounding
 # noise (its sums run in dictionary order; an SVD or a dense product adds its own); we put the
-# earlier sentence first, always.
+# earlier sentence first, always. Near zero, ratings closer than NOISE times the document's best
+# rating are equal too (an SVD rates an empty sentence 1e-16, not 0).
 TIE = 1e-9
+NOISE = 1e-12
 
 
 def order_by_score(values: np.ndarray) -> np.ndarray:
@@ -61,7 +63,9 @@ def order_by_score(values: np.ndarray) -> np.ndarray:
 
     order = np.argsort(-values, kind="stable")
     ranked = values[order]
-    same = (ranked[:-1] - ranked[1:]) <= TIE * np.maximum(np.abs(ranked[:-1]), np.abs(ranked[1:]))
+    floor = NOISE * float(np.abs(values).max(initial=0.0))
+    larger = np.maximum(np.abs(ranked[:-1]), np.abs(ranked[1:]))
+    same = (ranked[:-1] - ranked[1:]) <= TIE * larger + floor
     if not same.any():
         return order
     group = np.concatenate([[0], np.cumsum(~same)])

@@ -53,19 +53,19 @@ class _Pool:
 
         self.candidate = np.arange(len(arrays[0]))
         self.matrices = matrices
+        self.starts = [m.indptr.tolist() for m in matrices]
         self.arrays = list(arrays)
         self.dead = 0
 
-    def entries(self, which: int, words: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Slots and values of matrix ``which`` in the columns ``words``, and each column's size."""
-        import numpy as np
+    def slots(self, which: int, words: list[int]) -> list[np.ndarray]:
+        """For each of ``words``, the slots holding it in matrix ``which`` (views, no copy)."""
+        indices, starts = self.matrices[which].indices, self.starts[which]
+        return [indices[starts[w] : starts[w + 1]] for w in words]
 
-        matrix = self.matrices[which]
-        starts = matrix.indptr[words]
-        sizes = matrix.indptr[words + 1] - starts
-        ends = np.cumsum(sizes)
-        at = np.repeat(starts - (ends - sizes), sizes) + np.arange(ends[-1] if len(ends) else 0)
-        return matrix.indices[at], matrix.data[at], sizes
+    def values(self, which: int, words: list[int]) -> list[np.ndarray]:
+        """The stored values that go with ``slots(which, words)``."""
+        data, starts = self.matrices[which].data, self.starts[which]
+        return [data[starts[w] : starts[w + 1]] for w in words]
 
     def best(self, values: np.ndarray, sign: float) -> int:
         """The slot with the highest (``sign`` 1) or lowest (-1) value; the first among ties."""
@@ -103,6 +103,7 @@ class _Pool:
             self.matrices[k] = sparse_csc(
                 matrix.data[live], renumber[matrix.indices[live]], indptr, len(self.candidate)
             )
+            self.starts[k] = indptr.tolist()
         self.dead = 0
 
 
@@ -172,17 +173,21 @@ def rank_kl(analysis: Analysis) -> Scores:
     q_entry = q[words.indices]
     g = np.bincount(rows, q_entry * (log_q[words.indices] - log_int[words.data]), minlength=n)
     r = np.bincount(rows, q_entry, minlength=n)
-    # Nearly every word occurs once in its sentence; their updates need no count.
+    # Nearly every word occurs once in its sentence: for those, a pick changes h by the same
+    # amount in every candidate, computed once per word.
     columns = words.tocsc()
     once = columns.data == 1
     pool = _Pool([_select_entries(columns, once), _select_entries(columns, ~once)], g, r, lengths)
-    several = np.diff(pool.matrices[1].indptr) > 0  # words held more than once by a candidate
-    summary = np.zeros(forms, dtype=np.int64)
+    several = (np.diff(pool.matrices[1].indptr) > 0).tolist()  # words some candidate repeats
+    q_list, log_q_list = q.tolist(), log_q.tolist()
+    logs = log_int[: int(frequency.max()) + 2].tolist()  # for s and s + 1, one word at a time
+    summary = [0] * forms  # s_w: occurrences in the summary
     summary_length = 0
     covered = 0.0  # Q(S)
     longest = int(lengths.max())
     kl = np.empty(n)
     order = np.empty(n, dtype=np.int64)
+    indptr, indices, data = words.indptr.tolist(), words.indices.tolist(), words.data.tolist()
     for step in range(n):
         if step % _CHECK_EVERY == 0:
             checkpoint()
@@ -194,39 +199,36 @@ def rank_kl(analysis: Analysis) -> Scores:
         best = pool.pick(pool.best(out, -1.0), np.inf)
         order[step] = best
         summary_length += int(all_words[best])
-        start, stop = words.indptr[best], words.indptr[best + 1]
-        if start == stop:
+        picked = indices[indptr[best] : indptr[best + 1]]
+        if not picked:
             pool.compact()
             continue
-        picked, times = words.indices[start:stop], words.data[start:stop]
-        before = summary[picked]
-        after = before + times
-        summary[picked] = after
-        first = before == 0
-        q_w = q[picked]
-        # Words occurring once in a candidate: the same change for every such candidate.
-        old = np.where(first, q_w * log_q[picked], q_w * (log_int[before] - log_int[before + 1]))
-        change = q_w * (log_int[after] - log_int[after + 1]) - old
-        slots, _, sizes = pool.entries(0, picked)
-        np.add.at(g_s, slots, np.repeat(change, sizes))
-        if first.any():
-            newly = np.repeat(first, sizes)
-            np.add.at(r_s, slots[newly], -np.repeat(q_w, sizes)[newly])
-        held = several[picked]
-        if held.any():
-            slots, count, sizes = pool.entries(1, picked[held])
-            q_e = np.repeat(q_w[held], sizes)
-            s_before = np.repeat(before[held], sizes)
-            s_after = np.repeat(after[held], sizes)
-            newly = np.repeat(first[held], sizes)
-            old_e = np.where(
-                newly,
-                q_e * (np.repeat(log_q[picked[held]], sizes) - log_int[count]),
-                q_e * (log_int[s_before] - log_int[s_before + count]),
-            )
-            np.add.at(g_s, slots, q_e * (log_int[s_after] - log_int[s_after + count]) - old_e)
-            np.add.at(r_s, slots[newly], -q_e[newly])
-        covered += float(q_w[first].sum())
+        changes, fresh, repeated = [], [], []
+        for w, times in zip(picked, data[indptr[best] : indptr[best + 1]], strict=True):
+            before = summary[w]
+            after = summary[w] = before + int(times)
+            q_w = q_list[w]
+            old = q_w * log_q_list[w] if before == 0 else q_w * (logs[before] - logs[before + 1])
+            changes.append(q_w * (logs[after] - logs[after + 1]) - old)
+            if before == 0:
+                fresh.append(w)
+                covered += q_w
+            if several[w]:
+                repeated.append((w, before, after))
+        parts = pool.slots(0, picked)
+        np.add.at(g_s, np.concatenate(parts), np.repeat(changes, [len(x) for x in parts]))
+        if fresh:  # words new to the summary leave R_x of every candidate holding them
+            parts = pool.slots(0, fresh) + pool.slots(1, fresh)
+            weights = [-q_list[w] for w in fresh] * 2
+            np.add.at(r_s, np.concatenate(parts), np.repeat(weights, [len(x) for x in parts]))
+        for w, before, after in repeated:  # candidates holding w c > 1 times
+            slots, count = pool.slots(1, [w])[0], pool.values(1, [w])[0]
+            q_w = q_list[w]
+            if before == 0:
+                old_e = q_w * (log_q_list[w] - log_int[count])
+            else:
+                old_e = q_w * (log_int[before] - log_int[before + count])
+            np.add.at(g_s, slots, q_w * (log_int[after] - log_int[after + count]) - old_e)
         pool.compact()
     return _pick_order_scores(order)
 

@@ -135,14 +135,16 @@ class Reference:
         return tuple(self._index[id(sentence)] for sentence in chosen)
 
 
-def _tied(a: float, b: float) -> bool:
+def _tied(a: float, b: float, floor: float = 0.0) -> bool:
     from desktop.engine.methods import TIE
 
-    return abs(a - b) <= TIE * max(abs(a), abs(b))
+    return abs(a - b) <= TIE * max(abs(a), abs(b)) + floor
 
 
 def _with_earliest_ties(cls: type) -> type:
     """``cls`` with its choices among (near-)equal ratings made in document order."""
+
+    from desktop.engine.methods import NOISE
 
     class EarliestTies(cls):  # type: ignore[misc, valid-type]
         @staticmethod
@@ -155,9 +157,10 @@ def _with_earliest_ties(cls: type) -> type:
             rate = (lambda s: rating[s]) if isinstance(rating, dict) else rating
             infos = [SentenceInfo(s, o, rate(s, *args, **kwargs)) for o, s in enumerate(sentences)]
             infos.sort(key=lambda i: i.rating, reverse=True)
+            floor = NOISE * max((abs(i.rating) for i in infos), default=0.0)
             groups: list[list[Any]] = []
             for info in infos:
-                if groups and _tied(groups[-1][-1].rating, info.rating):
+                if groups and _tied(groups[-1][-1].rating, info.rating, floor):
                     groups[-1].append(info)
                 else:
                     groups.append([info])
