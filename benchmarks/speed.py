@@ -1,0 +1,291 @@
+"""Speed of every ranking method against sumy's, on the same input in the same run.
+
+    uv run python benchmarks/speed.py            # the full table (about 10 minutes)
+    uv run python benchmarks/speed.py --sizes 50,200,1000 --cap 20
+
+Documents of 50 … 20,000 candidate sentences are cut from the BBC dev articles, concatenated (and
+repeated: the dev set has about 8,000 sentences). Each measurement runs in its own process, so its
+peak RSS is its own. Ours is ``rank()``'s ``seconds``: tokenising, stemming, the term matrix and
+the method, with the stem cache warm (as after the first document) and numpy already loaded.
+sumy's is the call of its summariser for 10 sentences on the same document, fed our sentences and
+words (``methods.reference``), capped at ``--cap`` seconds; after a size it could not finish, the
+larger ones are not tried. Median of 3 runs up to 1,000 sentences, one run above.
+
+Then: the whole CLI on 1 MB of text, ``select()`` at 20,000 sentences, the cold start of
+``precis --version``, and an SVD with one and two BLAS threads next to a busy core.
+Skips cleanly when ../shared is absent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+BBC = SHARED / "eval" / "bbc_news_summary-dev.jsonl"
+SIZES = (50, 200, 1000, 5000, 20000)
+OURS = (
+    "lex-rank",
+    "text-rank",
+    "lsa",
+    "reduction",
+    "luhn",
+    "edmundson",
+    "kl",
+    "sum-basic",
+    "random",
+    "lead",
+)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default=",".join(map(str, SIZES)))
+    parser.add_argument("--methods", default=",".join(OURS))
+    parser.add_argument("--cap", type=float, default=60.0, help="seconds allowed to sumy per run")
+    parser.add_argument(
+        "--child", nargs=3, metavar=("WHO", "PATH", "METHOD"), help=argparse.SUPPRESS
+    )
+    parser.add_argument("--repeat", type=int, default=1, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        return _child(*args.child, repeat=args.repeat)
+    if not BBC.is_file():
+        print(f"skipped: {BBC} is not available")
+        return 0
+    sizes = [int(s) for s in args.sizes.split(",")]
+    methods = args.methods.split(",")
+    work = Path(tempfile.mkdtemp(prefix="precis-speed-"))
+    documents = {size: _document(size, work) for size in sizes}
+    _speed_table(documents, methods, args.cap)
+    _cli(work)
+    if 20000 in documents:
+        _select(documents[20000][0])
+    _version()
+    _blas()
+    return 0
+
+
+# -- documents -----------------------------------------------------------------------------------
+
+
+def _document(size: int, work: Path) -> tuple[Path, int]:
+    """A text of ``size`` candidate sentences (as our segmentation counts them), and the count."""
+    from desktop.engine import load
+
+    articles = [json.loads(line)["text"] for line in BBC.open(encoding="utf-8")]
+    text = ""
+    while True:
+        text += "\n\n".join(articles) + "\n\n"
+        document = load(text.encode(), language="en")
+        if len(document.candidates) >= size:
+            break
+    end = document.sentences[document.candidates[size - 1]].end
+    path = work / f"bbc-{size}.txt"
+    path.write_text(text[:end] + "\n", encoding="utf-8")
+    return path, len(load(path.read_bytes(), language="en").candidates)
+
+
+# -- one measurement per process -----------------------------------------------------------------
+
+
+def _child(who: str, path: str, method: str, repeat: int) -> int:
+    from desktop.engine import analysis as analysis_module
+    from desktop.engine import load, rank
+
+    document = load(Path(path).read_bytes(), language="en")
+    rank(load(b"Warm up. Numpy and the stemmer load here.", language="en"), "lead")
+    analysis_module.analyse(document)  # every word stemmed once: the cache is warm
+    times = []
+    if who == "ours":
+        for _ in range(repeat):
+            analysis_module._memo.clear()
+            times.append(rank(document, method).seconds)
+    else:
+        from desktop.engine.methods.reference import Reference
+
+        reference = Reference(document)
+        for _ in range(repeat):
+            summarizer = reference.summarizer(method)
+            started = time.perf_counter()
+            summarizer(reference.model, 10)
+            times.append(time.perf_counter() - started)
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"seconds": statistics.median(times), "rss_mb": rss}))
+    return 0
+
+
+def _run_child(who: str, path: Path, method: str, repeat: int, cap: float) -> dict | None:
+    command = [sys.executable, __file__, "--child", who, str(path), method, "--repeat", str(repeat)]
+    try:
+        # Each run gets the cap, plus time to start and read the document.
+        out = subprocess.run(
+            command, capture_output=True, text=True, timeout=cap * repeat + 60, check=True
+        )
+    except subprocess.TimeoutExpired:
+        return None
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def _speed_table(documents: dict[int, tuple[Path, int]], methods: list[str], cap: float) -> None:
+    from desktop.engine.methods.reference import METHODS as SUMY
+
+    print(f"Ranking seconds, ours vs sumy (10-sentence summary; sumy capped at {cap:.0f} s)")
+    print(
+        f"{'method':10} {'sentences':>9} {'ours s':>9} {'sumy s':>9} {'sumy/ours':>10}"
+        f" {'RSS ours':>9} {'RSS sumy':>9}"
+    )
+    for method in methods:
+        comparable = method in SUMY and method != "lead"  # sumy has no lead
+        gave_up = False
+        for size, (path, count) in documents.items():
+            repeat = 3 if size <= 1000 else 1
+            ours = _run_child("ours", path, method, repeat, cap=600)
+            theirs = None
+            if comparable and not gave_up:
+                theirs = _run_child("sumy", path, method, repeat, cap)
+                gave_up = theirs is None or theirs["seconds"] > cap
+            seconds = ours["seconds"] if ours else float("nan")
+            rss = f"{ours['rss_mb']:.0f} MB" if ours else "-"
+            if not comparable:
+                sumy = ratio = rss_sumy = "-"
+            elif theirs is None or theirs["seconds"] > cap:
+                sumy, ratio, rss_sumy = f"> {cap:.0f}", "-", "-"
+            else:
+                sumy = f"{theirs['seconds']:.3f}"
+                ratio = f"{theirs['seconds'] / seconds:.0f}x"
+                rss_sumy = f"{theirs['rss_mb']:.0f} MB"
+            print(
+                f"{method:10} {count:>9,} {seconds:>9.4f} {sumy:>9} {ratio:>10} {rss:>9}"
+                f" {rss_sumy:>9}",
+                flush=True,
+            )
+
+
+# -- the rest ------------------------------------------------------------------------------------
+
+
+def _cli(work: Path) -> None:
+    articles = [json.loads(line)["text"] for line in BBC.open(encoding="utf-8")]
+    text = ""
+    while len(text.encode()) < 1_000_000:
+        text += "\n\n".join(articles) + "\n\n"
+    path = work / "one-megabyte.txt"
+    path.write_bytes(text.encode()[:1_000_000].decode("utf-8", "ignore").encode())
+    precis = _precis()
+    print("\nWhole CLI run on 1 MB of text (precis summarize --sentences 10 --format json)")
+    print(f"{'method':10} {'wall s':>7} {'read':>7} {'segment':>8} {'rank':>7} {'sentences':>10}")
+    for method in OURS:
+        started = time.perf_counter()
+        out = subprocess.run(
+            [
+                precis,
+                "summarize",
+                str(path),
+                "--method",
+                method,
+                "--sentences",
+                "10",
+                "--format",
+                "json",
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        wall = time.perf_counter() - started
+        data = json.loads(out.stdout)
+        timing = data["timing"]
+        print(
+            f"{method:10} {wall:>7.2f} {timing['read']:>7.3f} {timing['segment']:>8.3f}"
+            f" {timing['rank']:>7.3f} {len(data['sentences']):>10}",
+            flush=True,
+        )
+
+
+def _select(path: Path) -> None:
+    from desktop.engine import Length, Unit, load, rank, select
+
+    document = load(path.read_bytes(), language="en")
+    ranking = rank(document, "lex-rank")
+    print(f"\nselect() at {len(document.candidates):,} sentences (best of 20 calls)")
+    cases = [
+        ("10 sentences", Length(10), {}),
+        ("20 % of words", Length(20, Unit.PERCENT), {}),
+        ("500 words", Length(500, Unit.WORDS), {}),
+        ("all sentences", Length(len(document.candidates)), {}),
+        ("20 %, 1 pinned + 1 excluded", Length(20, Unit.PERCENT), {"pinned": {3}, "excluded": {9}}),
+    ]
+    for name, length, marks in cases:
+        select(ranking, length, **marks)
+        best = min(
+            _timed(lambda length=length, marks=marks: select(ranking, length, **marks))
+            for _ in range(20)
+        )
+        print(f"  {name:30} {best * 1000:.3f} ms")
+
+
+def _version() -> None:
+    precis = _precis()
+    times = []
+    for _ in range(7):
+        started = time.perf_counter()
+        subprocess.run([precis, "--version"], capture_output=True, check=True)
+        times.append(time.perf_counter() - started)
+    print(
+        f"\nCold start of `precis --version`: median {statistics.median(times):.3f} s,"
+        f" best {min(times):.3f} s (7 runs)"
+    )
+
+
+def _blas() -> None:
+    """An SVD (1,500 × 800) with one and with two BLAS threads while another process keeps one of
+    the two cores busy: why ranking pins BLAS to one thread."""
+    code = (
+        "import sys, time, numpy as np\n"
+        "from threadpoolctl import threadpool_limits\n"
+        "a = np.random.default_rng(0).random((1500, 800))\n"
+        "with threadpool_limits(int(sys.argv[1]), user_api='blas'):\n"
+        "    np.linalg.svd(a, full_matrices=False)\n"
+        "    t = time.perf_counter()\n"
+        "    for _ in range(3): np.linalg.svd(a, full_matrices=False)\n"
+        "print((time.perf_counter() - t) / 3)\n"
+    )
+    busy = subprocess.Popen([sys.executable, "-c", "while True: pass"])
+    try:
+        print(f"\nSVD 1,500 x 800 next to a busy core ({os.cpu_count()} cores):")
+        for threads in (1, 2):
+            out = subprocess.run(
+                [sys.executable, "-c", code, str(threads)],
+                capture_output=True,
+                text=True,
+                check=True,
+            )
+            print(f"  {threads} BLAS thread{'s' if threads > 1 else ''}: {float(out.stdout):.3f} s")
+    finally:
+        busy.kill()
+        busy.wait()
+
+
+def _precis() -> str:
+    local = ROOT / ".venv" / "bin" / "precis"
+    return str(local) if local.exists() else "precis"
+
+
+def _timed(call: object) -> float:
+    started = time.perf_counter()
+    call()  # type: ignore[operator]
+    return time.perf_counter() - started
+
+
+if __name__ == "__main__":
+    sys.exit(main())
