@@ -74,15 +74,8 @@ class Analysis:
         return np.repeat(np.arange(self.size, dtype=np.int64), np.diff(self.bounds))
 
     @cached_property
-    def lengths(self) -> np.ndarray:
-        """Content words per candidate (what sumy's ``_to_words_set`` keeps)."""
-        import numpy as np
-
-        return np.asarray(self.counts.sum(axis=1)).ravel().astype(np.int64)
-
-    @cached_property
     def terms(self) -> tuple[tuple[str, ...], ...]:
-        """Each candidate's content-word stems, in order (for readable code and tests)."""
+        """Each candidate's content-word stems, in order: the readable view for new methods."""
         stems = [self.vocabulary[s] for s in self.form_stem.tolist()]
         stop = self.form_stop.tolist()
         ids = self.tokens.tolist()
