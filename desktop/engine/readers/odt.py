@@ -55,14 +55,17 @@ def read(data: bytes, source: str = "-") -> Extracted:
         element = meta.find(f"office:meta/{path}", _NS) if meta is not None else None
         return (element.text or "") if element is not None else ""
 
-    return assemble(
-        _pieces(body, parents),
-        source,
-        "odt",
-        title=field("dc:title"),
-        author=field("dc:creator") or field("meta:initial-creator"),
-        date=(field("dc:date") or field("meta:creation-date"))[:10],
-    )
+    try:
+        return assemble(
+            _pieces(body, parents),
+            source,
+            "odt",
+            title=field("dc:title"),
+            author=field("dc:creator") or field("meta:initial-creator"),
+            date=(field("dc:date") or field("meta:creation-date"))[:10],
+        )
+    except RecursionError:  # sections or spans nested thousands deep: no real document does that
+        raise InputError(f"{source}: is not a valid {_WHAT} (nested too deeply)") from None
 
 
 def _pieces(container: Element, parents: dict[str | None, str]) -> Iterator[tuple[str, Kind]]:
