@@ -111,6 +111,7 @@ def _rouge() -> None:
         ]
         for method in METHODS:
             scores: dict[str, list[float]] = {"o1": [], "s1": [], "o2": [], "s2": []}
+            differ = 0
             for record, document in zip(rows, documents, strict=True):
                 k = max(1, len(record["summary_sentences"]))
                 reference_text = "\n".join(record["summary_sentences"]) or record["summary"]
@@ -122,6 +123,7 @@ def _rouge() -> None:
                     if seed is not None:
                         random.seed(seed)
                     theirs_runs.append(sorted(sumy.ranked(method)[:k]))
+                differ += any(tuple(run) != ours for run in theirs_runs)
                 hyp = "\n".join(document.sentence_text(i) for i in ours)
                 mine = scorer.score(reference_text, hyp)
                 scores["o1"].append(mine["rouge1"].fmeasure)
