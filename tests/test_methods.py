@@ -155,8 +155,7 @@ def test_odd_documents_still_rank_every_candidate(method: str, text: str) -> Non
 
 
 def test_ties_go_to_the_earlier_sentence() -> None:
-    # Identical sentences rate the same under every method that ignores position.
+    # Identical sentences rate the same under every sumy method that ignores position.
     doc = load(b"Rain falls on the town. Rain falls on the town. Rain falls on the town.")
-    for method in METHODS:
-        if method not in ("random", "edmundson"):
-            assert rank(doc, method).order.tolist() == [0, 1, 2], method
+    for method in ("lex-rank", "text-rank", "lsa", "reduction", "luhn", "kl", "sum-basic"):
+        assert rank(doc, method).order.tolist() == [0, 1, 2], method
