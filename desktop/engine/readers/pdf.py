@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from desktop.engine.errors import InputError
 from desktop.engine.model import Extracted, Kind
+from desktop.engine.readers import inflate
 from desktop.engine.readers.assemble import assemble
 
 if TYPE_CHECKING:
@@ -34,6 +35,8 @@ _MARGIN = 0.1
 """Running headers and footers sit in the top or bottom tenth of the page."""
 _HEADING_SCALE = 1.15
 """A line set this much larger than the body text is a heading."""
+_MAX_INFLATED = 200 * 1024 * 1024
+"""A PDF's compressed streams may inflate to this much in all; a text PDF needs a fraction."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +56,8 @@ def read(data: bytes, source: str = "-") -> Extracted:
         raise InputError(f"{source}: is empty")
     if b"%PDF-" not in data[:1024]:
         raise InputError(f"{source}: is not a PDF (no %PDF header)")
-    lines, pages, info = _layout(data, source)
+    with inflate.budget(_MAX_INFLATED):
+        lines, pages, info = _layout(data, source)
     if not pages:
         raise InputError(f"{source}: is damaged or empty (no pages found)")
     letters = sum(len(line.text) for line in lines)
@@ -113,6 +117,11 @@ def _layout(data: bytes, source: str) -> tuple[list[_Line], int, dict[str, str]]
                             )
                         )
             pages += 1
+    except inflate.TooLarge:
+        raise InputError(
+            f"{source}: refused, its streams would inflate past {_MAX_INFLATED // 2**20} MB "
+            "(a possible decompression bomb)"
+        ) from None
     except (PDFEncryptionError, PDFPasswordIncorrect):
         raise InputError(
             f"{source}: is password-protected; open it and save a copy without"
