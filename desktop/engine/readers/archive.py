@@ -1,14 +1,17 @@
 """Zip-based formats (docx, odt, epub): opened only after their sizes are checked.
 
-A zip's central directory states each member's uncompressed size, and Python's ``zipfile`` never
-inflates a member beyond it, so checking the stated sizes first bounds the memory a zip bomb can
-take, and answers at once instead of after inflating gigabytes.
+A zip's central directory states each member's uncompressed size; checking the stated sizes first
+answers at once instead of after inflating gigabytes. A member that lies about its size is read
+in chunks that stop at the stated size (``zipfile``'s own ``read`` would inflate all of its
+compressed data at once), and libraries that read the zip themselves get a copy of it with the
+members stored (``repacked``), so nothing inflates past what it states.
 """
 
 from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 
 from desktop.engine.errors import InputError
 
@@ -54,10 +57,31 @@ def open_zip(data: bytes, source: str, what: str) -> zipfile.ZipFile:
     return archive
 
 
+_CHUNK = 1024 * 1024
+
+
 def read_member(archive: zipfile.ZipFile, name: str, source: str, what: str) -> bytes:
     try:
-        return archive.read(name)
+        with archive.open(name) as stream:
+            return b"".join(iter(lambda: stream.read(_CHUNK), b""))
     except KeyError:
         raise InputError(f"{source}: is not a valid {what} ({name} is missing)") from None
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as exc:
+    except (
+        zipfile.BadZipFile,
+        zlib.error,
+        OSError,
+        ValueError,
+        EOFError,
+        NotImplementedError,
+    ) as exc:
         raise InputError(f"{source}: is not a valid {what} (damaged: {exc})") from None
+
+
+def repacked(archive: zipfile.ZipFile, source: str, what: str) -> bytes:
+    """The archive again with its members stored, each read by ``read_member``: for a library
+    (python-docx) that inflates members with ``zipfile.read``."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as out:
+        for name in dict.fromkeys(archive.namelist()):
+            out.writestr(name, read_member(archive, name, source, what))
+    return buffer.getvalue()

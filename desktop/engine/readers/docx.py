@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from desktop.engine.errors import InputError
 from desktop.engine.model import Extracted, Kind
-from desktop.engine.readers.archive import open_zip
+from desktop.engine.readers.archive import open_zip, repacked
 from desktop.engine.readers.assemble import assemble, row_kind
 
 if TYPE_CHECKING:
@@ -21,7 +21,11 @@ _WHAT = "Word document (.docx)"
 def read(data: bytes, source: str = "-") -> Extracted:
     if not data.strip():
         raise InputError(f"{source}: is empty")
-    open_zip(data, source, _WHAT).close()
+    with open_zip(data, source, _WHAT) as archive:
+        data = repacked(archive, source, _WHAT)
+    import zipfile
+    import zlib
+
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
@@ -32,6 +36,9 @@ def read(data: bytes, source: str = "-") -> Extracted:
         title, author, created = props.title, props.author, props.created
     except (PackageNotFoundError, KeyError, ValueError, AttributeError, SyntaxError) as exc:
         raise InputError(f"{source}: is not a valid {_WHAT} ({exc})") from None
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError):
+        # A damaged member (bad CRC, header, compression method): the central directory was fine.
+        raise InputError(f"{source}: is not a valid {_WHAT} (damaged zip archive)") from None
     return assemble(
         pieces,
         source,
