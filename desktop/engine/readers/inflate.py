@@ -21,6 +21,7 @@ class TooLarge(Exception):  # noqa: N818 - a condition, reported by the reader a
     """The streams of one document inflate past its budget."""
 
 
+_CHUNK = 4 * 1024 * 1024
 _left: ContextVar[list[int] | None] = ContextVar("inflate_budget", default=None)
 
 
@@ -64,14 +65,18 @@ class _BoundedZlib:
         if _left.get() is None:
             return zlib.decompress(data, wbits)
         inflater = zlib.decompressobj(wbits)
-        out = inflater.decompress(data, _room())
-        _spend(len(out))
-        if inflater.unconsumed_tail:
-            raise TooLarge
+        parts = []
+        while True:  # in chunks, so that a bomb stops at the budget, not at twice it
+            part = inflater.decompress(data, _CHUNK)
+            _spend(len(part))
+            parts.append(part)
+            data = inflater.unconsumed_tail
+            if inflater.eof or (not data and len(part) < _CHUNK):
+                break
         if not inflater.eof:
             # What zlib.decompress says of a truncated stream; pdfminer then salvages it.
             raise zlib.error("Error -5 while decompressing data: incomplete or truncated stream")
-        return out
+        return b"".join(parts)
 
 
 @contextmanager

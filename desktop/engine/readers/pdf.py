@@ -35,7 +35,7 @@ _MARGIN = 0.1
 """Running headers and footers sit in the top or bottom tenth of the page."""
 _HEADING_SCALE = 1.15
 """A line set this much larger than the body text is a heading."""
-_MAX_INFLATED = 200 * 1024 * 1024
+_MAX_INFLATED = 128 * 1024 * 1024
 """A PDF's compressed streams may inflate to this much in all; a text PDF needs a fraction."""
 
 
