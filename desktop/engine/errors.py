@@ -6,6 +6,10 @@ from __future__ import annotations
 class PrecisError(Exception):
     """Base class. The message is one clear sentence meant for the user."""
 
+    def __str__(self) -> str:
+        # One line, whatever a library put in the details it contributed (lxml ends lines).
+        return " ".join(super().__str__().split())
+
 
 class InputError(PrecisError):
     """The input cannot be read or holds nothing to summarise."""
