@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["LANGUAGE"] = "en"
@@ -14,6 +15,16 @@ os.environ["LC_ALL"] = os.environ.get("LC_ALL", "C.UTF-8")
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "resources" / "samples" / "lukaschenko-de.txt"
 SHARED = ROOT.parent / "shared"
+
+# Fuzzing profiles: "ci" (the default) keeps the suite fast; "long" explores for as long as a person
+# lets it, on demand: PRECIS_FUZZ=long uv run pytest tests/test_fuzz_*.py (or --hypothesis-profile).
+_FUZZ = {
+    "deadline": None,
+    "suppress_health_check": [HealthCheck.too_slow, HealthCheck.data_too_large],
+}
+settings.register_profile("ci", max_examples=40, **_FUZZ)
+settings.register_profile("long", max_examples=2000, **_FUZZ)
+settings.load_profile(os.environ.get("PRECIS_FUZZ", "ci"))
 
 
 @pytest.fixture

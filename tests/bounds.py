@@ -1,0 +1,132 @@
+"""Time and memory bounds for reliability tests: wall time and the peak resident set size.
+
+The peak is the process's high-water mark (``VmHWM``), reset before each measured block by writing
+5 to ``/proc/self/clear_refs``, so it sees C allocations (lxml, numpy, libxml2) that tracemalloc
+misses. Where that is not available, tracemalloc's Python-only peak stands in.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import time
+import tracemalloc
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Sequence
+
+_STATUS = Path("/proc/self/status")
+_CLEAR_REFS = Path("/proc/self/clear_refs")
+MB = 2**20
+
+
+def _status_kb(name: str) -> int:
+    found = re.search(rf"^{name}:\s+(\d+) kB", _STATUS.read_text(), re.MULTILINE)
+    return int(found.group(1)) if found else 0
+
+
+def _can_reset_peak() -> bool:
+    try:
+        _CLEAR_REFS.write_text("5")
+    except OSError:
+        return False
+    return _status_kb("VmHWM") > 0
+
+
+RSS_PEAK = sys.platform.startswith("linux") and _STATUS.exists() and _can_reset_peak()
+"""True when peaks are whole-process RSS; False when they are tracemalloc's Python heap only."""
+
+
+@dataclass
+class Measured:
+    seconds: float = 0.0
+    peak_mb: float = 0.0  # growth of the peak RSS over the RSS before the block
+
+
+@contextmanager
+def measure() -> Iterator[Measured]:
+    """Measure the block: ``seconds`` of wall time and ``peak_mb`` of extra memory at its peak."""
+    result = Measured()
+    if RSS_PEAK:
+        _CLEAR_REFS.write_text("5")
+        before = _status_kb("VmRSS")
+    else:
+        tracemalloc.start()
+    started = time.perf_counter()
+    try:
+        yield result
+    finally:
+        result.seconds = time.perf_counter() - started
+        if RSS_PEAK:
+            result.peak_mb = max(0, _status_kb("VmHWM") - before) / 1024
+        else:
+            result.peak_mb = tracemalloc.get_traced_memory()[1] / MB
+            tracemalloc.stop()
+
+
+@dataclass
+class Run:
+    """A finished subprocess with its own time and peak RSS (from ``wait4``, this child only)."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+    seconds: float
+    peak_mb: float
+    timed_out: bool = False
+
+
+def run_measured(
+    args: Sequence[str],
+    *,
+    timeout: float,
+    env: dict[str, str] | None = None,
+    stdin: bytes | None = None,
+) -> Run:
+    """Run ``args``; kill it after ``timeout`` s. The peak RSS is the child's own maximum."""
+    import tempfile
+
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        started = time.perf_counter()
+        process = subprocess.Popen(
+            list(args),
+            stdin=subprocess.PIPE if stdin is not None else subprocess.DEVNULL,
+            stdout=out,
+            stderr=err,
+            env={**os.environ, **(env or {})},
+        )
+        if stdin is not None:
+            assert process.stdin is not None
+            process.stdin.write(stdin)
+            process.stdin.close()
+        timed_out = False
+        deadline = started + timeout
+        while True:
+            pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.perf_counter() > deadline:
+                timed_out = True
+                process.kill()
+                pid, status, usage = os.wait4(process.pid, 0)
+                break
+            time.sleep(0.02)
+        process.returncode = os.waitstatus_to_exitcode(status)
+        seconds = time.perf_counter() - started
+        out.seek(0)
+        err.seek(0)
+        return Run(
+            returncode=process.returncode,
+            stdout=out.read().decode("utf-8", "replace"),
+            stderr=err.read().decode("utf-8", "replace"),
+            seconds=seconds,
+            # ru_maxrss is in kilobytes on Linux, bytes on macOS.
+            peak_mb=usage.ru_maxrss / (MB if sys.platform == "darwin" else 1024),
+            timed_out=timed_out,
+        )
