@@ -34,7 +34,14 @@ def read(data: bytes, source: str = "-") -> Extracted:
         pieces = list(_pieces(document))
         props = document.core_properties
         title, author, created = props.title, props.author, props.created
-    except (PackageNotFoundError, KeyError, ValueError, AttributeError, SyntaxError) as exc:
+    except (
+        PackageNotFoundError,
+        KeyError,
+        ValueError,
+        AttributeError,
+        SyntaxError,
+        TypeError,  # a relationship without a target
+    ) as exc:
         raise InputError(f"{source}: is not a valid {_WHAT} ({exc})") from None
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError):
         # A damaged member (bad CRC, header, compression method): the central directory was fine.

@@ -28,6 +28,7 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 _DOCTYPE_SUBSET = re.compile(r"^\s*<!DOCTYPE[^>\[]*\[.*?\]\s*>", re.IGNORECASE | re.DOTALL)
 _FRAGMENT = re.compile(r"<!--\s*StartFragment\s*-->", re.IGNORECASE)
 _DOCUMENT = re.compile(r"<(?:html|body)[\s>]", re.IGNORECASE)
+_CONTROLS = re.compile(r"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
 
 
@@ -83,6 +84,8 @@ def from_html(html: str, source: str = "clipboard", fmt: str = "html") -> Extrac
     html = html.replace("\x00", "")
     if plain.looks_binary(html):
         raise InputError(f"{source}: looks like a binary file, not a web page")
+    # Control characters are no text, and lxml refuses them in the elements trafilatura builds.
+    html = _CONTROLS.sub("", html)
     if _FRAGMENT.search(html) or not _DOCUMENT.search(html[:100_000]):
         if html.startswith("Version:"):  # Windows' clipboard format puts offsets first
             html = html[max(html.find("<"), 0) :]

@@ -22,5 +22,5 @@ def parse(data: bytes, source: str, what: str) -> Element:
         raise InputError(
             f"{source}: refused, its XML declares entities (a possible entity bomb)"
         ) from None
-    except ParseError as exc:
+    except (ParseError, LookupError) as exc:  # LookupError: an unknown declared encoding
         raise InputError(f"{source}: is not a valid {what} (broken XML: {exc})") from None
