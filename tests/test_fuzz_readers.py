@@ -228,6 +228,40 @@ def test_mutated_xml_inside_zip(
     outcome(mutate_inside(seed(suffix), member, steps), suffix)
 
 
+def _docx_with_targetless_relationship() -> bytes:
+    archive = zipfile.ZipFile(io.BytesIO(seed(".docx")))
+    members = {i.filename: archive.read(i) for i in archive.infolist()}
+    rels = members["word/_rels/document.xml.rels"].decode()
+    members["word/_rels/document.xml.rels"] = rels.replace(" Target=", " Targt=", 1).encode()
+    return makefiles.zipped(members)
+
+
+def _odt_with_unknown_encoding() -> bytes:
+    archive = zipfile.ZipFile(io.BytesIO(seed(".odt")))
+    members = {i.filename: archive.read(i) for i in archive.infolist()}
+    members["content.xml"] = members["content.xml"].replace(b"UTF-8", b"UUF-8", 1)
+    return makefiles.zipped(members)
+
+
+FOUND = {
+    # Found by the long profile; each once escaped as a raw Python exception.
+    "html-control-character": (
+        lambda: mutate(
+            seed(".html"), [(1, 0, 0, b"\x0b"), (5, 0.875, 1, b""), (5, 0, 0.1875, b"")]
+        ),
+        ".html",
+    ),
+    "docx-targetless-relationship": (_docx_with_targetless_relationship, ".docx"),
+    "odt-unknown-encoding": (_odt_with_unknown_encoding, ".odt"),
+}
+
+
+@pytest.mark.parametrize("name", FOUND)
+def test_mutations_found_by_fuzzing(name: str) -> None:
+    make, suffix = FOUND[name]
+    outcome(make(), suffix)
+
+
 @pytest.mark.parametrize("suffix", list(SEEDS))
 def test_every_truncation_point(suffix: str) -> None:
     """Cut at 64 evenly spread points: a document or a message each time, never a hang."""
