@@ -28,7 +28,10 @@ def read(data: bytes, source: str = "-") -> Extracted:
 
     encoding = _encoding(data)
     # RTF is 7-bit: its non-ASCII characters are escapes that striprtf decodes itself.
-    body = rtf_to_text(data.decode("latin-1"), encoding=encoding, errors="replace")
+    try:
+        body = rtf_to_text(data.decode("latin-1"), encoding=encoding, errors="replace")
+    except (ValueError, OverflowError, IndexError) as exc:  # e.g. a \u escape out of range
+        raise InputError(f"{source}: is not a valid RTF document ({exc})") from None
     info = {key.decode(): _info_text(value, encoding) for key, value in _INFO.findall(data[:65536])}
     found = plain.from_text(body, source, fmt="rtf")
     return assemble(
