@@ -39,6 +39,17 @@ def _can_reset_peak() -> bool:
     return _status_kb("VmHWM") > 0
 
 
+def _trim() -> None:
+    """Give memory the allocator keeps for reuse back to the system, so that what the measured
+    block allocates shows as growth instead of reusing pages already counted before it."""
+    if sys.platform.startswith("linux"):
+        import contextlib
+        import ctypes
+
+        with contextlib.suppress(OSError, AttributeError):  # not glibc
+            ctypes.CDLL("libc.so.6").malloc_trim(0)
+
+
 RSS_PEAK = sys.platform.startswith("linux") and _STATUS.exists() and _can_reset_peak()
 """True when peaks are whole-process RSS; False when they are tracemalloc's Python heap only."""
 
@@ -54,6 +65,7 @@ def measure() -> Iterator[Measured]:
     """Measure the block: ``seconds`` of wall time and ``peak_mb`` of extra memory at its peak."""
     result = Measured()
     if RSS_PEAK:
+        _trim()
         _CLEAR_REFS.write_text("5")
         before = _status_kb("VmRSS")
     else:

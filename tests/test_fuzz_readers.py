@@ -253,6 +253,10 @@ FOUND = {
     ),
     "docx-targetless-relationship": (_docx_with_targetless_relationship, ".docx"),
     "odt-unknown-encoding": (_odt_with_unknown_encoding, ".odt"),
+    "rtf-unicode-escape-out-of-range": (
+        lambda: seed(".rtf").replace(b"\\par", b"\\u99999999999?", 1),
+        ".rtf",
+    ),
 }
 
 
