@@ -1,0 +1,255 @@
+"""No network, ever; nothing a page points to is fetched or read; no code comes from data.
+
+The guards (guards.py) record rather than merely refuse, so a connection attempted and then
+silently given up still fails a test. Pages point their resources at a local trap server and at a
+secret file: the trap counts connections from any code, the secret's access time shows a read by
+any code, and its text must never reach the document. The window's side (a whole GUI session with
+the sockets blocked, the source and summary panes) is in tests/ui/test_reliability.py.
+"""
+
+from __future__ import annotations
+
+import ast
+import io
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+import zipfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import makefiles
+import pytest
+from guards import Trap, atime_works, forbidden, secret_file, was_read
+
+from desktop.engine import PrecisError, load, rank
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+ROOT = Path(__file__).resolve().parent.parent
+MARKER = "SECRET-MARKER-1d9c"
+ARTICLE = (
+    "<p>The council of Porthmere voted on Tuesday to rebuild the sea wall that failed in "
+    "January. The new wall will be two metres higher and will cost 14 million pounds.</p>"
+    "<p>Engineers said the old wall had been weakened by decades of erosion. Work begins in "
+    "spring and ends before the winter storms.</p>"
+)
+
+
+@pytest.fixture
+def trap() -> Iterator[Trap]:
+    server = Trap()
+    yield server
+    server.close()
+
+
+@pytest.fixture
+def secret(tmp_path: Path) -> Path:
+    folder = tmp_path / "private"
+    folder.mkdir()
+    return secret_file(folder, MARKER)
+
+
+def hostile_page(trap: Trap, secret: Path) -> str:
+    """A page whose every kind of reference points at the trap or at the secret file."""
+    remote, local = trap.url, secret.as_uri()
+    references = "".join(
+        f'<img src="{u}/a.png"><link rel="stylesheet" href="{u}/s.css"><iframe src="{u}"></iframe>'
+        f'<script src="{u}/x.js"></script><object data="{u}"></object><embed src="{u}">'
+        f'<video poster="{u}/p.jpg" src="{u}/v.mp4"></video><audio src="{u}/a.mp3"></audio>'
+        f'<svg><image href="{u}/i.svg"/></svg><style>@import url("{u}/i.css");</style>'
+        for u in (remote, local)
+    )
+    return (
+        f'<!DOCTYPE html SYSTEM "{remote}/html.dtd"><html><head><base href="{remote}/">'
+        f'<meta http-equiv="refresh" content="0; url={local}"><title>Sea wall</title>'
+        f'<link rel="import" href="{local}"><script>document.write("SCRIPT-RAN")</script></head>'
+        f"<body><article><h1>Sea wall</h1>{references}{ARTICLE}"
+        f'<xi:include xmlns:xi="http://www.w3.org/2001/XInclude" href="{local}"/>'
+        f'<p><a href="{local}">a link to the file</a></p></article></body></html>'
+    )
+
+
+def hostile_files(trap: Trap, secret: Path) -> dict[str, bytes]:
+    """The hostile page, and documents of the other formats with external references."""
+    page = hostile_page(trap, secret)
+    entity = f'<!DOCTYPE x [<!ENTITY ext SYSTEM "{secret.as_uri()}">]>'
+    docx = zipfile.ZipFile(io.BytesIO(makefiles.docx(lambda d: d.add_paragraph(ARTICLE[3:90]))))
+    members = {i.filename: docx.read(i) for i in docx.infolist()}
+    rels = members["word/_rels/document.xml.rels"].decode()
+    members["word/_rels/document.xml.rels"] = rels.replace(
+        "</Relationships>",
+        f'<Relationship Id="rIdX" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        f'relationships/image" Target="{trap.url}/i.png" TargetMode="External"/>'
+        f'<Relationship Id="rIdY" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        f'relationships/attachedTemplate" Target="{secret.as_uri()}" TargetMode="External"/>'
+        "</Relationships>",
+    ).encode()
+    odt_body = (
+        f'<text:p>{ARTICLE[3:90]} <text:a xlink:href="{secret.as_uri()}">link</text:a></text:p>'
+    )
+    return {
+        ".html": page.encode(),
+        ".xhtml": ('<?xml version="1.0"?>' + entity + page.replace("</h1>", "&ext;</h1>")).encode(),
+        ".mhtml": makefiles.mhtml(page),
+        ".md": f"# Wall\n\n![x]({trap.url}/a.png) ![y]({secret.as_uri()})\n\n{ARTICLE}".encode(),
+        ".docx": makefiles.zipped(members),
+        ".odt": makefiles.odt(odt_body),
+        ".epub": makefiles.epub(
+            [("c.xhtml", page[page.index("<body>") + 6 : page.index("</body>")])],
+            ["c.xhtml"],
+            "Sea wall",
+            "Ana",
+        ),
+        ".pdf": makefiles.pdf(
+            [[(72, 700, 11, "The council voted to rebuild the sea wall. It will cost more.")]],
+            info={"Title": "Sea wall", "Subject": secret.as_uri()},
+        ),
+    }
+
+
+def test_guards_see_what_they_guard(tmp_path: Path, trap: Trap, secret: Path) -> None:
+    """The detectors work: Python connections are recorded, the trap counts raw connections,
+    and reading the secret shows in its access time and in the audit record."""
+    with forbidden(secret.parent) as record:
+        with pytest.raises(OSError, match="blocked"):
+            socket.create_connection(("127.0.0.1", trap.port), timeout=1)
+        with pytest.raises(OSError, match="blocked"):
+            urllib.request.urlopen(trap.url, timeout=1)
+        assert not was_read(secret)
+        assert secret.read_text(encoding="utf-8") == MARKER
+    assert len(record.network) >= 2
+    assert record.opened
+    if atime_works(tmp_path):
+        assert was_read(secret)
+    raw = socket.socket()  # outside the guard: what C code would do
+    raw.connect(("127.0.0.1", trap.port))
+    raw.close()
+    deadline = time.monotonic() + 2
+    while trap.connections < 1 and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert trap.connections == 1
+
+
+def test_no_format_fetches_or_reads_what_it_points_to(
+    tmp_path: Path, trap: Trap, secret: Path
+) -> None:
+    files = hostile_files(trap, secret)
+    with forbidden(secret.parent) as record:
+        for suffix, data in files.items():
+            try:
+                doc = load(data, suffix=suffix)
+            except PrecisError as exc:
+                seen = str(exc)
+            else:
+                seen = " ".join((doc.text, doc.title, doc.author, doc.url, doc.date))
+                for method in ("lex-rank", "lead"):
+                    rank(doc, method)
+            assert MARKER not in seen, suffix
+            assert "SCRIPT-RAN" not in seen, suffix
+    time.sleep(0.2)  # let the trap's thread count a late connection
+    assert record.network == []
+    assert record.opened == [], "a file a document points to was opened"
+    assert record.of({"subprocess.Popen", "os.system", "os.exec", "os.posix_spawn"}) == []
+    assert trap.connections == 0, "something connected to a server a document points to"
+    if atime_works(tmp_path):
+        assert not was_read(secret), "a file a document points to was read (by C code?)"
+
+
+# -- no code from data -------------------------------------------------------------------------
+
+_FORBIDDEN_MODULES = {"pickle", "cPickle", "_pickle", "marshal", "shelve", "dill", "joblib"}
+_FORBIDDEN_CALLS = {"eval", "exec", "compile", "__import__"}
+_FORBIDDEN_ATTRIBUTES = {
+    ("pickle", "load"), ("pickle", "loads"), ("marshal", "loads"), ("yaml", "load"),
+    ("yaml", "unsafe_load"), ("torch", "load"), ("joblib", "load"), ("dill", "load"),
+}  # fmt: skip
+
+
+def _unsafe_uses(path: Path) -> list[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    found = []
+    for node in ast.walk(tree):
+        where = f"{path.relative_to(ROOT)}:{getattr(node, 'lineno', 0)}"
+        if isinstance(node, ast.Import):
+            found += [
+                f"{where} import {a.name}" for a in node.names if a.name in _FORBIDDEN_MODULES
+            ]
+        elif isinstance(node, ast.ImportFrom) and node.module in _FORBIDDEN_MODULES:
+            found.append(f"{where} from {node.module} import")
+        elif isinstance(node, ast.Call):
+            function = node.func
+            if isinstance(function, ast.Name) and function.id in _FORBIDDEN_CALLS:
+                found.append(f"{where} {function.id}()")
+            elif isinstance(function, ast.Attribute) and isinstance(function.value, ast.Name):
+                if (function.value.id, function.attr) in _FORBIDDEN_ATTRIBUTES:
+                    found.append(f"{where} {function.value.id}.{function.attr}()")
+                if function.attr == "load" and any(
+                    k.arg == "allow_pickle"
+                    and not (isinstance(k.value, ast.Constant) and k.value.value is False)
+                    for k in node.keywords
+                ):
+                    found.append(f"{where} load(allow_pickle=...)")
+    return found
+
+
+def test_no_source_file_unpickles_or_evaluates() -> None:
+    files = sorted((ROOT / "desktop").rglob("*.py"))
+    assert len(files) > 20
+    found = [use for path in files for use in _unsafe_uses(path)]
+    assert found == []
+
+
+def test_the_scan_would_see_them(tmp_path: Path) -> None:
+    sample = ROOT / "desktop" / "_scan_probe.py"
+    sample.write_text(
+        "import pickle\nfrom marshal import loads\nimport numpy as np\n"
+        "pickle.loads(b'')\neval('1')\nnp.load('x', allow_pickle=True)\n",
+        encoding="utf-8",
+    )
+    try:
+        assert len(_unsafe_uses(sample)) == 5
+    finally:
+        sample.unlink()
+
+
+_NOTHING_UNPICKLED = """
+import pickle, sys
+
+def refuse(*args, **kwargs):
+    raise AssertionError("something unpickled data")
+
+pickle.load = pickle.loads = refuse
+pickle.Unpickler = refuse
+events = []
+sys.addaudithook(lambda event, args: events.append(event) if event == "pickle.find_class" else None)
+
+from desktop.engine import DEFAULT_METHOD, LANGUAGES, METHODS, Length, load, rank, select
+from tests.multilingual import TEXTS
+
+for code in LANGUAGES:
+    doc = load(TEXTS[code].encode(), language=code)
+    methods = METHODS if code in ("en", "de", "ja") else [DEFAULT_METHOD]
+    for method in methods:
+        assert select(rank(doc, method), Length(2)).indices, (code, method)
+assert events == [], events
+print("ok", len(LANGUAGES))
+"""
+
+
+def test_every_language_and_method_without_unpickling() -> None:
+    """A fresh interpreter with pickle disabled before anything is imported: every language's
+    models, stemmers, stop words and profiles load, and every method ranks."""
+    done = subprocess.run(
+        [sys.executable, "-c", _NOTHING_UNPICKLED],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=240,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.startswith("ok 20")
