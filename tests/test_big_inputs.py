@@ -1,0 +1,79 @@
+"""Big inputs through the command line: a 1 MB article completes within its bounds (every run),
+a 20 MB one too (``-m slow``: it takes minutes); both in a child process whose own peak RSS is
+measured. The window's side (GUI thread never blocked while ranking, Cancel) is in
+tests/ui/test_reliability.py.
+
+Bounds, with what this 2-core machine measured when they were set:
+
+| input | bound            | measured          |
+|-------|------------------|-------------------|
+| 1 MB  | 45 s, 400 MB     | 9.4 s, 88 MB      |
+| 20 MB | 300 s, 1500 MB   | 104 s, 430 MB     |
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+from bigtext import article
+from bounds import run_measured
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def summarize(path: Path, timeout: float) -> tuple[dict, float, float]:
+    run = run_measured(
+        [sys.executable, "-m", "desktop", "summarize", str(path), "--sentences", "5",
+         "--format", "json"],
+        timeout=timeout,
+    )  # fmt: skip
+    assert not run.timed_out, f"no answer within {timeout:.0f} s"
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert "Traceback" not in run.stderr
+    return json.loads(run.stdout), run.seconds, run.peak_mb
+
+
+def check(result: dict, text: str) -> None:
+    assert len(result["sentences"]) == 5
+    for sentence in result["sentences"]:
+        assert text[sentence["start"] : sentence["end"]] == sentence["text"]
+
+
+def test_one_megabyte_article(tmp_path: Path) -> None:
+    text = article(1_000_000)
+    path = tmp_path / "long.txt"
+    path.write_text(text, encoding="utf-8")
+    result, seconds, peak = summarize(path, timeout=45)
+    check(result, text)
+    assert peak < 400, f"peak RSS {peak:.0f} MB"
+    print(f"\n1 MB: {seconds:.1f} s, peak RSS {peak:.0f} MB, timing {result['timing']}")
+
+
+@pytest.mark.slow
+def test_twenty_megabyte_article(tmp_path: Path) -> None:
+    text = article(20_000_000)
+    path = tmp_path / "huge.txt"
+    path.write_text(text, encoding="utf-8")
+    result, seconds, peak = summarize(path, timeout=300)
+    check(result, text)
+    assert peak < 1500, f"peak RSS {peak:.0f} MB"
+    print(f"\n20 MB: {seconds:.1f} s, peak RSS {peak:.0f} MB, timing {result['timing']}")
+
+
+def test_above_the_size_limit_is_refused_at_once(tmp_path: Path) -> None:
+    """Above 50 MB: one line, exit 1, in well under a second of work, nothing read."""
+    path = tmp_path / "too-big.txt"
+    with path.open("wb") as handle:
+        handle.truncate(51 * 2**20)  # sparse: no disk, no time
+    run = run_measured(
+        [sys.executable, "-m", "desktop", "summarize", str(path), "-o", str(tmp_path / "o.md")],
+        timeout=30,
+    )
+    assert run.returncode == 1
+    assert run.stderr.strip().count("\n") == 0
+    assert "50 MB limit" in run.stderr
+    assert not (tmp_path / "o.md").exists()
+    assert run.peak_mb < 200, f"peak RSS {run.peak_mb:.0f} MB: was the file read?"
