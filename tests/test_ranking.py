@@ -89,7 +89,7 @@ def test_seconds_cover_the_analysis(monkeypatch: pytest.MonkeyPatch) -> None:
         return real(document)
 
     monkeypatch.setattr(analysis_module, "_analyse", slow)
-    ranking = rank(load(ARTICLE.encode()), "lead")
+    ranking = rank(load(ARTICLE.encode()), "luhn")
     assert ranking.seconds >= 0.2
 
 

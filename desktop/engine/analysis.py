@@ -16,6 +16,7 @@ import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import chain
 from typing import TYPE_CHECKING
 
 from desktop.engine.lexicon import lexicon
@@ -32,6 +33,20 @@ _memo: OrderedDict[int, Analysis] = OrderedDict()
 _memo_lock = threading.Lock()
 
 
+@dataclass(frozen=True)
+class Tokenised:
+    """The tokenised, stemmed words of a document (see ``Analysis``)."""
+
+    forms: tuple[str, ...]
+    form_stem: np.ndarray
+    form_stop: np.ndarray
+    vocabulary: tuple[str, ...]
+    tokens: np.ndarray
+    bounds: np.ndarray
+    heading_tokens: np.ndarray
+    counts: sparse.csr_matrix
+
+
 @dataclass(frozen=True, eq=False)
 class Analysis:
     """Word ids, stems and counts of a document's candidate sentences.
@@ -42,18 +57,49 @@ class Analysis:
     ``tokens[bounds[i]:bounds[i + 1]]`` are the form ids of sentence ``i``'s words, in order;
     ``heading_tokens`` those of the title and headings (some methods count them, as sumy does).
     ``counts[i, t]`` is how often sentence ``i`` holds a content (non-stop) word with stem ``t``.
+
+    The words are computed on first use, so methods that never look at them (lead, random) cost
+    no tokenising.
     """
 
     document: Document
     candidates: tuple[int, ...]
-    forms: tuple[str, ...]
-    form_stem: np.ndarray
-    form_stop: np.ndarray
-    vocabulary: tuple[str, ...]
-    tokens: np.ndarray
-    bounds: np.ndarray
-    heading_tokens: np.ndarray
-    counts: sparse.csr_matrix
+
+    @cached_property
+    def tokenised(self) -> Tokenised:
+        return _analyse(self.document)
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        return self.tokenised.forms
+
+    @property
+    def form_stem(self) -> np.ndarray:
+        return self.tokenised.form_stem
+
+    @property
+    def form_stop(self) -> np.ndarray:
+        return self.tokenised.form_stop
+
+    @property
+    def vocabulary(self) -> tuple[str, ...]:
+        return self.tokenised.vocabulary
+
+    @property
+    def tokens(self) -> np.ndarray:
+        return self.tokenised.tokens
+
+    @property
+    def bounds(self) -> np.ndarray:
+        return self.tokenised.bounds
+
+    @property
+    def heading_tokens(self) -> np.ndarray:
+        return self.tokenised.heading_tokens
+
+    @property
+    def counts(self) -> sparse.csr_matrix:
+        return self.tokenised.counts
 
     @property
     def size(self) -> int:
@@ -112,7 +158,8 @@ def analyse(document: Document) -> Analysis:
         if found is not None and found.document is document:
             _memo.move_to_end(key)
             return found
-    result = _analyse(document)
+    # Cheap: the words come on first use, once (a cached property).
+    result = Analysis(document, document.candidates)
     with _memo_lock:
         _memo[key] = result
         _memo.move_to_end(key)
@@ -121,15 +168,16 @@ def analyse(document: Document) -> Analysis:
     return result
 
 
-def _analyse(document: Document) -> Analysis:
+def _analyse(document: Document) -> Tokenised:
     import numpy as np
     from scipy import sparse
 
     lex = lexicon(document.language)
     candidates = document.candidates
-    sentence_words = [lex.words(document.sentence_text(i)) for i in candidates]
-    heading_words = [w for text in heading_texts(document) for w in lex.words(text)]
-    flat = [w for words in sentence_words for w in words]
+    text, sentences = document.text, document.sentences
+    sentence_words = [lex.words(text[sentences[i].start : sentences[i].end]) for i in candidates]
+    heading_words = [w for heading in heading_texts(document) for w in lex.words(heading)]
+    flat = list(chain.from_iterable(sentence_words))
     # Distinct forms in order of first appearance: ids (and so ties between equal scores that
     # depend on them) never depend on hashing.
     forms = tuple(dict.fromkeys([*flat, *heading_words]))
@@ -139,17 +187,12 @@ def _analyse(document: Document) -> Analysis:
         map(index.__getitem__, heading_words), dtype=np.int64, count=len(heading_words)
     )
     bounds = np.zeros(len(candidates) + 1, dtype=np.int64)
-    np.cumsum([len(words) for words in sentence_words], out=bounds[1:])
+    np.cumsum(list(map(len, sentence_words)), out=bounds[1:])
 
-    stems = [lex.stem(w) for w in forms]
-    stem_index: dict[str, int] = {}
-    form_stem = np.fromiter(
-        (stem_index.setdefault(s, len(stem_index)) for s in stems),
-        dtype=np.int64,
-        count=len(stems),
-    )
-    stop = lex.stop_words
-    form_stop = np.fromiter((w in stop for w in forms), dtype=bool, count=len(forms))
+    stems = list(map(lex.stem, forms))
+    stem_index = {s: i for i, s in enumerate(dict.fromkeys(stems))}
+    form_stem = np.fromiter(map(stem_index.__getitem__, stems), dtype=np.int64, count=len(stems))
+    form_stop = np.fromiter(map(lex.stop_words.__contains__, forms), dtype=bool, count=len(forms))
 
     content = ~form_stop[tokens]
     rows = np.repeat(np.arange(len(candidates)), np.diff(bounds))[content]
@@ -160,9 +203,7 @@ def _analyse(document: Document) -> Analysis:
         shape=(len(candidates), len(stem_index)),
     )
     counts.sum_duplicates()
-    return Analysis(
-        document=document,
-        candidates=candidates,
+    return Tokenised(
         forms=forms,
         form_stem=form_stem,
         form_stop=form_stop,

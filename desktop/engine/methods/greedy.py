@@ -238,8 +238,9 @@ def rank_sum_basic(analysis: Analysis) -> Scores:
     the probability of each of its words (once per occurrence), so what is said once counts less.
 
     Probabilities only shrink, so a rating computed earlier bounds the current one from above:
-    the candidate on top of the heap is rated again until the top is fresh (rated since the last
-    pick). When the best rating left is 0, so are all the others: they follow in document order.
+    the candidate on top of the heap is rated again until the top is fresh (none of its words
+    changed since). When the best rating left is 0, so are all the others: they follow in
+    document order.
     """
     import heapq
 
@@ -256,54 +257,63 @@ def rank_sum_basic(analysis: Analysis) -> Scores:
     p = frequency / total
     lengths = np.asarray(counts.sum(axis=1)).ravel()
     # Each entry is its word's weight in the sentence's average: count / length.
-    indptr, indices = counts.indptr, counts.indices
+    indptr = counts.indptr
     weights = counts.data / lengths[np.repeat(np.arange(n), np.diff(indptr))]
-
+    first = counts.copy()
+    first.data = weights
     # Rating one candidate is a short sum: plain Python lists beat numpy's per-call cost.
     starts = indptr.tolist()
-    entries = list(zip(indices.tolist(), weights.tolist(), strict=True))
+    entries = list(zip(counts.indices.tolist(), weights.tolist(), strict=True))
+    times = list(zip(counts.indices.tolist(), counts.data.astype(int).tolist(), strict=True))
+    rows = [entries[starts[i] : starts[i + 1]] for i in range(n)]
     probability = p.tolist()
 
     def rating(i: int) -> float:
-        return sum([probability[w] * weight for w, weight in entries[starts[i] : starts[i + 1]]])
+        return sum([probability[w] * weight for w, weight in rows[i]])
 
     # Heap entries: (minus the rating, sentence), so the best and then the earliest come first.
-    heap = [(-rating(i), i) for i in range(n)]
+    heap = [(-r, i) for i, r in enumerate((first @ p).tolist())]
     heapq.heapify(heap)
-    rated = np.zeros(n, dtype=np.int64)  # the pick count when each rating was computed
+    # A rating is stale once a word of its sentence changed probability: those sentences are
+    # marked when it happens (the word's column of the count matrix).
+    columns = counts.tocsc()
+    holders, column_starts = columns.indices, columns.indptr.tolist()
+    stale = np.zeros(n, dtype=bool)
     order: list[int] = []
+    step = 0
     while heap:
-        if len(order) % _CHECK_EVERY == 0:
+        if step % _CHECK_EVERY == 0:
             checkpoint()
-        step = len(order)
-        if rated[heap[0][1]] != step:
-            i = heap[0][1]
+        top, i = heap[0]
+        if stale[i]:
             heapq.heapreplace(heap, (-rating(i), i))
-            rated[i] = step
+            stale[i] = False
             continue
-        top = heap[0][0]
         if top == 0.0:  # the floor: every rating left is 0
-            order.extend(sorted(i for _, i in heap))
+            order.extend(sorted(j for _, j in heap))
             break
         # Ratings tied with the top (within TIE): the earliest sentence wins.
         limit = top + TIE * abs(top)
         tied = [heapq.heappop(heap)]
         while heap and heap[0][0] <= limit:
-            i = heap[0][1]
-            if rated[i] != step:
-                heapq.heapreplace(heap, (-rating(i), i))
-                rated[i] = step
+            j = heap[0][1]
+            if stale[j]:
+                heapq.heapreplace(heap, (-rating(j), j))
+                stale[j] = False
             else:
                 tied.append(heapq.heappop(heap))
-        chosen = min(i for _, i in tied)
+        chosen = min(j for _, j in tied)
         for entry in tied:
             if entry[1] != chosen:
                 heapq.heappush(heap, entry)
         order.append(chosen)
-        start, stop = indptr[chosen], indptr[chosen + 1]
-        for w, times in zip(
-            indices[start:stop].tolist(), counts.data[start:stop].tolist(), strict=True
-        ):
-            for _ in range(int(times)):  # sumy squares once per occurrence
-                probability[w] *= probability[w]
+        step += 1
+        changed = []
+        for w, count in times[starts[chosen] : starts[chosen + 1]]:
+            if probability[w] != 0.0:  # a probability that reached 0 changes nothing any more
+                changed.append(holders[column_starts[w] : column_starts[w + 1]])
+                for _ in range(count):  # sumy squares once per occurrence
+                    probability[w] *= probability[w]
+        if changed:
+            stale[np.concatenate(changed)] = True
     return _pick_order_scores(np.asarray(order, dtype=np.int64))
