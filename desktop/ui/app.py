@@ -14,7 +14,15 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
+from PySide6.QtCore import (
+    QEvent,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    QThreadPool,
+    QTimer,
+    QTranslator,
+)
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -116,6 +124,9 @@ def run(path: str | None, screenshot: str | None = None) -> int:
     signal.signal(signal.SIGINT, signal.SIG_DFL)
     window = start(path)
     code = app.exec()
+    # Closing the window cancelled any job; wait (briefly) for them to stop, so that none is
+    # still running, and reporting to objects already deleted, while Python shuts down.
+    QThreadPool.globalInstance().waitForDone(1500)
     del window
     return code
 

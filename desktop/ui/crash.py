@@ -15,6 +15,7 @@ import traceback
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -50,7 +51,8 @@ class CrashHandler(QObject):
     def excepthook(
         self, kind: type[BaseException], exc: BaseException, tb: TracebackType | None
     ) -> None:
-        if issubclass(kind, KeyboardInterrupt):
+        if issubclass(kind, KeyboardInterrupt) or not shiboken6.isValid(self):
+            # Ctrl+C, or an exception while Python shuts down, after Qt deleted this handler.
             sys.__excepthook__(kind, exc, tb)
             return
         if QThread.currentThread() is not self.thread():

@@ -16,6 +16,7 @@ import itertools
 import threading
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
 if TYPE_CHECKING:
@@ -90,12 +91,19 @@ def run_task(
     flag = flag if flag is not None else CancelFlag()
 
     def work() -> None:
+        result: object = None
+        error: BaseException | None = None
         try:
             result = job(flag)
         except BaseException as exc:  # delivered to the callback, which decides what it means
-            dispatcher.finished.emit(token, None, exc)
-        else:
-            dispatcher.finished.emit(token, result, None)
+            error = exc
+        try:
+            dispatcher.finished.emit(token, result, error)
+        except RuntimeError:
+            if shiboken6.isValid(dispatcher):
+                raise
+            # The job ended after the application quit and Qt deleted the dispatcher: nobody
+            # is waiting for the result any more.
 
     pool.start(work)
     return flag
