@@ -718,7 +718,9 @@ class MainWindow(QMainWindow):
         self.act_copy.setEnabled(has_summary)
         self.act_close.setEnabled(s.document is not None)
         self.act_cancel.setEnabled(s.busy)
-        self.act_rerank.setEnabled(s.document is not None and s.ranking is None and not s.busy)
+        # Also when a cancelled or failed ranking left the previous method's result on screen.
+        stale = s.ranking is None or s.ranking.method != s.method
+        self.act_rerank.setEnabled(s.document is not None and stale and not s.busy)
         for action in (self.act_next, self.act_previous):
             action.setEnabled(has_summary)
         self.act_longer.setEnabled(s.ranking is not None)
