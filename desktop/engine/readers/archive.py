@@ -29,7 +29,14 @@ def open_zip(data: bytes, source: str, what: str) -> zipfile.ZipFile:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        OSError,
+        ValueError,
+        EOFError,
+        NotImplementedError,  # "zip file version 6.4": a version field it cannot read
+    ):
         raise InputError(
             f"{source}: is not a valid {what} (damaged or not a zip archive)"
         ) from None
