@@ -243,6 +243,14 @@ def _odt_with_unknown_encoding() -> bytes:
     return makefiles.zipped(members)
 
 
+def _zip_of_a_future_version(suffix: str) -> bytes:
+    """The central directory says a member needs zip version 6.4 to extract."""
+    data = bytearray(seed(suffix))
+    at = data.rfind(b"PK\x01\x02")
+    data[at + 6 : at + 8] = struct.pack("<H", 64)
+    return bytes(data)
+
+
 FOUND = {
     # Found by the long profile; each once escaped as a raw Python exception.
     "html-control-character": (
@@ -253,6 +261,7 @@ FOUND = {
     ),
     "docx-targetless-relationship": (_docx_with_targetless_relationship, ".docx"),
     "odt-unknown-encoding": (_odt_with_unknown_encoding, ".odt"),
+    "epub-zip-version-6.4": (lambda: _zip_of_a_future_version(".epub"), ".epub"),
     "rtf-unicode-escape-out-of-range": (
         lambda: seed(".rtf").replace(b"\\par", b"\\u99999999999?", 1),
         ".rtf",
