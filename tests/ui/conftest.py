@@ -46,6 +46,14 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture(autouse=True)
+def empty_clipboard(qapp: QApplication) -> Iterator[None]:
+    """Leave the clipboard empty: Qt's offscreen clipboard still holding data when the
+    interpreter exits crashes the test process (SIGSEGV after the last test passed)."""
+    yield
+    QApplication.clipboard().clear()
+
+
+@pytest.fixture(autouse=True)
 def dialogs(monkeypatch: pytest.MonkeyPatch) -> Dialogs:
     record = Dialogs()
 
