@@ -7,6 +7,7 @@ misses. Where that is not available, tracemalloc's Python-only peak stands in.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import subprocess
@@ -119,7 +120,17 @@ def run_measured(
             process.stdin.close()
         timed_out = False
         deadline = started + timeout
+        # The child's ru_maxrss starts from the RSS of the process that forked it (a big pytest
+        # run), so on Linux the peak comes from the child's own VmHWM, sampled while it runs.
+        # Samples count only once the child has exec'd (its command line is no longer ours):
+        # before that it still shares or copies this process's memory.
+        hwm_kb = 0
+        proc = Path(f"/proc/{process.pid}")
+        own_cmdline = Path("/proc/self/cmdline").read_bytes() if proc.exists() else b""
         while True:
+            with contextlib.suppress(OSError, ValueError):
+                if (proc / "cmdline").read_bytes() != own_cmdline:
+                    hwm_kb = max(hwm_kb, _hwm_kb((proc / "status").read_text()))
             pid, status, usage = os.wait4(process.pid, os.WNOHANG)
             if pid:
                 break
@@ -139,6 +150,15 @@ def run_measured(
             stderr=err.read().decode("utf-8", "replace"),
             seconds=seconds,
             # ru_maxrss is in kilobytes on Linux, bytes on macOS.
-            peak_mb=usage.ru_maxrss / (MB if sys.platform == "darwin" else 1024),
+            peak_mb=hwm_kb / 1024
+            if hwm_kb
+            else usage.ru_maxrss / (MB if sys.platform == "darwin" else 1024),
             timed_out=timed_out,
         )
+
+
+def _hwm_kb(status: str) -> int:
+    for line in status.splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1])
+    return 0
