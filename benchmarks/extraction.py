@@ -84,19 +84,13 @@ def breadability_sumy(html: str) -> str:
 
 def precis(html: str) -> str:
     """Precis's final pipeline, printed as ``precis extract`` prints it."""
-    from desktop.engine import InputError, Kind, build_document, read_bytes
+    from desktop.engine import InputError, build_document, read_bytes
 
     try:
         document = build_document(read_bytes(html.encode("utf-8"), "page", suffix=".html"))
     except InputError:
         return ""
-    parts = [document.title] if document.title else []
-    parts += [
-        document.paragraph_text(p)
-        for p in document.paragraphs
-        if p.kind not in (Kind.BOILERPLATE, Kind.TITLE)
-    ]
-    return "\n\n".join(parts)
+    return document.article_text()
 
 
 def _blocks_text(root: Any) -> str:

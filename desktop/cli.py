@@ -273,7 +273,6 @@ def _as_json(path: str, selection: Any, timing: dict[str, float]) -> dict[str, A
 
 
 def _extract(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    from desktop.engine import Kind
 
     language = _language(args, parser)
     failed = False
@@ -288,13 +287,7 @@ def _extract(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         if args.format == "json":
             items.append(_document_json(path, document))
             continue
-        parts = [document.title] if document.title else []
-        parts += [
-            document.paragraph_text(p)
-            for p in document.paragraphs
-            if p.kind not in (Kind.BOILERPLATE, Kind.TITLE)
-        ]
-        sys.stdout.write("\n\n".join(parts) + "\n")
+        sys.stdout.write(document.article_text() + "\n")
     if args.format == "json" and items:
         sys.stdout.write(
             json.dumps(items[0] if len(items) == 1 else items, ensure_ascii=False, indent=2) + "\n"

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from desktop.engine import Kind, load
+from desktop.engine import load
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -17,14 +17,7 @@ if TYPE_CHECKING:
 
 def extract(html: str) -> str:
     """What ``precis extract`` prints: the title, then every paragraph but boilerplate."""
-    document = load(html.encode("utf-8"), suffix=".html")
-    parts = [document.title] if document.title else []
-    parts += [
-        document.paragraph_text(p)
-        for p in document.paragraphs
-        if p.kind not in (Kind.BOILERPLATE, Kind.TITLE)
-    ]
-    return "\n\n".join(parts)
+    return load(html.encode("utf-8"), suffix=".html").article_text()
 
 
 def f1(predicted: str, gold: str) -> float:

@@ -106,3 +106,14 @@ class Document:
     @property
     def body_words(self) -> int:
         return sum(self.word_counts[i] for i in self.candidates)
+
+    def article_text(self) -> str:
+        """The cleaned article as ``precis extract`` prints it: the title, then every paragraph
+        but boilerplate, separated by blank lines."""
+        parts = [self.title] if self.title else []
+        parts += [
+            self.paragraph_text(p)
+            for p in self.paragraphs
+            if p.kind not in (Kind.BOILERPLATE, Kind.TITLE)
+        ]
+        return "\n\n".join(parts)
