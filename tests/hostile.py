@@ -65,7 +65,12 @@ def hostile_files(trap: Trap, secret: Path) -> dict[str, bytes]:
     )
     return {
         ".html": page.encode(),
-        ".xhtml": ('<?xml version="1.0"?>' + entity + page.replace("</h1>", "&ext;</h1>")).encode(),
+        # Well-formed XHTML, so that an XML parser resolving entities would read the file.
+        ".xhtml": (
+            f'<?xml version="1.0"?>{entity}<html xmlns="http://www.w3.org/1999/xhtml"><head>'
+            f"<title>Sea wall &ext;</title></head><body><h1>Sea wall &ext;</h1>{ARTICLE}"
+            "<p>&ext;</p></body></html>"
+        ).encode(),
         ".mhtml": makefiles.mhtml(page),
         ".md": f"# Wall\n\n![x]({trap.url}/a.png) ![y]({secret.as_uri()})\n\n{ARTICLE}".encode(),
         ".docx": makefiles.zipped(members),

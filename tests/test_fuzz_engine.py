@@ -167,6 +167,7 @@ NASTY = {
     "cjk-no-punctuation": ("東京都議会は" * 5000).encode(),
     "bom-then-nothing": b"\xef\xbb\xbf\n\n\n",
     "crlf-storm": b"\r\r\n\n\r" * 10_000 + b"One sentence.",
+    "stop-words-only": b"\x00The The The The The.",  # reduction once raised IndexError
     "half-utf16": ("Satz eins. Satz zwei. " * 100).encode("utf-16-le")[:-1],
 }
 

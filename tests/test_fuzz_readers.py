@@ -434,11 +434,11 @@ def secret(tmp_path: Path) -> Path:
 
 
 def _with_entity(xml: str, secret: Path, use: str) -> str:
-    """``xml`` with a DOCTYPE declaring an external entity on ``secret`` and ``use`` replaced by
-    a reference to it."""
+    """``xml`` with a DOCTYPE declaring an external entity on ``secret`` and each ``use``
+    replaced by a reference to it."""
     doctype = f'<!DOCTYPE x [<!ENTITY xxe SYSTEM "file://{secret}">]>'
     declaration_end = xml.index("?>") + 2 if xml.startswith("<?xml") else 0
-    body = xml[declaration_end:].replace(use, "&xxe;", 1)
+    body = xml[declaration_end:].replace(use, "&xxe;")
     return xml[:declaration_end] + doctype + body
 
 
@@ -447,7 +447,10 @@ def test_external_entities_are_never_read(suffix: str, secret: Path) -> None:
     """XXE: an entity declared on a local file never brings the file into the text."""
     word = "Porthmere"
     if suffix == ".html":
-        data = _with_entity('<?xml version="1.0"?>' + _html().decode(), secret, word).encode()
+        paragraphs = "".join(f"<p>{s}</p>" for s in ARTICLE)
+        page = f"<html><head><title>{word}</title></head><body><h1>{word}</h1>{paragraphs}"
+        page += f"<p>{word}</p></body></html>"
+        data = _with_entity('<?xml version="1.0"?>' + page, secret, word).encode()
     else:
         member = {".docx": "word/document.xml", ".odt": "content.xml", ".epub": "OEBPS/one.xhtml"}
         archive = zipfile.ZipFile(io.BytesIO(seed(suffix)))

@@ -70,14 +70,9 @@ class Ticker:
     def _tick(self) -> None:
         self.ticks.append((time.perf_counter(), self.window.summariser.activity))
 
-    def longest_gap_ms(self, activity: str | None = None) -> float:
-        """The longest time between ticks, over tick pairs where either tick saw ``activity``."""
-        gaps = [
-            b[0] - a[0]
-            for a, b in itertools.pairwise(self.ticks)
-            if activity is None or activity in (a[1], b[1])
-        ]
-        return 1000 * max(gaps, default=0.0)
+    def longest_gap_ms(self) -> float:
+        """The longest time between two ticks."""
+        return 1000 * max((b[0] - a[0] for a, b in itertools.pairwise(self.ticks)), default=0.0)
 
     def stop(self) -> None:
         self.timer.stop()
@@ -141,12 +136,11 @@ def _measure_stalls(window: MainWindow, path: Path, methods: list[str]) -> dict[
     settle(window, 120)
     stalls = {"open and first display": ticker.longest_gap_ms()}
     for method in methods:
-        ticker.ticks.clear()
+        ticker.ticks[:] = [(time.perf_counter(), "")]  # from the moment the method is chosen
         choose_method(window, method)
-        assert window.summariser.busy, f"{method} answered from a cache: nothing was measured"
         settle(window)
         assert window.summariser.ranking.method == method
-        stalls[method] = ticker.longest_gap_ms("rank")
+        stalls[method] = ticker.longest_gap_ms()
     ticker.stop()
     return stalls
 
@@ -179,23 +173,22 @@ def test_gui_thread_never_stalls_on_a_megabyte(make_window, tmp_path, real_pool)
 
 
 def test_cancel_stops_the_worker(make_window, big_article, real_pool, qtbot) -> None:
-    """Esc while kl ranks: the window is idle at once, the worker thread ends well before the
+    """Esc while kl ranks: the window is idle at once, the worker thread ends long before the
     ranking would have, no kl result ever shows, and F5 ranks again."""
     window = make_window(real_pool)
-    choose_method(window, "lead")
-    window.open_path(big_article)
-    settle(window, 120)
-    choose_method(window, "kl")
-    started = time.perf_counter()
-    settle(window)
-    full = time.perf_counter() - started
 
-    choose_method(window, "lead")
-    window.open_path(big_article)  # read again: nothing ranked but lead
-    settle(window, 120)
-    choose_method(window, "kl")
-    wait_until(lambda: window.summariser.activity == "rank", 5)
-    time.sleep(min(0.2, full / 4))
+    def kl_after_lead() -> None:  # the article read afresh, lead ranked: kl is not cached
+        choose_method(window, "lead")
+        window.open_path(big_article)
+        settle(window, 120)
+        choose_method(window, "kl")
+        wait_until(lambda: window.summariser.activity == "rank", 5)
+
+    kl_after_lead()
+    full = wait_until(lambda: not window.summariser.busy, 60)
+
+    kl_after_lead()
+    time.sleep(0.02)
     qtbot.keyClick(window, Qt.Key.Key_Escape)
     cancelled_at = time.perf_counter()
     assert not window.summariser.busy
@@ -205,10 +198,8 @@ def test_cancel_stops_the_worker(make_window, big_article, real_pool, qtbot) -> 
     stopped = time.perf_counter() - cancelled_at
     QApplication.processEvents()
     assert window.summariser.ranking.method == "lead", "the cancelled ranking was shown"
-    print(
-        f"\nkl on {BIG // 1000} KB: {full:.2f} s in full; worker stopped {stopped:.3f} s after Esc"
-    )
-    assert stopped < max(0.5, full / 2), f"worker went on for {stopped:.2f} s after Cancel"
+    print(f"\nkl on {BIG // 1000} KB: {full:.2f} s; worker stopped {stopped:.3f} s after Esc")
+    assert stopped < full / 3, f"worker went on for {stopped:.2f} s of {full:.2f} s after Cancel"
     window.act_rerank.trigger()
     settle(window)
     assert window.summariser.ranking.method == "kl"
@@ -641,23 +632,29 @@ def _shown_is_consistent(window: MainWindow, stale_ok: object) -> None:
 def test_results_arrive_in_any_order_and_stale_ones_are_dropped(
     qapp, tmp_path_factory, actions
 ) -> None:
+    """Jobs held and run in any order the actions say. At every step: what is shown belongs to
+    the current article (and method); an article opened earlier never comes back once a later
+    one is shown. At the end, with nothing cancelled, the last article and method are shown."""
     folder = tmp_path_factory.mktemp("articles")
-    paths = {}
-    for name, text in TEXTS.items():
-        paths[name] = folder / f"{name}.txt"
-        paths[name].write_text(text, encoding="utf-8")
     store = SettingsStore(QSettings(str(folder / "s.ini"), QSettings.Format.IniFormat))
     pool = HeldThreadPool()
     window = MainWindow(store, pool=pool)
+    opened = 0
     last_open = None
     stale_ok = None
+    settled = True  # False after a cancel: what was cancelled never comes
+    newest_shown = -1
     try:
         for kind, value in actions:
             if kind == "open":
-                window.open_path(paths[value])
-                last_open = paths[value]
+                opened += 1  # each open is its own file: its number shows in the source
+                last_open = folder / f"{opened:03d}-{value}.txt"
+                last_open.write_text(TEXTS[value], encoding="utf-8")
+                window.open_path(last_open)
+                settled = True
             elif kind == "method":
                 stale_ok = window.summariser.ranking
+                settled = settled or value != window.summariser.method  # the same: nothing runs
                 choose_method(window, value)
             elif kind == "language":
                 choose_language(window, value)
@@ -667,16 +664,70 @@ def test_results_arrive_in_any_order_and_stale_ones_are_dropped(
                 window.controls.spin.setValue(value)
             elif kind == "cancel":
                 window.act_cancel.trigger()
-                last_open = None
+                shown = window.summariser.document
+                last_open = Path(shown.source) if shown is not None else None
+                settled = False
             _shown_is_consistent(window, stale_ok)
+            document = window.summariser.document
+            if document is not None:
+                number = int(Path(document.source).name[:3])
+                assert number >= newest_shown, "an older article came back"
+                newest_shown = number
         pool.run_all()
-        _shown_is_consistent(window, None)
+        _shown_is_consistent(window, stale_ok)
         s = window.summariser
+        assert not s.busy
         if last_open is not None:
             assert Path(s.document.source) == last_open, "the last article opened is not shown"
-            assert s.ranking is not None
-            assert s.ranking.method == s.method
-            assert not s.busy
+            if settled:
+                assert s.ranking is not None
+                assert s.ranking.method == s.method
+    finally:
+        window.close()
+        window.deleteLater()
+
+
+@pytest.mark.parametrize(
+    "scenario",
+    [
+        # (actions, where "run" takes the job at that index of the held queue)
+        ("article", [("open", "harbour"), ("open", "budget"), ("run", 1), ("run", 1), ("run", 0)]),
+        ("method", [("open", "harbour"), ("run", 0), ("method", "kl"), ("method", "text-rank"),
+                    ("run", 1), ("run", 0)]),
+        ("language", [("open", "storm"), ("run", 0), ("run", 0), ("language", "en"),
+                      ("language", "de"), ("run", 1), ("run", 0), ("run", 0)]),
+    ],
+    ids=lambda s: s[0],
+)  # fmt: skip
+def test_a_late_result_never_replaces_a_newer_one(qapp, tmp_path, scenario) -> None:
+    """The newest request's result arrives first, the outdated one after it: dropped."""
+    _, actions = scenario
+    store = SettingsStore(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    pool = HeldThreadPool()
+    window = MainWindow(store, pool=pool)
+    stale_ok = None
+    try:
+        for kind, value in actions:
+            if kind == "open":
+                path = tmp_path / f"{value}.txt"
+                path.write_text(TEXTS[value], encoding="utf-8")
+                window.open_path(path)
+                last = path
+            elif kind == "method":
+                stale_ok = window.summariser.ranking
+                choose_method(window, value)
+            elif kind == "language":
+                choose_language(window, value)
+            else:
+                pool.run(min(value, len(pool.jobs) - 1))
+            _shown_is_consistent(window, stale_ok)
+        pool.run_all()
+        s = window.summariser
+        assert Path(s.document.source) == last
+        assert s.ranking.method == s.method
+        assert s.ranking.document is s.document
+        if s.language:
+            assert s.document.language == s.language
     finally:
         window.close()
         window.deleteLater()
