@@ -53,19 +53,19 @@ class _Pool:
 
         self.candidate = np.arange(len(arrays[0]))
         self.matrices = matrices
-        self.starts = [m.indptr.tolist() for m in matrices]
         self.arrays = list(arrays)
         self.dead = 0
+        self.starts = [m.indptr.tolist() for m in matrices]
 
     def slots(self, which: int, words: list[int]) -> list[np.ndarray]:
         """For each of ``words``, the slots holding it in matrix ``which`` (views, no copy)."""
         indices, starts = self.matrices[which].indices, self.starts[which]
         return [indices[starts[w] : starts[w + 1]] for w in words]
 
-    def values(self, which: int, words: list[int]) -> list[np.ndarray]:
-        """The stored values that go with ``slots(which, words)``."""
-        data, starts = self.matrices[which].data, self.starts[which]
-        return [data[starts[w] : starts[w + 1]] for w in words]
+    def sizes(self, which: int, words: list[int]) -> list[int]:
+        """How many slots hold each of ``words`` in matrix ``which``."""
+        starts = self.starts[which]
+        return [starts[w + 1] - starts[w] for w in words]
 
     def best(self, values: np.ndarray, sign: float) -> int:
         """The slot with the highest (``sign`` 1) or lowest (-1) value; the first among ties."""
@@ -115,21 +115,11 @@ def sparse_csc(
     return sparse.csc_matrix((data, indices, indptr), shape=(rows, len(indptr) - 1))
 
 
-def _select_entries(matrix: sparse.csc_matrix, mask: np.ndarray) -> sparse.csc_matrix:
-    """The entries of ``matrix`` where ``mask`` holds (same shape)."""
-    import numpy as np
-
-    column = np.repeat(np.arange(matrix.shape[1]), np.diff(matrix.indptr))
-    indptr = np.zeros(matrix.shape[1] + 1, dtype=matrix.indptr.dtype)
-    np.cumsum(np.bincount(column[mask], minlength=matrix.shape[1]), out=indptr[1:])
-    return sparse_csc(matrix.data[mask], matrix.indices[mask], indptr, matrix.shape[0])
-
-
 def rank_kl(analysis: Analysis) -> Scores:
     """KL-Sum: add the sentence that makes the summary's word distribution closest to the text's.
 
     sumy's divergence of a candidate ``x`` given the summary ``S`` sums, over the content words
-    ``w`` of ``x`` and of ``S`` (surface forms, not stems), ``q_w · log(q_w / j_w)`` where ``q`` is
+    ``w`` of ``x`` and of ``S`` (surface forms, not stems), ``q_w · log(q_w / j_w)``, where ``q`` is
     the document's content-word frequency and ``j_w = (c_xw + s_w) / (len x + len S)``; ``len x``
     counts content words and ``len S`` every word of the summary, stop words included. Split by
     whether ``s_w`` is zero, that is ``A(S) + G_x + log(len x + len S) · (Q(S) + R_x)`` with
@@ -138,9 +128,12 @@ def rank_kl(analysis: Analysis) -> Scores:
       ``q_w (log s − log(s + c))``;
     - ``R_x = Σ_{w in x, s_w = 0} q_w``; ``A(S)`` and ``Q(S)`` are the same for every candidate.
 
-    A pick changes ``s_w`` for its own words only, so only candidates sharing one of them change
-    ``G`` and ``R``. Ties (within ``TIE``) go to the earliest sentence; sumy's
-    ``kls.index(min(kls))`` means the same but sees rounding noise as a difference.
+    ``h(c, s)`` telescopes into ``c`` terms, one per occurrence ``k < c``: ``q_w log q_w`` or
+    ``q_w (log k − log(k + 1))`` while ``s = 0``, then ``q_w (log(s + k) − log(s + k + 1))``. So
+    each (word, k) is a column of its own, held by the candidates with more than ``k`` of the
+    word, and a pick changes each of its columns by one amount for all their holders: one scatter
+    per pick. Ties (within ``TIE``) go to the earliest sentence; sumy's ``kls.index(min(kls))``
+    means the same but sees rounding noise as a difference.
     """
     import numpy as np
     from scipy import sparse
@@ -164,71 +157,80 @@ def rank_kl(analysis: Analysis) -> Scores:
         return _pick_order_scores(np.arange(n))
     q = frequency / frequency.sum()
     lengths = np.asarray(words.sum(axis=1)).ravel().astype(np.int64)
-    log_q = np.log(np.where(q > 0, q, 1.0))
-    # Counts and lengths are integers: their logarithms come from one table, where log 0 stands
-    # for 0 (an empty candidate with an empty summary has no words: divergence 0).
-    log_int = np.log(np.maximum(np.arange(len(tokens) + int(lengths.max()) + 2), 1))
+    # Column (w, k) for k < the most times any candidate holds w.
+    most = np.zeros(forms, dtype=np.int64)
+    np.maximum.at(most, words.indices, words.data)
+    first_column = np.concatenate([[0], np.cumsum(most)])
+    per_entry = words.data
+    rows = np.repeat(np.repeat(np.arange(n), np.diff(words.indptr)), per_entry)
+    shift = np.arange(len(rows)) - np.repeat(np.cumsum(per_entry) - per_entry, per_entry)
+    held = np.repeat(first_column[words.indices], per_entry) + shift
+    columns = sparse.csc_matrix(
+        (np.ones(len(rows)), (rows, held)), shape=(n, int(first_column[-1]))
+    )
+    # The values of every column with an empty summary; G and R of every candidate.
+    q_list = q.tolist()
+    word_of = np.repeat(np.arange(forms), most)
+    k_of = np.arange(int(first_column[-1])) - first_column[word_of]
+    with np.errstate(divide="ignore"):
+        value = q[word_of] * np.where(
+            k_of == 0, np.log(np.where(q > 0, q, 1.0))[word_of], np.log(k_of / (k_of + 1.0))
+        )
+    column_rows = np.repeat(np.arange(columns.shape[1]), np.diff(columns.indptr))
+    g = np.bincount(columns.indices, value[column_rows], minlength=n)
+    r = np.bincount(np.repeat(np.arange(n), np.diff(words.indptr)), q[words.indices], minlength=n)
+    log_int = np.log(np.maximum(np.arange(len(tokens) + int(most.max()) + 2), 1)).tolist()
+    log_q = np.log(np.where(q > 0, q, 1.0)).tolist()
     all_words = np.diff(analysis.bounds)
-    rows = np.repeat(np.arange(n), np.diff(words.indptr))
-    q_entry = q[words.indices]
-    g = np.bincount(rows, q_entry * (log_q[words.indices] - log_int[words.data]), minlength=n)
-    r = np.bincount(rows, q_entry, minlength=n)
-    # Nearly every word occurs once in its sentence: for those, a pick changes h by the same
-    # amount in every candidate, computed once per word.
-    columns = words.tocsc()
-    once = columns.data == 1
-    pool = _Pool([_select_entries(columns, once), _select_entries(columns, ~once)], g, r, lengths)
-    several = (np.diff(pool.matrices[1].indptr) > 0).tolist()  # words some candidate repeats
-    q_list, log_q_list = q.tolist(), log_q.tolist()
-    logs = log_int[: int(frequency.max()) + 2].tolist()  # for s and s + 1, one word at a time
+    # Per slot: G, U = Q + R (kept together: Q is shared by all) and the length.
+    pool = _Pool([columns], g, r, lengths)
     summary = [0] * forms  # s_w: occurrences in the summary
     summary_length = 0
-    covered = 0.0  # Q(S)
     longest = int(lengths.max())
+    log_lengths = np.log(np.maximum(np.arange(len(tokens) + longest + 2), 1))
+    most_list, first_list = most.tolist(), first_column.tolist()
     kl = np.empty(n)
     order = np.empty(n, dtype=np.int64)
     indptr, indices, data = words.indptr.tolist(), words.indices.tolist(), words.data.tolist()
     for step in range(n):
         if step % _CHECK_EVERY == 0:
             checkpoint()
-        g_s, r_s, length_s = pool.arrays
+        g_s, u_s, length_s = pool.arrays
         out = kl[: len(g_s)]
-        np.take(log_int[summary_length : summary_length + longest + 1], length_s, out=out)
-        out *= r_s + covered
+        log_lengths[summary_length : summary_length + longest + 1].take(length_s, out=out)
+        out *= u_s
         out += g_s
         best = pool.pick(pool.best(out, -1.0), np.inf)
         order[step] = best
         summary_length += int(all_words[best])
-        picked = indices[indptr[best] : indptr[best + 1]]
-        if not picked:
+        start, stop = indptr[best], indptr[best + 1]
+        if start == stop:
             pool.compact()
             continue
-        changes, fresh, repeated = [], [], []
-        for w, times in zip(picked, data[indptr[best] : indptr[best + 1]], strict=True):
+        changed, changes, fresh, lost = [], [], [], []
+        for w, times in zip(indices[start:stop], data[start:stop], strict=True):
             before = summary[w]
-            after = summary[w] = before + int(times)
+            after = summary[w] = before + times
             q_w = q_list[w]
-            old = q_w * log_q_list[w] if before == 0 else q_w * (logs[before] - logs[before + 1])
-            changes.append(q_w * (logs[after] - logs[after + 1]) - old)
-            if before == 0:
-                fresh.append(w)
-                covered += q_w
-            if several[w]:
-                repeated.append((w, before, after))
-        parts = pool.slots(0, picked)
-        np.add.at(g_s, np.concatenate(parts), np.repeat(changes, [len(x) for x in parts]))
-        if fresh:  # words new to the summary leave R_x of every candidate holding them
-            parts = pool.slots(0, fresh) + pool.slots(1, fresh)
-            weights = [-q_list[w] for w in fresh] * 2
-            np.add.at(r_s, np.concatenate(parts), np.repeat(weights, [len(x) for x in parts]))
-        for w, before, after in repeated:  # candidates holding w c > 1 times
-            slots, count = pool.slots(1, [w])[0], pool.values(1, [w])[0]
-            q_w = q_list[w]
-            if before == 0:
-                old_e = q_w * (log_q_list[w] - log_int[count])
-            else:
-                old_e = q_w * (log_int[before] - log_int[before + count])
-            np.add.at(g_s, slots, q_w * (log_int[after] - log_int[after + count]) - old_e)
+            column = first_list[w]
+            for k in range(most_list[w]):
+                if before:
+                    old = q_w * (log_int[before + k] - log_int[before + k + 1])
+                elif k:
+                    old = q_w * (log_int[k] - log_int[k + 1])
+                else:
+                    old = q_w * log_q[w]
+                changed.append(column + k)
+                changes.append(q_w * (log_int[after + k] - log_int[after + k + 1]) - old)
+            if not before:
+                fresh.append(column)  # (w, 0): every candidate holding w
+                lost.append(-q_w)
+        slots = pool.slots(0, changed)
+        np.add.at(g_s, np.concatenate(slots), np.repeat(changes, pool.sizes(0, changed)))
+        if fresh:  # U = Q + R: Q grows for everyone, R shrinks where the word was
+            u_s -= sum(lost)
+            holders = np.concatenate(pool.slots(0, fresh))
+            np.add.at(u_s, holders, np.repeat(lost, pool.sizes(0, fresh)))
         pool.compact()
     return _pick_order_scores(order)
 
