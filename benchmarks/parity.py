@@ -90,10 +90,11 @@ def _rouge() -> None:
     from desktop.engine import Length, load, rank, select
     from desktop.engine.methods.reference import Reference
 
-    print("\nROUGE F (x100), ours vs raw sumy, k = reference sentences")
+    print("\nROUGE F (x100), ours vs raw sumy, k = reference sentences; 'differ': articles whose")
+    print("summaries differ; dR1: the mean paired difference ours - sumy and its standard error")
     print(
-        f"{'set':16} {'method':10} {'n':>4} {'R1 ours':>8} {'R1 sumy':>8} {'R2 ours':>8}"
-        f" {'R2 sumy':>8}"
+        f"{'set':10} {'method':10} {'n':>4} {'differ':>6} {'R1 ours':>8} {'R1 sumy':>8}"
+        f" {'dR1 +- se':>13} {'R2 ours':>8} {'R2 sumy':>8}"
     )
     for name, most in SETS.items():
         rows = [json.loads(line) for line in (EVAL / name).open(encoding="utf-8")]
@@ -135,9 +136,12 @@ def _rouge() -> None:
                 scores["s1"].append(statistics.mean(t["rouge1"].fmeasure for t in theirs))
                 scores["s2"].append(statistics.mean(t["rouge2"].fmeasure for t in theirs))
             m = {key: 100 * statistics.mean(v) for key, v in scores.items()}
+            delta = [100 * (a - b) for a, b in zip(scores["o1"], scores["s1"], strict=True)]
+            error = statistics.stdev(delta) / len(delta) ** 0.5
+            paired = f"{statistics.mean(delta):+.2f} +- {error:.2f}"
             print(
-                f"{name.split('-')[0]:16} {method:10} {len(rows):>4} {m['o1']:>8.2f}"
-                f" {m['s1']:>8.2f} {m['o2']:>8.2f} {m['s2']:>8.2f}",
+                f"{name.split('_')[0]:10} {method:10} {len(rows):>4} {differ:>6} {m['o1']:>8.2f}"
+                f" {m['s1']:>8.2f} {paired:>13} {m['o2']:>8.2f} {m['s2']:>8.2f}",
                 flush=True,
             )
 
