@@ -187,6 +187,11 @@ class Summariser(QObject):
         if self._reading is not None:  # an article on its way: read it again in this language
             self._load(*self._reading)
             return
+        self._rebuild()
+
+    def _rebuild(self) -> None:
+        """Segment the article again in ``self.language``."""
+        code = self.language
         extracted = self._extracted
         if extracted is None:
             return
@@ -250,9 +255,26 @@ class Summariser(QObject):
 
     # -- ranking -------------------------------------------------------------------------------
 
+    @property
+    def outdated(self) -> bool:
+        """The article or its ranking on screen is not for the current language or method (a
+        change was cancelled or failed): ``rerank`` brings them up to date."""
+        document = self._document
+        if document is None or self.busy:
+            return False
+        if document.language != (self.language or document.detected_language):
+            return True
+        return self._ranking is None or self._ranking.method != self.method
+
     def rerank(self) -> None:
-        """Rank again (after a cancel); a cached ranking is reused."""
-        if self._document is not None and not self.busy:
+        """Summarise again after a cancel or a failure: the article is segmented again if its
+        language changed meanwhile, and a cached ranking is reused."""
+        document = self._document
+        if document is None or self.busy:
+            return
+        if document.language != (self.language or document.detected_language):
+            self._rebuild()
+        else:
             self._rank()
 
     def cancel(self) -> None:

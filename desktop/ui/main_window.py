@@ -718,9 +718,7 @@ class MainWindow(QMainWindow):
         self.act_copy.setEnabled(has_summary)
         self.act_close.setEnabled(s.document is not None)
         self.act_cancel.setEnabled(s.busy)
-        # Also when a cancelled or failed ranking left the previous method's result on screen.
-        stale = s.ranking is None or s.ranking.method != s.method
-        self.act_rerank.setEnabled(s.document is not None and stale and not s.busy)
+        self.act_rerank.setEnabled(s.outdated)
         for action in (self.act_next, self.act_previous):
             action.setEnabled(has_summary)
         self.act_longer.setEnabled(s.ranking is not None)
