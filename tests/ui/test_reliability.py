@@ -687,6 +687,44 @@ def test_results_arrive_in_any_order_and_stale_ones_are_dropped(
             if settled:
                 assert s.ranking is not None
                 assert s.ranking.method == s.method
+        # Whatever was cancelled, Summarise Again (F5) brings the window up to date.
+        if window.act_rerank.isEnabled():
+            window.act_rerank.trigger()
+            pool.run_all()
+        if s.document is not None:
+            assert not window.act_rerank.isEnabled()
+            assert s.ranking.method == s.method
+            assert s.document.language == (s.language or s.document.detected_language)
+    finally:
+        window.close()
+        window.deleteLater()
+
+
+def test_summarise_again_applies_a_cancelled_change(qapp, tmp_path) -> None:
+    """Esc after choosing another language (or method) leaves the old summary on screen;
+    Summarise Again (F5) is then enabled and applies the choice."""
+    path = tmp_path / "storm.txt"
+    path.write_text(TEXTS["storm"], encoding="utf-8")
+    pool = HeldThreadPool()
+    window = MainWindow(
+        SettingsStore(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)), pool=pool
+    )
+    try:
+        window.open_path(path)
+        pool.run_all()
+        assert window.summariser.document.language == "de"
+        assert not window.act_rerank.isEnabled()
+        for change in (lambda: choose_language(window, "en"), lambda: choose_method(window, "kl")):
+            change()
+            window.act_cancel.trigger()
+            pool.run_all()
+            assert window.act_rerank.isEnabled()
+            window.act_rerank.trigger()
+            pool.run_all()
+            assert not window.act_rerank.isEnabled()
+        assert window.summariser.document.language == "en"
+        assert window.summariser.ranking.method == "kl"
+        assert window.summariser.ranking.document is window.summariser.document
     finally:
         window.close()
         window.deleteLater()
