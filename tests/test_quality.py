@@ -58,6 +58,27 @@ def test_a_one_sentence_lead_paragraph_alone_is_promoted():
     assert order[0] == NEWS[0]
 
 
+def test_a_scene_setting_opening_the_article_never_returns_to_is_not_promoted():
+    scene = "Rain fell all night on the grey rooftops while seagulls circled above the quay."
+    order = _ranked([scene, " ".join(NEWS)])
+    assert order[0] != scene
+    assert order.index(scene) > len(NEWS) // 2
+
+
+def test_a_short_article_ranks_the_sentence_the_others_elaborate_on_first():
+    scene = "Rain fell all night on the grey rooftops while seagulls circled above the quay."
+    core = "The council approved the new harbour bridge for trams and bicycles on Monday."
+    others = [
+        "Residents of the harbour district had protested for two years.",
+        "The mayor spoke for an hour.",
+        "The new harbour bridge will carry trams from next year.",
+        "Bicycles will cross the new harbour bridge on a separate lane.",
+        "The council expects the bridge to open on a Monday in May.",
+    ]
+    order = _ranked([scene, " ".join([*others[:2], core, *others[2:]])])
+    assert order[0] == core
+
+
 def test_a_repeated_sentence_is_not_ranked_twice_near_the_top():
     repeat = "The council approved the new harbour bridge on Monday after a debate of six hours!"
     order = _ranked([" ".join([*NEWS, repeat])])
@@ -101,8 +122,8 @@ def test_long_documents_rank_in_seconds(sentences, seconds):
 # method was tuned (benchmarks/evaluate.py); a change that loses more than half a point fails.
 FLOOR = {
     "cnn_dailymail_frank-dev": (40, 41.22),
-    "bbc_news_summary-dev": (60, 82.11),
-    "klexikon_de-dev": (8, 37.49),
+    "bbc_news_summary-dev": (60, 85.86),
+    "klexikon_de-dev": (8, 37.46),
 }
 
 
@@ -138,6 +159,4 @@ def test_default_beats_lead_and_every_sumy_method_on_the_dev_sets(shared_eval):
         lead = r1.pop("sumy:lead")
         ours = r1.pop(DEFAULT_METHOD)
         assert ours >= lead + margin, dataset
-        # Every sumy method but Reduction on BBC, whose references it mimics (docs/quality.md).
-        best = max(v for m, v in r1.items() if (dataset, m) != (BBC, "sumy:reduction"))
-        assert ours > best, dataset
+        assert ours > max(r1.values()), dataset

@@ -1,20 +1,31 @@
 """Precis, the default method: the article's lead first, then its most central sentences.
 
-Two tiers, each a few vectorised passes over the sparse term matrix (no n × n matrix is ever
-built, so 20,000 sentences rank in well under a second):
+Two tiers, each a few vectorised passes over sparse matrices (no n × n matrix is ever built, so
+20,000 sentences rank in well under a second):
 
 1. **The lead.** Of the opening ``LEAD_WINDOW`` sentences of the first paragraph, the best
    ``LEAD_SIZE`` rank first. "Best" is forward centrality, as in PacSum: how many later sentences
    repeat each of the sentence's content words, per square root of its length, minus a penalty
    for sentences longer than ``LONG_SENTENCE`` words (in pasted news these are mostly a photo
    caption glued to a sentence). When the first paragraph is a one-sentence lead, only that
-   sentence is promoted.
-2. **The rest**, greedily, by centrality with redundancy control (MMR). Centrality is the sum over
-   the sentence's content words of the square root of how many other sentences share the word,
-   divided by its length to the power ``a = min(1, ln(n) / DENSITY_SCALE)`` for an article of
-   ``n`` sentences: a short article favours complete, content-rich sentences, a long one dense
-   sentences that say a lot in few words. A small prior favours earlier sentences, and each pick
-   is penalised by its highest tf-idf cosine similarity to a sentence already ranked.
+   sentence is promoted, and only when at least a third of the article's sentences are less
+   central (see below): a scene-setting opening the article does not come back to is not news.
+2. **The rest**, greedily, by centrality with redundancy control (MMR). Centrality mixes two
+   measures by the article's length ``n`` (in sentences):
+
+   - *graph centrality*, for short articles (weight 1 up to ``SHORT`` sentences, falling to 0 at
+     ``LONG`` on a log scale): PageRank over the sentences, two sentences linked by the cosine of
+     their content-word counts. Words are compared as written (lower-cased), not stemmed: in a
+     short article a repeated exact wording is the stronger sign of the sentence the others
+     elaborate on.
+   - *density*, for long articles: the sum over the sentence's content words of the square root
+     of how many other sentences share the word, divided by its length to the power
+     ``a = min(1, ln(n) / DENSITY_SCALE)``: complete, content-rich sentences in shorter texts,
+     sentences that say a lot in few words in long ones.
+
+   In long articles a small prior favours earlier sentences, and each pick is penalised by its
+   highest tf-idf cosine similarity to a sentence already ranked; both fade with the graph's
+   weight, because a short article has little to repeat and its order is already the lead.
 
 The constants were set on the dev sets only (docs/quality.md has the figures); they are the same
 for every language and kind of text.
@@ -35,7 +46,13 @@ if TYPE_CHECKING:
 LEAD_WINDOW = 4  # opening sentences that may form the lead
 LEAD_SIZE = 3  # of which this many rank first
 LONG_SENTENCE = 30  # words; longer lead sentences lose log(words / 30)
+LEAD_CENTRAL = 1 / 3  # share of sentences a one-sentence lead must be more central than
 DENSITY_SCALE = 5.0  # length exponent a = min(1, ln(n) / 5): 0.6 at 20 sentences, 1 from 148
+SHORT = 30  # sentences: up to here, centrality is graph centrality alone
+LONG = 100  # sentences: from here, density alone; in between, a mix on a log scale
+DAMPING = 0.85  # PageRank's damping factor (the usual value)
+PAGERANK_TOLERANCE = 1e-9  # stop when the scores move less than this in total (L1)
+PAGERANK_STEPS = 200  # at most; converges in about 30 to 60
 POSITION = 0.05  # weight of -ln(1 + position) against centrality scaled to at most 1
 REDUNDANCY = 0.6  # weight of the similarity to the sentences already ranked (MMR)
 MMR_DEPTH = 500  # picks made with redundancy control; the rest follow centrality alone
@@ -54,10 +71,15 @@ def rank_precis(analysis: Analysis) -> Scores:
     doc = analysis.document
     words = np.asarray([doc.word_counts[i] for i in analysis.candidates], dtype=float)
 
+    graph = _graph_weight(n)
+    centrality = _density(present, df, length)
+    if graph > 0:
+        centrality = graph * _scaled(_pagerank(analysis)) + (1.0 - graph) * centrality
     lead = _lead(analysis, present, df, length, words)
-    centrality = _centrality(present, df, length)
-    prior = centrality - POSITION * np.log1p(np.arange(n))
-    order = _mmr(_unit_tfidf(analysis.counts, df), prior, lead)
+    if len(lead) == 1 and np.mean(centrality < centrality[lead[0]]) < LEAD_CENTRAL:
+        lead = lead[:0]  # a one-sentence opening the article does not come back to
+    prior = centrality - (1.0 - graph) * POSITION * np.log1p(np.arange(n))
+    order = _mmr(_unit_tfidf(analysis.counts, df), prior, lead, (1.0 - graph) * REDUNDANCY)
     values = np.empty(n)
     values[order] = (n - np.arange(n)) / n
     return Scores(values, order)
@@ -89,15 +111,68 @@ def _lead(
     return np.argsort(-score, kind="stable")[:LEAD_SIZE]
 
 
-def _centrality(present: sparse.csr_matrix, df: np.ndarray, length: np.ndarray) -> np.ndarray:
-    """Shared-word centrality, scaled so the best sentence has 1."""
+def _graph_weight(n: int) -> float:
+    """Share of graph centrality in an article of ``n`` sentences (the rest is density)."""
+    import numpy as np
+
+    share = (np.log(LONG) - np.log(max(n, 1))) / (np.log(LONG) - np.log(SHORT))
+    return float(np.clip(share, 0.0, 1.0))
+
+
+def _scaled(score: np.ndarray) -> np.ndarray:
+    """``score`` divided by its maximum, so the best sentence has 1."""
+    top = score.max()
+    return score / top if top > 0 else score
+
+
+def _density(present: sparse.csr_matrix, df: np.ndarray, length: np.ndarray) -> np.ndarray:
+    """Shared-word centrality per (content words)^a, scaled so the best sentence has 1."""
     import numpy as np
 
     n = present.shape[0]
     exponent = min(1.0, np.log(n) / DENSITY_SCALE)
-    score = (present @ np.sqrt(np.maximum(df - 1.0, 0.0))) / length**exponent
-    top = score.max()
-    return score / top if top > 0 else score
+    return _scaled((present @ np.sqrt(np.maximum(df - 1.0, 0.0))) / length**exponent)
+
+
+def _pagerank(analysis: Analysis) -> np.ndarray:
+    """PageRank over the cosine similarities of the sentences' content-word counts.
+
+    Words are the lower-cased forms, unstemmed. The similarity graph is never stored: with ``U``
+    the unit-length count rows, ``W v = U (Uᵀ v) - v`` (the diagonal, a sentence's similarity to
+    itself, removed), two sparse products per step.
+    """
+    import numpy as np
+    from scipy import sparse
+
+    n = analysis.size
+    tokens = analysis.tokens
+    content = ~analysis.form_stop[tokens]
+    counts = sparse.csr_matrix(
+        (np.ones(int(content.sum())), (analysis.token_rows[content], tokens[content])),
+        shape=(n, len(analysis.forms)),
+    )  # duplicate (row, form) entries are summed: the counts
+    norms = np.sqrt(np.asarray(counts.multiply(counts).sum(axis=1)).ravel())
+    nonempty = norms > 0
+    unit = (sparse.diags(1.0 / np.where(nonempty, norms, 1.0)) @ counts).tocsr()
+
+    def similarity(v: np.ndarray) -> np.ndarray:
+        return unit @ (unit.T @ v) - np.where(nonempty, v, 0.0)
+
+    # Row sums of W: how much each sentence's score is divided among its neighbours. A sentence
+    # similar to no other passes nothing on (only the damping term reaches it).
+    outgoing = similarity(np.ones(n))
+    linked = outgoing > 1e-12
+    share = np.where(linked, outgoing, 1.0)
+    score = np.full(n, 1.0 / n)
+    for step in range(PAGERANK_STEPS):
+        if step % 16 == 0:
+            checkpoint()
+        following = (1.0 - DAMPING) / n + DAMPING * similarity(np.where(linked, score / share, 0.0))
+        moved = float(np.abs(following - score).sum())
+        score = following
+        if moved < PAGERANK_TOLERANCE:
+            break
+    return score
 
 
 def _unit_tfidf(counts: sparse.csr_matrix, df: np.ndarray) -> sparse.csr_matrix:
@@ -111,8 +186,10 @@ def _unit_tfidf(counts: sparse.csr_matrix, df: np.ndarray) -> sparse.csr_matrix:
     return (sparse.diags(1.0 / np.where(norms > 0, norms, 1.0)) @ weighted).tocsr()
 
 
-def _mmr(unit: sparse.csr_matrix, score: np.ndarray, first: np.ndarray) -> np.ndarray:
-    """``first``, then greedy picks by score minus redundancy, then the rest by score."""
+def _mmr(
+    unit: sparse.csr_matrix, score: np.ndarray, first: np.ndarray, weight: float
+) -> np.ndarray:
+    """``first``, then greedy picks by score minus ``weight`` × redundancy, then by score."""
     import numpy as np
 
     n = len(score)
@@ -133,10 +210,14 @@ def _mmr(unit: sparse.csr_matrix, score: np.ndarray, first: np.ndarray) -> np.nd
 
     for row in first.tolist():
         take(row)
+    if weight == 0:  # no redundancy control: the order is the score's
+        rest = np.argsort(-score, kind="stable")
+        order.extend(rest[~taken[rest]].tolist())
+        return np.asarray(order, dtype=np.int64)
     for pick in range(min(MMR_DEPTH, n - len(order))):
         if pick % _CHECK_EVERY == 0:
             checkpoint()
-        gain = np.where(taken, -np.inf, score - REDUNDANCY * redundancy)
+        gain = np.where(taken, -np.inf, score - weight * redundancy)
         take(int(np.argmax(gain)))
     rest = np.argsort(-score, kind="stable")
     order.extend(rest[~taken[rest]].tolist())
