@@ -240,11 +240,14 @@ def rank_sum_basic(analysis: Analysis) -> Scores:
     the probability of each of its words (once per occurrence), so what is said once counts less.
 
     Probabilities only shrink, so a rating computed earlier bounds the current one from above:
-    the candidate on top of the heap is rated again until the top is fresh (none of its words
-    changed since). When the best rating left is 0, so are all the others: they follow in
-    document order.
+    candidates wait in a heap by their last rating, and the one on top is rated again until its
+    rating comes out unchanged, bit for bit (the same sum of the same products): then it is
+    current, and no other can be higher. When the best rating left is 0, so are all the others:
+    they follow in document order.
     """
     import heapq
+    from itertools import pairwise
+    from operator import mul
 
     import numpy as np
 
@@ -252,70 +255,72 @@ def rank_sum_basic(analysis: Analysis) -> Scores:
     counts = analysis.counts
     if n == 0:
         return _pick_order_scores(np.zeros(0, dtype=np.int64))
-    frequency = np.asarray(counts.sum(axis=0)).ravel()
+    indptr, indices, data = counts.indptr, counts.indices, counts.data
+    frequency = np.bincount(indices, data, minlength=counts.shape[1])
     total = frequency.sum()
     if total == 0:
         return _pick_order_scores(np.arange(n))
     p = frequency / total
-    lengths = np.asarray(counts.sum(axis=1)).ravel()
+    rows = np.repeat(np.arange(n), np.diff(indptr))
+    lengths = np.bincount(rows, data, minlength=n)
     # Each entry is its word's weight in the sentence's average: count / length.
-    indptr = counts.indptr
-    weights = counts.data / lengths[np.repeat(np.arange(n), np.diff(indptr))]
-    first = counts.copy()
-    first.data = weights
-    # Rating one candidate is a short sum: plain Python lists beat numpy's per-call cost.
-    starts = indptr.tolist()
-    entries = list(zip(counts.indices.tolist(), weights.tolist(), strict=True))
-    times = list(zip(counts.indices.tolist(), counts.data.astype(int).tolist(), strict=True))
-    rows = [entries[starts[i] : starts[i + 1]] for i in range(n)]
+    weights = data / lengths[rows]
+    # Rating one candidate is a short sum: plain Python lists beat numpy's per-call cost. The
+    # first ratings sum the same products in the same order, so they are the same numbers.
+    ratings = np.bincount(rows, weights * p[indices], minlength=n).tolist()
+    spans = list(pairwise(indptr.tolist()))
+    all_words, all_weights = indices.tolist(), weights.tolist()
+    words = [all_words[a:b] for a, b in spans]
+    weighed = [all_weights[a:b] for a, b in spans]
+    # Each word as often as it occurs: sumy squares its probability once per occurrence.
+    occurrences = np.repeat(indices, data.astype(np.int64)).tolist()
+    ends = np.cumsum(lengths.astype(np.int64)).tolist()
+    squared = [occurrences[a:b] for a, b in pairwise([0, *ends])]
     probability = p.tolist()
-
-    def rating(i: int) -> float:
-        return sum([probability[w] * weight for w, weight in rows[i]])
+    get = probability.__getitem__
 
     # Heap entries: (minus the rating, sentence), so the best and then the earliest come first.
-    heap = [(-r, i) for i, r in enumerate((first @ p).tolist())]
+    # A sentence picked from below the top keeps its entry until it surfaces.
+    heap = [(-r, i) for i, r in enumerate(ratings)]
     heapq.heapify(heap)
-    # A rating is stale once a word of its sentence changed probability: those sentences are
-    # marked when it happens (the word's column of the count matrix).
-    columns = counts.tocsc()
-    holders, column_starts = columns.indices, columns.indptr.tolist()
-    stale = np.zeros(n, dtype=bool)
+    picked = bytearray(n)
     order: list[int] = []
-    step = 0
-    while heap:
-        if step % _CHECK_EVERY == 0:
+    while len(order) < n:
+        if len(order) % _CHECK_EVERY == 0:
             checkpoint()
-        top, i = heap[0]
-        if stale[i]:
-            heapq.heapreplace(heap, (-rating(i), i))
-            stale[i] = False
-            continue
+        while True:  # until the top is current
+            top, i = heap[0]
+            if picked[i]:
+                heapq.heappop(heap)
+                continue
+            rating = sum(map(mul, map(get, words[i]), weighed[i]))
+            if rating == -top:
+                break
+            heapq.heapreplace(heap, (-rating, i))
         if top == 0.0:  # the floor: every rating left is 0
-            order.extend(sorted(j for _, j in heap))
+            order.extend(sorted(j for _, j in heap if not picked[j]))
             break
-        # Ratings tied with the top (within TIE): the earliest sentence wins.
+        # Ratings tied with the top (within TIE): the earliest sentence wins, so only earlier
+        # sentences whose last rating was within TIE can take its place. The heap below an entry
+        # rated lower than that holds none, which usually ends the search at the top's children.
         limit = top + TIE * abs(top)
-        tied = [heapq.heappop(heap)]
-        while heap and heap[0][0] <= limit:
-            j = heap[0][1]
-            if stale[j]:
-                heapq.heapreplace(heap, (-rating(j), j))
-                stale[j] = False
-            else:
-                tied.append(heapq.heappop(heap))
-        chosen = min(j for _, j in tied)
-        for entry in tied:
-            if entry[1] != chosen:
-                heapq.heappush(heap, entry)
+        earlier, below = [], [1, 2]
+        while below:
+            k = below.pop()
+            if k < len(heap) and heap[k][0] <= limit:
+                if heap[k][1] < i and not picked[heap[k][1]]:
+                    earlier.append(heap[k][1])
+                below += (2 * k + 1, 2 * k + 2)
+        chosen = i
+        for j in sorted(earlier):
+            if -sum(map(mul, map(get, words[j]), weighed[j])) <= limit:
+                chosen = j
+                break
+        if chosen == i:
+            heapq.heappop(heap)
+        else:
+            picked[chosen] = True
         order.append(chosen)
-        step += 1
-        changed = []
-        for w, count in times[starts[chosen] : starts[chosen + 1]]:
-            if probability[w] != 0.0:  # a probability that reached 0 changes nothing any more
-                changed.append(holders[column_starts[w] : column_starts[w + 1]])
-                for _ in range(count):  # sumy squares once per occurrence
-                    probability[w] *= probability[w]
-        if changed:
-            stale[np.concatenate(changed)] = True
+        for w in squared[chosen]:
+            probability[w] *= probability[w]
     return _pick_order_scores(np.asarray(order, dtype=np.int64))
