@@ -175,21 +175,41 @@ def _analyse(document: Document) -> Tokenised:
     lex = lexicon(document.language)
     candidates = document.candidates
     text, sentences = document.text, document.sentences
-    sentence_words = [lex.words(text[sentences[i].start : sentences[i].end]) for i in candidates]
+    # Words never hold white space, so sentences are cut at white space first, and each distinct
+    # piece ("chunk") is split into words once: a document has far fewer distinct chunks than
+    # words, and most chunks are one word, alone or with punctuation around it.
+    chunked = [text[sentences[i].start : sentences[i].end].lower().split() for i in candidates]
+    flat = list(chain.from_iterable(chunked))
+    chunk_index = {c: k for k, c in enumerate(dict.fromkeys(flat))}
+    chunk_of = np.fromiter(map(chunk_index.__getitem__, flat), dtype=np.int64, count=len(flat))
+    chunk_words = lex.chunk_words(chunk_index)
     heading_words = [w for heading in heading_texts(document) for w in lex.words(heading)]
-    flat = list(chain.from_iterable(sentence_words))
     # Distinct forms in order of first appearance: ids (and so ties between equal scores that
-    # depend on them) never depend on hashing.
-    forms = tuple(dict.fromkeys([*flat, *heading_words]))
+    # depend on them) never depend on hashing. Chunks in order of first appearance hold the words
+    # in that order too.
+    forms = tuple(dict.fromkeys(chain(chain.from_iterable(chunk_words), heading_words)))
     index = {w: i for i, w in enumerate(forms)}
-    tokens = np.fromiter(map(index.__getitem__, flat), dtype=np.int64, count=len(flat))
+    per_chunk = np.fromiter(map(len, chunk_words), dtype=np.int64, count=len(chunk_words))
+    chunk_forms = np.fromiter(
+        map(index.__getitem__, chain.from_iterable(chunk_words)),
+        dtype=np.int64,
+        count=int(per_chunk.sum()),
+    )
+    # The tokens: each chunk's forms, chunk after chunk.
+    chunk_start = np.cumsum(per_chunk) - per_chunk
+    sizes = per_chunk[chunk_of]
+    ends = np.cumsum(sizes)
+    tokens = chunk_forms[
+        np.repeat(chunk_start[chunk_of] - ends + sizes, sizes) + np.arange(len(ends) and ends[-1])
+    ]
     heading_tokens = np.fromiter(
         map(index.__getitem__, heading_words), dtype=np.int64, count=len(heading_words)
     )
-    bounds = np.zeros(len(candidates) + 1, dtype=np.int64)
-    np.cumsum(list(map(len, sentence_words)), out=bounds[1:])
+    chunk_bounds = np.zeros(len(candidates) + 1, dtype=np.int64)
+    np.cumsum(list(map(len, chunked)), out=chunk_bounds[1:])
+    bounds = np.concatenate([[0], ends])[chunk_bounds]
 
-    stems = list(map(lex.stem, forms))
+    stems = lex.stems(forms)
     stem_index = {s: i for i, s in enumerate(dict.fromkeys(stems))}
     form_stem = np.fromiter(map(stem_index.__getitem__, stems), dtype=np.int64, count=len(stems))
     form_stop = np.fromiter(map(lex.stop_words.__contains__, forms), dtype=bool, count=len(forms))

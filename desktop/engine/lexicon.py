@@ -6,14 +6,22 @@ Stems are cached per distinct word, so each word form is stemmed once per proces
 from __future__ import annotations
 
 import re
+import string
 from functools import cache
 from importlib.resources import files
+from typing import TYPE_CHECKING
 
 from desktop.engine.language import LANGUAGES
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _HIRAGANA = "[\u3040-\u309f]+"
+# Characters that are never part of a word (no letters; the joiners ' ’ - only count between
+# letters), so they can be stripped from both ends of a piece of text before looking for words.
+_NEVER_AT_EDGE = string.punctuation + string.digits + "“”‘’«»„‚‹›–—…•·°§¶"
 _SUMY_STOP_WORDS = {
     "en", "de", "fr", "es", "it", "pt", "cs", "pl", "sv", "el", "zh", "ja",
 }  # fmt: skip
@@ -38,7 +46,25 @@ class Lexicon:
         Japanese runs are cut at hiragana first, so the bigrams stay inside content words
         instead of spanning particles.
         """
-        text = text.lower()
+        return self._words(text.lower())
+
+    def chunk_words(self, chunks: Iterable[str]) -> list[list[str]]:
+        """``words`` of each of many lower-cased pieces of text without white space.
+
+        Faster than ``words`` for the usual pieces: a word (returned as it is), or a word with
+        punctuation or digits around it (stripped); the regular expression sees the rest.
+        """
+        if self.cjk:
+            return list(map(self._words, chunks))
+        return [[chunk] if chunk.isalpha() else self._chunk_words(chunk) for chunk in chunks]
+
+    def _chunk_words(self, chunk: str) -> list[str]:
+        core = chunk.strip(_NEVER_AT_EDGE)
+        if core.isalpha():
+            return [core]
+        return _WORD.findall(core) if core else []
+
+    def _words(self, text: str) -> list[str]:
         if not self.cjk:
             return _WORD.findall(text)
         tokens: list[str] = []
@@ -60,6 +86,14 @@ class Lexicon:
         if stem is None:
             stem = self._cache[word] = self._stem(word)
         return stem
+
+    def stems(self, words: list[str]) -> list[str]:
+        """``stem`` of each word: one dictionary look-up each once the cache holds them."""
+        cache = self._cache
+        missing = list(dict.fromkeys(w for w in words if w not in cache))
+        if missing:
+            cache.update(zip(missing, map(self._stem, missing), strict=True))
+        return list(map(cache.__getitem__, words))
 
     def terms(self, text: str) -> list[str]:
         """Stemmed content words: what the ranking methods count."""

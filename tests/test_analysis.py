@@ -1,0 +1,48 @@
+"""The analysis tokenises a document chunk by chunk; its words must be exactly ``Lexicon.words``."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from desktop.engine import LANGUAGES, load
+from desktop.engine.analysis import analyse
+from desktop.engine.lexicon import _WORD, lexicon
+from tests.multilingual import TEXTS
+
+# Pieces that exercise every path: plain words, punctuation and digits around or inside them,
+# joiners at the edges and doubled, underscores, letters that are numbers (½, Ⅻ), combining
+# marks, a dotless İ that lower-cases to two characters, Greek final sigma.
+TRICKY = (
+    "Rock'n'roll, l’homme—don't 2005er x_y ½ Ⅻ co-op --a-- 'tis ‘quoted’ «guillemets» "
+    "£10m U.S. e-mail- -pre ab''cd a--b Ἀθῆναι ΟΔΥΣΣΕΥΣ ΣΑΣ. İstanbul ﬁne naïve nai\u0308ve "
+    "x1y2z 3rd ³ … ¿Qué? ¡Sí! 東京で会議が開かれた 北京市 Привет,мир! עִבְרִית مرحبا"
+)
+ALPHABET = "aZéßİΣσ'’-_1½Ⅻ.,;:!?\"()[]«»—–…·°§¶\u0308\u200b東で" + "a" * 10
+
+
+def _regex_words(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+def test_chunk_words_are_the_regular_expressions_words() -> None:
+    lex = lexicon("en")
+    pieces = TRICKY.lower().split()
+    generator = random.Random(6)
+    for _ in range(5000):
+        pieces += "".join(generator.choices(ALPHABET, k=generator.randint(1, 12))).lower().split()
+    assert lex.chunk_words(pieces) == [_regex_words(piece) for piece in pieces]
+
+
+@pytest.mark.parametrize("code", sorted(LANGUAGES))
+def test_each_sentences_words_are_lexicon_words(code: str) -> None:
+    text = f"{TEXTS[code]}\n\n{TRICKY}\n\n{TEXTS[code].upper()}"
+    document = load(text.encode(), language=code)
+    analysis = analyse(document)
+    lex = lexicon(code)
+    expected = tuple(tuple(lex.words(document.sentence_text(i))) for i in document.candidates)
+    assert analysis.words == expected
+    # Distinct forms in order of first appearance, then the headings' new words.
+    flat = [w for words in expected for w in words]
+    assert analysis.forms[: len(set(flat))] == tuple(dict.fromkeys(flat))
