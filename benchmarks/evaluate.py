@@ -361,7 +361,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.limit:
             command += f" --limit {args.limit}"
         intro = (
-            f"Regenerate with `{command}` (about 20 minutes on two cores, most of it sumy; "
+            f"Regenerate with `{command}` (about 10 minutes on two cores, most of it sumy; "
             "needs ../shared/eval). Mean over "
             "documents with a bootstrap 95% interval; `sumy:` rows are sumy's own "
             "implementations run as the quality check runs them."
