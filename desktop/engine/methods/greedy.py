@@ -62,11 +62,6 @@ class _Pool:
         indices, starts = self.matrices[which].indices, self.starts[which]
         return [indices[starts[w] : starts[w + 1]] for w in words]
 
-    def sizes(self, which: int, words: list[int]) -> list[int]:
-        """How many slots hold each of ``words`` in matrix ``which``."""
-        starts = self.starts[which]
-        return [starts[w + 1] - starts[w] for w in words]
-
     def best(self, values: np.ndarray, sign: float) -> int:
         """The slot with the highest (``sign`` 1) or lowest (-1) value; the first among ties."""
         import numpy as np
@@ -179,9 +174,11 @@ def rank_kl(analysis: Analysis) -> Scores:
     column_rows = np.repeat(np.arange(columns.shape[1]), np.diff(columns.indptr))
     g = np.bincount(columns.indices, value[column_rows], minlength=n)
     r = np.bincount(np.repeat(np.arange(n), np.diff(words.indptr)), q[words.indices], minlength=n)
-    log_int = np.log(np.maximum(np.arange(len(tokens) + int(most.max()) + 2), 1)).tolist()
+    # step[j] = log j - log(j + 1) (log 0 read as 0): a column's value is q_w times a step.
+    log_int = np.log(np.maximum(np.arange(len(tokens) + int(most.max()) + 3), 1))
+    step = (log_int[:-1] - log_int[1:]).tolist()
     log_q = np.log(np.where(q > 0, q, 1.0)).tolist()
-    all_words = np.diff(analysis.bounds)
+    all_words = np.diff(analysis.bounds).tolist()
     # Per slot: G, U = Q + R (kept together: Q is shared by all) and the length.
     pool = _Pool([columns], g, r, lengths)
     summary = [0] * forms  # s_w: occurrences in the summary
@@ -192,17 +189,19 @@ def rank_kl(analysis: Analysis) -> Scores:
     kl = np.empty(n)
     order = np.empty(n, dtype=np.int64)
     indptr, indices, data = words.indptr.tolist(), words.indices.tolist(), words.data.tolist()
-    for step in range(n):
-        if step % _CHECK_EVERY == 0:
+    for pick in range(n):
+        if pick % _CHECK_EVERY == 0:
             checkpoint()
         g_s, u_s, length_s = pool.arrays
         out = kl[: len(g_s)]
-        log_lengths[summary_length : summary_length + longest + 1].take(length_s, out=out)
+        # Lengths never leave the window: "clip" only skips numpy's bounds check.
+        window = log_lengths[summary_length : summary_length + longest + 1]
+        window.take(length_s, out=out, mode="clip")
         out *= u_s
         out += g_s
         best = pool.pick(pool.best(out, -1.0), np.inf)
-        order[step] = best
-        summary_length += int(all_words[best])
+        order[pick] = best
+        summary_length += all_words[best]
         start, stop = indptr[best], indptr[best + 1]
         if start == stop:
             pool.compact()
@@ -213,24 +212,20 @@ def rank_kl(analysis: Analysis) -> Scores:
             after = summary[w] = before + times
             q_w = q_list[w]
             column = first_list[w]
-            for k in range(most_list[w]):
-                if before:
-                    old = q_w * (log_int[before + k] - log_int[before + k + 1])
-                elif k:
-                    old = q_w * (log_int[k] - log_int[k + 1])
-                else:
-                    old = q_w * log_q[w]
-                changed.append(column + k)
-                changes.append(q_w * (log_int[after + k] - log_int[after + k + 1]) - old)
             if not before:
-                fresh.append(column)  # (w, 0): every candidate holding w
+                fresh.append(len(changed))  # where its (w, 0) column goes
                 lost.append(-q_w)
+            for k in range(most_list[w]):
+                old = q_w * step[before + k] if before or k else q_w * log_q[w]
+                changed.append(column + k)
+                changes.append(q_w * step[after + k] - old)
         slots = pool.slots(0, changed)
-        np.add.at(g_s, np.concatenate(slots), np.repeat(changes, pool.sizes(0, changed)))
+        sizes = list(map(len, slots))
+        np.add.at(g_s, np.concatenate(slots), np.repeat(changes, sizes))
         if fresh:  # U = Q + R: Q grows for everyone, R shrinks where the word was
             u_s -= sum(lost)
-            holders = np.concatenate(pool.slots(0, fresh))
-            np.add.at(u_s, holders, np.repeat(lost, pool.sizes(0, fresh)))
+            holders = np.concatenate([slots[i] for i in fresh])
+            np.add.at(u_s, holders, np.repeat(lost, [sizes[i] for i in fresh]))
         pool.compact()
     return _pick_order_scores(order)
 
