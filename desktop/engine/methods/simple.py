@@ -11,7 +11,9 @@ if TYPE_CHECKING:
 
 
 def rank_lead(analysis: Analysis) -> Scores:
-    return Scores(1.0 - analysis.positions())
+    import numpy as np
+
+    return Scores(1.0 - analysis.positions(), np.arange(analysis.size))  # already in order
 
 
 def rank_random(analysis: Analysis) -> Scores:
@@ -24,4 +26,8 @@ def rank_random(analysis: Analysis) -> Scores:
     import numpy as np
 
     seed = zlib.crc32(analysis.document.text.encode("utf-8", "surrogatepass"))
-    return Scores(np.random.default_rng(seed).permutation(analysis.size).astype(float))
+    permutation = np.random.default_rng(seed).permutation(analysis.size)
+    # The scores are 0 … n - 1, so the order (best first) needs no sorting: score s is at n - 1 - s.
+    order = np.empty_like(permutation)
+    order[analysis.size - 1 - permutation] = np.arange(analysis.size)
+    return Scores(permutation.astype(float), order)
