@@ -16,13 +16,15 @@ import threading
 from collections import OrderedDict
 from dataclasses import dataclass
 from functools import cached_property
-from itertools import chain
+from itertools import chain, count
 from typing import TYPE_CHECKING
 
 from desktop.engine.lexicon import lexicon
 from desktop.engine.model import Kind
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     import numpy as np
     from scipy import sparse
 
@@ -168,6 +170,22 @@ def analyse(document: Document) -> Analysis:
     return result
 
 
+def _ids(items: Iterable[str], size: int) -> tuple[tuple[str, ...], np.ndarray]:
+    """The distinct items in order of first appearance, and each item's index among them.
+
+    One dictionary pass: ``setdefault`` keeps the position where an item first appeared, and the
+    positions, ranked, are the indices. Ids in order of first appearance (and so ties between
+    equal scores that depend on them) never depend on hashing.
+    """
+    import numpy as np
+
+    seen: dict[str, int] = {}
+    first = np.fromiter(map(seen.setdefault, items, count()), dtype=np.int64, count=size)
+    rank = np.empty(size, dtype=np.int64)
+    rank[np.fromiter(seen.values(), dtype=np.int64, count=len(seen))] = np.arange(len(seen))
+    return tuple(seen), rank[first]
+
+
 def _analyse(document: Document) -> Tokenised:
     import numpy as np
     from scipy import sparse
@@ -179,22 +197,17 @@ def _analyse(document: Document) -> Tokenised:
     # piece ("chunk") is split into words once: a document has far fewer distinct chunks than
     # words, and most chunks are one word, alone or with punctuation around it.
     chunked = [text[sentences[i].start : sentences[i].end].lower().split() for i in candidates]
-    flat = list(chain.from_iterable(chunked))
-    chunk_index = {c: k for k, c in enumerate(dict.fromkeys(flat))}
-    chunk_of = np.fromiter(map(chunk_index.__getitem__, flat), dtype=np.int64, count=len(flat))
-    chunk_words = lex.chunk_words(chunk_index)
+    per_sentence = list(map(len, chunked))
+    chunks, chunk_of = _ids(chain.from_iterable(chunked), sum(per_sentence))
+    chunk_words = lex.chunk_words(chunks)
     heading_words = [w for heading in heading_texts(document) for w in lex.words(heading)]
-    # Distinct forms in order of first appearance: ids (and so ties between equal scores that
-    # depend on them) never depend on hashing. Chunks in order of first appearance hold the words
-    # in that order too.
-    forms = tuple(dict.fromkeys(chain(chain.from_iterable(chunk_words), heading_words)))
-    index = {w: i for i, w in enumerate(forms)}
+    # Chunks in order of first appearance hold the words in that order too.
     per_chunk = np.fromiter(map(len, chunk_words), dtype=np.int64, count=len(chunk_words))
-    chunk_forms = np.fromiter(
-        map(index.__getitem__, chain.from_iterable(chunk_words)),
-        dtype=np.int64,
-        count=int(per_chunk.sum()),
+    in_chunks = int(per_chunk.sum())
+    forms, form_ids = _ids(
+        chain(chain.from_iterable(chunk_words), heading_words), in_chunks + len(heading_words)
     )
+    chunk_forms, heading_tokens = form_ids[:in_chunks], form_ids[in_chunks:]
     # The tokens: each chunk's forms, chunk after chunk.
     chunk_start = np.cumsum(per_chunk) - per_chunk
     sizes = per_chunk[chunk_of]
@@ -202,16 +215,11 @@ def _analyse(document: Document) -> Tokenised:
     tokens = chunk_forms[
         np.repeat(chunk_start[chunk_of] - ends + sizes, sizes) + np.arange(len(ends) and ends[-1])
     ]
-    heading_tokens = np.fromiter(
-        map(index.__getitem__, heading_words), dtype=np.int64, count=len(heading_words)
-    )
     chunk_bounds = np.zeros(len(candidates) + 1, dtype=np.int64)
-    np.cumsum(list(map(len, chunked)), out=chunk_bounds[1:])
+    np.cumsum(per_sentence, out=chunk_bounds[1:])
     bounds = np.concatenate([[0], ends])[chunk_bounds]
 
-    stems = lex.stems(forms)
-    stem_index = {s: i for i, s in enumerate(dict.fromkeys(stems))}
-    form_stem = np.fromiter(map(stem_index.__getitem__, stems), dtype=np.int64, count=len(stems))
+    vocabulary, form_stem = _ids(lex.stems(forms), len(forms))
     form_stop = np.fromiter(map(lex.stop_words.__contains__, forms), dtype=bool, count=len(forms))
 
     content = ~form_stop[tokens]
@@ -220,14 +228,14 @@ def _analyse(document: Document) -> Tokenised:
     np.cumsum(np.bincount(rows, minlength=len(candidates)), out=indptr[1:])
     counts = sparse.csr_matrix(
         (np.ones(len(rows)), form_stem[tokens[content]], indptr),
-        shape=(len(candidates), len(stem_index)),
+        shape=(len(candidates), len(vocabulary)),
     )
     counts.sum_duplicates()
     return Tokenised(
         forms=forms,
         form_stem=form_stem,
         form_stop=form_stop,
-        vocabulary=tuple(stem_index),
+        vocabulary=vocabulary,
         tokens=tokens,
         bounds=bounds,
         heading_tokens=heading_tokens,

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from desktop.engine.language import LANGUAGES
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Sequence
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
@@ -87,7 +87,7 @@ class Lexicon:
             stem = self._cache[word] = self._stem(word)
         return stem
 
-    def stems(self, words: list[str]) -> list[str]:
+    def stems(self, words: Sequence[str]) -> list[str]:
         """``stem`` of each word: one dictionary look-up each once the cache holds them."""
         cache = self._cache
         missing = list(dict.fromkeys(w for w in words if w not in cache))
