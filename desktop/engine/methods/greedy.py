@@ -267,10 +267,14 @@ def rank_sum_basic(analysis: Analysis) -> Scores:
     all_words, all_weights = indices.tolist(), weights.tolist()
     words = [all_words[a:b] for a, b in spans]
     weighed = [all_weights[a:b] for a, b in spans]
-    # Each word as often as it occurs: sumy squares its probability once per occurrence.
-    occurrences = np.repeat(indices, data.astype(np.int64)).tolist()
-    ends = np.cumsum(lengths.astype(np.int64)).tolist()
-    squared = [occurrences[a:b] for a, b in pairwise([0, *ends])]
+    # sumy squares a word's probability once per occurrence: the words a sentence holds more than
+    # once, as often again as they repeat (few sentences have any).
+    repeats = data > 1
+    again: dict[int, list[int]] = {}
+    for i, w, times in zip(
+        rows[repeats].tolist(), indices[repeats].tolist(), data[repeats].tolist(), strict=True
+    ):
+        again.setdefault(i, []).extend([w] * (int(times) - 1))
     probability = p.tolist()
     get = probability.__getitem__
 
@@ -316,6 +320,8 @@ def rank_sum_basic(analysis: Analysis) -> Scores:
         else:
             picked[chosen] = True
         order.append(chosen)
-        for w in squared[chosen]:
+        for w in words[chosen]:
+            probability[w] *= probability[w]
+        for w in again.get(chosen, ()):
             probability[w] *= probability[w]
     return _pick_order_scores(np.asarray(order, dtype=np.int64))
