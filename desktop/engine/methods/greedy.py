@@ -278,26 +278,30 @@ def rank_sum_basic(analysis: Analysis) -> Scores:
     probability = p.tolist()
     get = probability.__getitem__
 
-    # Heap entries: (minus the rating, sentence), so the best and then the earliest come first.
-    # A sentence picked from below the top keeps its entry until it surfaces.
-    heap = [(-r, i) for i, r in enumerate(ratings)]
+    # Heap entries: (minus the rating, sentence, picks made when it was rated), so the best and
+    # then the earliest come first; a rating made since the last pick is current. A sentence
+    # picked from below the top keeps its entry until it surfaces.
+    heap = [(-r, i, 0) for i, r in enumerate(ratings)]
     heapq.heapify(heap)
     picked = bytearray(n)
     order: list[int] = []
     while len(order) < n:
-        if len(order) % _CHECK_EVERY == 0:
+        made = len(order)
+        if made % _CHECK_EVERY == 0:
             checkpoint()
         while True:  # until the top is current
-            top, i = heap[0]
+            top, i, rated = heap[0]
             if picked[i]:
                 heapq.heappop(heap)
                 continue
+            if rated == made:
+                break
             rating = sum(map(mul, map(get, words[i]), weighed[i]))
             if rating == -top:
                 break
-            heapq.heapreplace(heap, (-rating, i))
+            heapq.heapreplace(heap, (-rating, i, made))
         if top == 0.0:  # the floor: every rating left is 0
-            order.extend(sorted(j for _, j in heap if not picked[j]))
+            order.extend(sorted(j for _, j, _ in heap if not picked[j]))
             break
         # Ratings tied with the top (within TIE): the earliest sentence wins, so only earlier
         # sentences whose last rating was within TIE can take its place. The heap below an entry
