@@ -72,7 +72,7 @@ def test_analysis_is_computed_once_per_document(
 ) -> None:
     calls = []
     real = analysis_module._analyse
-    monkeypatch.setattr(analysis_module, "_analyse", lambda d: calls.append(d) or real(d))
+    monkeypatch.setattr(analysis_module, "_analyse", lambda d, c: calls.append(d) or real(d, c))
     fresh = load(ARTICLE.encode())
     for method in METHODS:
         rank(fresh, method)
@@ -84,9 +84,9 @@ def test_analysis_is_computed_once_per_document(
 def test_seconds_cover_the_analysis(monkeypatch: pytest.MonkeyPatch) -> None:
     real = analysis_module._analyse
 
-    def slow(document: Document) -> object:
+    def slow(document: Document, candidates: tuple[int, ...]) -> object:
         time.sleep(0.2)
-        return real(document)
+        return real(document, candidates)
 
     monkeypatch.setattr(analysis_module, "_analyse", slow)
     ranking = rank(load(ARTICLE.encode()), "luhn")

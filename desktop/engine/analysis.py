@@ -69,7 +69,7 @@ class Analysis:
 
     @cached_property
     def tokenised(self) -> Tokenised:
-        return _analyse(self.document)
+        return _analyse(self.document, self.candidates)
 
     @property
     def forms(self) -> tuple[str, ...]:
@@ -186,12 +186,11 @@ def _ids(items: Iterable[str], size: int) -> tuple[tuple[str, ...], np.ndarray]:
     return tuple(seen), rank[first]
 
 
-def _analyse(document: Document) -> Tokenised:
+def _analyse(document: Document, candidates: tuple[int, ...]) -> Tokenised:
     import numpy as np
     from scipy import sparse
 
     lex = lexicon(document.language)
-    candidates = document.candidates
     text, sentences = document.text, document.sentences
     # Words never hold white space, so sentences are cut at white space first, and each distinct
     # piece ("chunk") is split into words once: a document has far fewer distinct chunks than
