@@ -117,6 +117,15 @@ def big_article(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+@pytest.fixture(scope="module")
+def slow_article(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """1 MB: long enough that kl, the slowest method, ranks for most of a second (0.2 s at BIG),
+    so a Cancel that did not stop the worker shows."""
+    path = tmp_path_factory.mktemp("slow") / "longer.txt"
+    path.write_text(long_article(1_000_000), encoding="utf-8")
+    return path
+
+
 @pytest.fixture
 def real_pool() -> Iterator[QThreadPool]:
     pool = QThreadPool.globalInstance()
@@ -177,14 +186,14 @@ def test_gui_thread_never_stalls_on_a_megabyte(make_window, tmp_path, real_pool)
         assert stalls[method] <= STALL_MS, f"{method}: GUI thread blocked {stalls[method]:.0f} ms"
 
 
-def test_cancel_stops_the_worker(make_window, big_article, real_pool, qtbot) -> None:
+def test_cancel_stops_the_worker(make_window, slow_article, real_pool, qtbot) -> None:
     """Esc while kl ranks: the window is idle at once, the worker thread ends long before the
     ranking would have, no kl result ever shows, and F5 ranks again."""
     window = make_window(real_pool)
 
     def kl_after_lead() -> None:  # the article read afresh, lead ranked: kl is not cached
         choose_method(window, "lead")
-        window.open_path(big_article)
+        window.open_path(slow_article)
         settle(window, 120)
         choose_method(window, "kl")
         wait_until(lambda: window.summariser.activity == "rank", 5)
@@ -203,7 +212,7 @@ def test_cancel_stops_the_worker(make_window, big_article, real_pool, qtbot) -> 
     stopped = time.perf_counter() - cancelled_at
     QApplication.processEvents()
     assert window.summariser.ranking.method == "lead", "the cancelled ranking was shown"
-    print(f"\nkl on {BIG // 1000} KB: {full:.2f} s; worker stopped {stopped:.3f} s after Esc")
+    print(f"\nkl on 1 MB: {full:.2f} s; worker stopped {stopped:.3f} s after Esc")
     assert stopped < full / 3, f"worker went on for {stopped:.2f} s of {full:.2f} s after Cancel"
     window.act_rerank.trigger()
     settle(window)
