@@ -236,9 +236,9 @@ def rank_sum_basic(analysis: Analysis) -> Scores:
 
     Probabilities only shrink, so a rating computed earlier bounds the current one from above:
     candidates wait in a heap by their last rating, and the one on top is rated again until its
-    rating comes out unchanged, bit for bit (the same sum of the same products): then it is
-    current, and no other can be higher. When the best rating left is 0, so are all the others:
-    they follow in document order.
+    rating was made since the last pick or comes out unchanged, bit for bit (the same sum of the
+    same products): then it is current, and no other can be higher. When the best rating left is
+    0, so are all the others: they follow in document order.
     """
     import heapq
     from itertools import pairwise
@@ -261,7 +261,8 @@ def rank_sum_basic(analysis: Analysis) -> Scores:
     # Each entry is its word's weight in the sentence's average: count / length.
     weights = data / lengths[rows]
     # Rating one candidate is a short sum: plain Python lists beat numpy's per-call cost. The
-    # first ratings sum the same products in the same order, so they are the same numbers.
+    # first ratings add the same products in the same order as sum() does (before Python 3.12,
+    # whose sum() compensates rounding: there a first rating may be off in the last bit).
     ratings = np.bincount(rows, weights * p[indices], minlength=n).tolist()
     spans = list(pairwise(indptr.tolist()))
     all_words, all_weights = indices.tolist(), weights.tolist()
