@@ -186,7 +186,7 @@ def _speed_table(documents: dict[int, tuple[Path, int]], methods: list[str], cap
 
     print(f"Ranking seconds, ours vs sumy (10-sentence summary; sumy capped at {cap:.0f} s)")
     print(
-        f"{'method':10} {'sentences':>9} {'ours s':>9} {'sumy s':>9} {'sumy/ours':>10}"
+        f"{'method':10} {'sentences':>9} {'ours s':>10} {'sumy s':>9} {'sumy/ours':>10}"
         f" {'RSS ours':>9} {'RSS sumy':>9}"
     )
     for method in methods:
@@ -206,11 +206,11 @@ def _speed_table(documents: dict[int, tuple[Path, int]], methods: list[str], cap
             elif theirs is None or theirs["seconds"] > cap:
                 sumy, ratio, rss_sumy = f"> {cap:.0f}", "-", "-"
             else:
-                sumy = f"{theirs['seconds']:.3f}"
+                sumy = f"{theirs['seconds']:.4f}"
                 ratio = f"{theirs['seconds'] / seconds:.0f}x"
                 rss_sumy = f"{theirs['rss_mb']:.0f} MB"
             print(
-                f"{method:10} {count:>9,} {seconds:>9.4f} {sumy:>9} {ratio:>10} {rss:>9}"
+                f"{method:10} {count:>9,} {seconds:>10.6f} {sumy:>9} {ratio:>10} {rss:>9}"
                 f" {rss_sumy:>9}",
                 flush=True,
             )
