@@ -7,7 +7,7 @@ stop words), so only the ranking is compared. Two deliberate differences (docs/m
   sums, a dense SVD, hash order); ours puts the earlier sentence first. The reference is run with
   that one rule added (``earliest_ties=True``), and must then agree exactly, on the whole ranking.
 - random: sumy's is unseeded, ours is seeded by the text. Only the shape is compared here;
-  benchmarks/speed.py --quality compares ROUGE.
+  benchmarks/parity.py compares ROUGE.
 
 Duplicate sentences: sumy keys its ratings by sentence text, so two equal sentences share one
 rating (or one pick). Documents with a repeated candidate sentence are compared only for the
