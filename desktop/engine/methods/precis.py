@@ -79,7 +79,10 @@ def rank_precis(analysis: Analysis) -> Scores:
     if len(lead) == 1 and np.mean(centrality < centrality[lead[0]]) < LEAD_CENTRAL:
         lead = lead[:0]  # a one-sentence opening the article does not come back to
     prior = centrality - (1.0 - graph) * POSITION * np.log1p(np.arange(n))
-    order = _mmr(_unit_tfidf(analysis.counts, df), prior, lead, (1.0 - graph) * REDUNDANCY)
+    redundancy = (1.0 - graph) * REDUNDANCY
+    if redundancy > 0:
+        lead = _mmr(_unit_tfidf(analysis.counts, df), prior, lead, redundancy)
+    order = _then_by_score(lead, prior)
     values = np.empty(n)
     values[order] = (n - np.arange(n)) / n
     return Scores(values, order)
@@ -189,7 +192,7 @@ def _unit_tfidf(counts: sparse.csr_matrix, df: np.ndarray) -> sparse.csr_matrix:
 def _mmr(
     unit: sparse.csr_matrix, score: np.ndarray, first: np.ndarray, weight: float
 ) -> np.ndarray:
-    """``first``, then greedy picks by score minus ``weight`` × redundancy, then by score."""
+    """``first``, then up to ``MMR_DEPTH`` greedy picks by score minus ``weight`` × redundancy."""
     import numpy as np
 
     n = len(score)
@@ -210,15 +213,19 @@ def _mmr(
 
     for row in first.tolist():
         take(row)
-    if weight == 0:  # no redundancy control: the order is the score's
-        rest = np.argsort(-score, kind="stable")
-        order.extend(rest[~taken[rest]].tolist())
-        return np.asarray(order, dtype=np.int64)
     for pick in range(min(MMR_DEPTH, n - len(order))):
         if pick % _CHECK_EVERY == 0:
             checkpoint()
         gain = np.where(taken, -np.inf, score - weight * redundancy)
         take(int(np.argmax(gain)))
-    rest = np.argsort(-score, kind="stable")
-    order.extend(rest[~taken[rest]].tolist())
     return np.asarray(order, dtype=np.int64)
+
+
+def _then_by_score(first: np.ndarray, score: np.ndarray) -> np.ndarray:
+    """``first``, then every other row by score, best first (ties: the earlier row)."""
+    import numpy as np
+
+    taken = np.zeros(len(score), dtype=bool)
+    taken[first] = True
+    rest = np.argsort(-score, kind="stable")
+    return np.concatenate([first, rest[~taken[rest]]]).astype(np.int64)
