@@ -42,25 +42,18 @@ def check(result: dict, text: str) -> None:
         assert text[sentence["start"] : sentence["end"]] == sentence["text"]
 
 
-def test_one_megabyte_article(tmp_path: Path) -> None:
-    text = article(1_000_000)
+@pytest.mark.parametrize(
+    ("megabytes", "timeout", "max_rss"),
+    [(1, 45, 400), pytest.param(20, 300, 1500, marks=pytest.mark.slow)],
+)
+def test_long_article(tmp_path: Path, megabytes: int, timeout: int, max_rss: int) -> None:
+    text = article(megabytes * 1_000_000)
     path = tmp_path / "long.txt"
     path.write_text(text, encoding="utf-8")
-    result, seconds, peak = summarize(path, timeout=45)
+    result, seconds, peak = summarize(path, timeout=timeout)
     check(result, text)
-    assert peak < 400, f"peak RSS {peak:.0f} MB"
-    print(f"\n1 MB: {seconds:.1f} s, peak RSS {peak:.0f} MB, timing {result['timing']}")
-
-
-@pytest.mark.slow
-def test_twenty_megabyte_article(tmp_path: Path) -> None:
-    text = article(20_000_000)
-    path = tmp_path / "huge.txt"
-    path.write_text(text, encoding="utf-8")
-    result, seconds, peak = summarize(path, timeout=300)
-    check(result, text)
-    assert peak < 1500, f"peak RSS {peak:.0f} MB"
-    print(f"\n20 MB: {seconds:.1f} s, peak RSS {peak:.0f} MB, timing {result['timing']}")
+    assert peak < max_rss, f"peak RSS {peak:.0f} MB"
+    print(f"\n{megabytes} MB: {seconds:.1f} s, peak RSS {peak:.0f} MB, timing {result['timing']}")
 
 
 def test_above_the_size_limit_is_refused_at_once(tmp_path: Path) -> None:
