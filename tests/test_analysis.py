@@ -8,7 +8,7 @@ import pytest
 
 from desktop.engine import LANGUAGES, load
 from desktop.engine.analysis import analyse
-from desktop.engine.lexicon import _WORD, lexicon
+from desktop.engine.language.words import _WORD, lexicon
 from tests.multilingual import TEXTS
 
 # Pieces that exercise every path: plain words, punctuation and digits around or inside them,

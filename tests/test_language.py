@@ -9,7 +9,7 @@ import pytest
 
 from desktop.engine import LANGUAGES, build_document, load
 from desktop.engine.language import detect, guess, resolve
-from desktop.engine.lexicon import lexicon, stop_words
+from desktop.engine.language.words import lexicon, stop_words
 from desktop.engine.readers.text import from_text
 from tests.multilingual import TEXTS
 

@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 import pytest
 
 from desktop.engine import LANGUAGES, build_document
+from desktop.engine.language.sentences import sentence_spans
 from desktop.engine.readers.text import from_text
-from desktop.engine.segment import sentence_spans
 from tests.multilingual import TEXTS
 
 if TYPE_CHECKING:

@@ -19,7 +19,7 @@ from functools import cached_property
 from itertools import chain, count
 from typing import TYPE_CHECKING
 
-from desktop.engine.lexicon import lexicon
+from desktop.engine.language.words import lexicon
 from desktop.engine.model import Kind
 
 if TYPE_CHECKING:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from desktop.engine import cleaning, language
 from desktop.engine.errors import InputError
+from desktop.engine.language.sentences import is_casual, sentence_spans
 from desktop.engine.model import Block, Document, Extracted, Kind, Paragraph, Sentence
-from desktop.engine.segment import is_casual, sentence_spans
 
 _UNSPLIT = (Kind.TITLE, Kind.HEADING)
 

@@ -145,7 +145,7 @@ def _teasers(texts: Sequence[str], kinds: list[Kind]) -> None:
 
 def _foreign(texts: Sequence[str], kinds: list[Kind], code: str) -> None:
     """Paragraphs confidently in another language than the article are boilerplate."""
-    from desktop.engine.lexicon import stop_words
+    from desktop.engine.language.words import stop_words
 
     stop = stop_words(code)
     cjk = code in ("zh", "ja")
@@ -195,7 +195,7 @@ def _bios(texts: Sequence[str], kinds: list[Kind], code: str) -> None:
 
     The name must not start with a function word: "Die Studie ist von Forschern …" is no bio.
     """
-    from desktop.engine.lexicon import stop_words
+    from desktop.engine.language.words import stop_words
 
     stop = stop_words(code)
     body = [i for i, k in enumerate(kinds) if k in (Kind.BODY, Kind.HEADING)]

@@ -102,7 +102,7 @@ def rank(
     import numpy as np
 
     from desktop.engine.analysis import analyse
-    from desktop.engine.lexicon import lexicon
+    from desktop.engine.language.words import lexicon
 
     function = entry.function()
     lexicon(document.language)

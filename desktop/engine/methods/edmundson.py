@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from desktop.engine.lexicon import lexicon
+from desktop.engine.language.words import lexicon
 from desktop.engine.methods import Scores
 
 if TYPE_CHECKING:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from desktop.engine.lexicon import Lexicon, lexicon
+from desktop.engine.language.words import Lexicon, lexicon
 from desktop.engine.model import Kind
 
 if TYPE_CHECKING:

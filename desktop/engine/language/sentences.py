@@ -238,7 +238,7 @@ class _Rules:
 
 @cache
 def _rules(code: str) -> _Rules:
-    from desktop.engine.lexicon import stop_words
+    from desktop.engine.language.words import stop_words
 
     abbreviations = frozenset(
         a for a in tokenizer(code).params.abbrev_types if len(a) > 1 and not a.isdigit()
