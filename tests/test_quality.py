@@ -110,9 +110,9 @@ def test_long_documents_rank_in_seconds(sentences, seconds):
 
     document = _long_document(sentences)
     analysis = analyse(document)
-    started = time.perf_counter()
+    started = time.process_time()
     ranking = rank(document, "precis", analysis=analysis)
-    assert time.perf_counter() - started < seconds
+    assert time.process_time() - started < seconds
     assert len(ranking.order) == len(document.candidates) == sentences
     assert len(set(ranking.order.tolist())) == sentences
     assert len(select(ranking, Length(10)).indices) == 10

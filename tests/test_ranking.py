@@ -107,10 +107,10 @@ def test_cancelled_inside_a_long_method(long_document: Document, method: str) ->
         polls.append(1)
         return len(polls) > 1  # the check before the method passes, the method's own stops it
 
-    started = time.perf_counter()
+    started = time.process_time()
     with pytest.raises(Cancelled):
         rank(long_document, method, cancelled=cancelled)
-    assert time.perf_counter() - started < 5
+    assert time.process_time() - started < 5
 
 
 def test_threads_rank_independently(long_document: Document) -> None:

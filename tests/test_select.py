@@ -153,6 +153,6 @@ def test_select_takes_well_under_a_millisecond_at_twenty_thousand_sentences() ->
 
 
 def _timed(call: object) -> float:
-    started = time.perf_counter()
+    started = time.process_time()
     call()  # type: ignore[operator]
-    return time.perf_counter() - started
+    return time.process_time() - started
