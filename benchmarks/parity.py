@@ -3,9 +3,9 @@
     uv run python benchmarks/parity.py              # both tables (about 10 minutes)
     uv run python benchmarks/parity.py --parity     # only the first
 
-1. Parity on the 50 articles of tests/test_parity.py (20 BBC, 20 CNN/DailyMail, 10 short
-   Klexikon): how many summaries of 3, 5 and 10 sentences are the same as sumy's, as sumy is
-   ("raw"), and with sumy's ties broken our way (earlier sentence first; "tie rule").
+1. Parity on the 50 articles of tests/engine/methods/test_parity.py (20 BBC, 20 CNN/DailyMail,
+   10 short Klexikon): how many summaries of 3, 5 and 10 sentences are the same as sumy's, as
+   sumy is ("raw"), and with sumy's ties broken our way (earlier sentence first; "tie rule").
 2. ROUGE-1/2 F (rouge-score, Snowball-stemmed words, as ../shared/checks/quality-dev scores) of
    ours and of raw sumy, k = the number of reference sentences, on every BBC and CNN/DailyMail dev
    article and the Klexikon ones up to 150 sentences (sumy's kl needs minutes above). sumy's
@@ -52,7 +52,7 @@ def main() -> int:
 
 
 def _parity() -> None:
-    from test_parity import _dev_articles
+    from engine.methods.test_parity import _dev_articles
 
     from desktop.engine import Length, rank, select
     from desktop.engine.methods.reference import Reference

@@ -3,11 +3,12 @@
     uv run python benchmarks/reliability.py                 # 200 mutations per format, bombs, 1 MB
     uv run python benchmarks/reliability.py --mutations 2000 --big   # and 20 MB (minutes)
 
-For each format, seeded random mutations of a generated file (tests/test_fuzz_readers.py's seeds
-and mutations) are loaded one by one; the table gives how many became a document, how many a
-clear error, and anything else (a bug), with the slowest file and the largest growth of resident
-memory over what the process held before (tests/bounds.py). Big inputs run in a child process
-with its own peak RSS. Needs nothing from ../shared.
+For each format, seeded random mutations of a generated file (the seeds and mutations of
+tests/engine/readers/test_fuzz_readers.py) are loaded one by one; the table gives how many
+became a document, how many a clear error, and anything else (a bug), with the slowest file and
+the largest growth of resident memory over what the process held before
+(tests/support/bounds.py). Big inputs run in a child process with its own peak RSS. Needs
+nothing from ../shared.
 """
 
 from __future__ import annotations
@@ -21,10 +22,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "tests"), str(ROOT)]
 
-import makefiles  # noqa: E402
-import test_fuzz_readers as fuzz  # noqa: E402
-from bigtext import article  # noqa: E402
-from bounds import RSS_PEAK, measure, run_measured  # noqa: E402
+from engine.readers import test_fuzz_readers as fuzz  # noqa: E402
+from support import makefiles  # noqa: E402
+from support.bigtext import article  # noqa: E402
+from support.bounds import RSS_PEAK, measure, run_measured  # noqa: E402
 
 from desktop.engine import PrecisError, load  # noqa: E402
 

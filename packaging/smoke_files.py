@@ -4,7 +4,8 @@
 
 The bundle must read each of them offline: every reader's data (trafilatura's settings, jusText's
 stop lists, pdfminer's character maps, python-docx's parts) has to be inside it. The documents
-are made with the generators the reader tests use (tests/makefiles.py), so nothing is downloaded.
+are made with the generators the reader tests use (tests/support/makefiles.py), so nothing is
+downloaded.
 """
 
 from __future__ import annotations
@@ -22,7 +23,9 @@ TITLE = "Lukaschenko"
 
 
 def _makefiles():
-    spec = importlib.util.spec_from_file_location("makefiles", ROOT / "tests" / "makefiles.py")
+    spec = importlib.util.spec_from_file_location(
+        "makefiles", ROOT / "tests" / "support" / "makefiles.py"
+    )
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module

@@ -3,21 +3,22 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import HealthCheck, settings
+from support.paths import SAMPLE, SHARED
 
+if TYPE_CHECKING:
+    from pathlib import Path
+
+# Set before any test imports Qt or reads the locale.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["LANGUAGE"] = "en"
 os.environ["LC_ALL"] = os.environ.get("LC_ALL", "C.UTF-8")
 
-ROOT = Path(__file__).resolve().parent.parent
-SAMPLE = ROOT / "resources" / "samples" / "lukaschenko-de.txt"
-SHARED = ROOT.parent / "shared"
-
 # Fuzzing profiles: "ci" (the default) keeps the suite fast; "long" explores for as long as a person
-# lets it, on demand: PRECIS_FUZZ=long uv run pytest tests/test_fuzz_*.py (or --hypothesis-profile).
+# lets it, on demand: PRECIS_FUZZ=long uv run pytest tests/engine -k fuzz (or --hypothesis-profile).
 _FUZZ = {
     "deadline": None,
     "suppress_health_check": [HealthCheck.too_slow, HealthCheck.data_too_large],

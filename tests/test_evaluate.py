@@ -6,14 +6,17 @@ import importlib
 import json
 import re
 import sys
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+from support.paths import ROOT
 
 from desktop import cli
 from desktop.engine import DEFAULT_METHOD
 
-ROOT = Path(__file__).resolve().parent.parent
+if TYPE_CHECKING:
+    from pathlib import Path
+
 sys.path.insert(0, str(ROOT / "benchmarks"))
 evaluate = importlib.import_module("evaluate")
 scoring = importlib.import_module("scoring")

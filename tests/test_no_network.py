@@ -15,19 +15,19 @@ import subprocess
 import sys
 import time
 import urllib.request
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from guards import Trap, atime_works, forbidden, secret_file, was_read
-from hostile import MARKER, hostile_files
+from support.guards import Trap, atime_works, forbidden, secret_file, was_read
+from support.hostile import MARKER, hostile_files
 
 from desktop.engine import PrecisError, load, rank
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
+    from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from support.paths import ROOT
 
 
 @pytest.fixture
@@ -161,7 +161,7 @@ events = []
 sys.addaudithook(lambda event, args: events.append(event) if event == "pickle.find_class" else None)
 
 from desktop.engine import DEFAULT_METHOD, LANGUAGES, METHODS, Length, load, rank, select
-from tests.multilingual import TEXTS
+from tests.support.multilingual import TEXTS
 
 for code in LANGUAGES:
     doc = load(TEXTS[code].encode(), language=code)

@@ -7,15 +7,17 @@ import json
 import socket
 import subprocess
 import sys
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+from support.multilingual import TEXTS
+from support.paths import ROOT
 
 from desktop.cli import main
 from desktop.engine import DEFAULT_METHOD, LANGUAGES, METHODS, Length, Unit, load, rank, select
-from tests.multilingual import TEXTS
 
-ROOT = Path(__file__).resolve().parent.parent
+if TYPE_CHECKING:
+    from pathlib import Path
 
 _NO_NETWORK = """
 import socket

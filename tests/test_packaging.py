@@ -17,11 +17,11 @@ from pathlib import Path
 
 import pytest
 import tomllib
+from support.paths import ROOT
 
 import desktop
 from desktop.engine.readers import supported_suffixes
 
-ROOT = Path(__file__).resolve().parent.parent
 PACKAGING = ROOT / "packaging"
 sys.path.insert(0, str(PACKAGING))
 

@@ -16,11 +16,11 @@ from typing import TYPE_CHECKING
 import pytest
 from PySide6.QtCore import QSettings, Qt, QThreadPool
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from support.qt import ARTICLE, ASTRAL_ARTICLE, FakeThreadPool
 
 from desktop.ui import crash
 from desktop.ui.main_window import MainWindow
 from desktop.ui.settings import SettingsStore
-from ui.helpers import ARTICLE, ASTRAL_ARTICLE, FakeThreadPool
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator

@@ -6,20 +6,18 @@ import json
 import subprocess
 import sys
 import textwrap
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QThreadPool, QTimer
 from PySide6.QtGui import QColor, QImage, QKeySequence, QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from support.paths import ROOT
 
 from desktop import APP_ID, APP_NAME, __version__
 from desktop.ui.crash import CrashHandler
 from desktop.ui.positions import SpanMap, utf16_len
 from desktop.ui.tasks import run_task
 from desktop.ui.theme import colours, contrast
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_screenshot_renders_the_summarised_article(qapp, tmp_path, article) -> None:

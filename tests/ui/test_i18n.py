@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QApplication, QDialog
+from support.paths import ROOT
 
 from desktop.ui.app import install_translators, translations_dir
 from desktop.ui.export_dialog import ExportDialog
 
-ROOT = Path(__file__).resolve().parents[2]
 TS = translations_dir() / "precis_de.ts"
 QM = translations_dir() / "precis_de.qm"
 PLACEHOLDER = re.compile(r"\{\w*\}")

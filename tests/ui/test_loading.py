@@ -7,8 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication, QFileDialog
-
-from ui.helpers import ARTICLE, HeldThreadPool, highlighted_sentences
+from support.qt import ARTICLE, HeldThreadPool, highlighted_sentences
 
 
 def test_open_via_dialog_with_ctrl_o(window, article, qtbot, monkeypatch) -> None:

@@ -25,14 +25,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from bigtext import article as long_article
-from guards import Trap, atime_works, forbidden, secret_file, was_read
-from hostile import hostile_files
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import QSettings, Qt, QThreadPool, QTimer, QUrl
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from support.bigtext import article as long_article
+from support.guards import Trap, atime_works, forbidden, secret_file, was_read
+from support.hostile import hostile_files
+from support.qt import ARTICLE, FakeThreadPool, HeldThreadPool
 
 from desktop.engine import METHODS, Metadata, Style
 from desktop.ui import crash as crash_module
@@ -42,12 +43,12 @@ from desktop.ui.main_window import MainWindow
 from desktop.ui.settings import Preferences, SettingsStore
 from desktop.ui.source_view import SourceView
 from desktop.ui.summary_view import SummaryView
-from ui.helpers import ARTICLE, FakeThreadPool, HeldThreadPool
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
 
-ROOT = Path(__file__).resolve().parents[2]
+from support.paths import ROOT
+
 STALL_MS = 100
 BIG = 400_000
 """Characters of the long article the window tests rank (1 MB with -m slow)."""

@@ -5,12 +5,12 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QContextMenuEvent, QHelpEvent, QTextCursor
 from PySide6.QtWidgets import QApplication, QMenu, QToolTip
+from support.qt import highlighted_sentences, highlighted_texts, marks, sentence_point
 
 from desktop.engine import DEFAULT_METHOD, Order, Unit
 from desktop.ui import adapter
 from desktop.ui.formatting import method_label
 from desktop.ui.source_view import SourceView
-from ui.helpers import highlighted_sentences, highlighted_texts, marks, sentence_point
 
 
 def _rank_calls(monkeypatch) -> list[str]:

@@ -7,11 +7,11 @@ import time
 from typing import TYPE_CHECKING
 
 import pytest
+from support.multilingual import TEXTS
 
 from desktop.engine import LANGUAGES, build_document
 from desktop.engine.language.sentences import sentence_spans
 from desktop.engine.readers.text import from_text
-from tests.multilingual import TEXTS
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
-from bigtext import article
-from bounds import run_measured
+from support.bigtext import article
+from support.bounds import run_measured
 
-ROOT = Path(__file__).resolve().parent.parent
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 def summarize(path: Path, timeout: float) -> tuple[dict, float, float]:

@@ -6,12 +6,12 @@ import json
 from typing import TYPE_CHECKING
 
 import pytest
+from support.multilingual import TEXTS
 
 from desktop.engine import LANGUAGES, build_document, load
 from desktop.engine.language import detect, guess, resolve
 from desktop.engine.language.words import lexicon, stop_words
 from desktop.engine.readers.text import from_text
-from tests.multilingual import TEXTS
 
 if TYPE_CHECKING:
     from pathlib import Path

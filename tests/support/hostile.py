@@ -8,7 +8,7 @@ import io
 import zipfile
 from typing import TYPE_CHECKING
 
-import makefiles
+from support import makefiles
 
 if TYPE_CHECKING:
     from pathlib import Path

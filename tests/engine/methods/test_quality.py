@@ -5,14 +5,12 @@ from __future__ import annotations
 import importlib
 import sys
 import time
-from pathlib import Path
 
 import pytest
+from support.paths import ROOT
 
 from desktop.engine import DEFAULT_METHOD, METHODS, Length, build_document, rank, select
 from desktop.engine.readers.text import from_text
-
-ROOT = Path(__file__).resolve().parent.parent
 
 NEWS = [
     "The city council approved the new harbour bridge on Monday after a debate of six hours.",

@@ -268,7 +268,7 @@ def test_text_of_only_short_lines_is_summarised_not_refused() -> None:
 def test_mixed_languages_give_a_sensible_summary(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    from tests.multilingual import TEXTS
+    from support.multilingual import TEXTS
 
     path = tmp_path / "mixed.txt"
     path.write_text(f"{TEXTS['en']}\n\n{TEXTS['de']}\n\n{TEXTS['fr']}\n", encoding="utf-8")

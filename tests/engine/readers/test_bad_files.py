@@ -11,8 +11,8 @@ import zipfile
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-import makefiles
 import pytest
+from support import makefiles
 
 from desktop.engine import InputError, read_path, supported_suffixes
 from desktop.engine.readers import MAX_BYTES

@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
+from support.multilingual import TEXTS
 
 from desktop.engine import Kind, load
-from tests.multilingual import TEXTS
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -2,7 +2,7 @@
 
 Nothing may raise but the engine's own ``PrecisError`` (one clear line), and every result keeps
 its invariants (fuzzing.py). The "ci" profile runs a few dozen examples per test; the "long" one
-thousands: ``PRECIS_FUZZ=long uv run pytest tests/test_fuzz_engine.py``.
+thousands: ``PRECIS_FUZZ=long uv run pytest tests/engine/test_fuzz_engine.py``.
 """
 
 from __future__ import annotations
@@ -13,15 +13,15 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from fuzzing import (
+from hypothesis import example, given
+from hypothesis import strategies as st
+from support.fuzzing import (
     check_document,
     check_ranking,
     cut,
     hostile_bytes,
     hostile_text,
 )
-from hypothesis import example, given
-from hypothesis import strategies as st
 
 from desktop.engine import (
     LANGUAGES,

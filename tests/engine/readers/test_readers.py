@@ -6,8 +6,8 @@ from __future__ import annotations
 import textwrap
 from typing import TYPE_CHECKING, Any
 
-import makefiles
 import pytest
+from support import makefiles
 
 from desktop.cli import main
 from desktop.engine import (

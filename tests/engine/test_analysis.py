@@ -5,11 +5,11 @@ from __future__ import annotations
 import random
 
 import pytest
+from support.multilingual import TEXTS
 
 from desktop.engine import LANGUAGES, load
 from desktop.engine.analysis import analyse
 from desktop.engine.language.words import _WORD, lexicon
-from tests.multilingual import TEXTS
 
 # Pieces that exercise every path: plain words, punctuation and digits around or inside them,
 # joiners at the edges and doubled, underscores, letters that are numbers (½, Ⅻ), combining

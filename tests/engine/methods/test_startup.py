@@ -21,4 +21,3 @@ def test_version_and_help_load_no_heavy_library(argv: list[str]) -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert json.loads(out.stdout.splitlines()[-1]) == []
-

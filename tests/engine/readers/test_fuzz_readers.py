@@ -1,7 +1,7 @@
 """Reader fuzzing: mutated real files of every format give a document or one clear message, each
 within a time and memory bound; bombs (zip, entity, spine, Flate, nesting) are refused or bounded.
 
-The files are generated here (tests/makefiles.py). Mutations work on the bytes (bit flips,
+The files are generated here (tests/support/makefiles.py). Mutations work on the bytes (bit flips,
 overwrites, insertions, deletions, truncation, duplicated runs, format keywords) and, for the zip
 formats, on the XML inside a member, re-zipped, so the XML parsers see them too.
 
@@ -20,12 +20,12 @@ import zipfile
 import zlib
 from typing import TYPE_CHECKING
 
-import makefiles
 import pytest
-from bounds import RSS_PEAK, measure
-from fuzzing import check_document
 from hypothesis import given
 from hypothesis import strategies as st
+from support import makefiles
+from support.bounds import RSS_PEAK, measure
+from support.fuzzing import check_document
 
 from desktop.engine import InputError, PrecisError, load
 
