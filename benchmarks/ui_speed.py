@@ -55,7 +55,7 @@ while not painted:
     qapp.processEvents()
 print(json.dumps({"event": "visible", "loaded": painted[0]}), flush=True)
 qapp.removeEventFilter(watcher)
-while window.summariser.selection is None:
+while window.session.selection is None:
     qapp.processEvents()
     time.sleep(0.002)
 print(json.dumps({"event": "summary"}), flush=True)
@@ -127,10 +127,10 @@ def slider_to_repaint(
         window.resize(1360, 820)
         window.show()
         window.open_path(article)
-        while window.summariser.selection is None:
+        while window.session.selection is None:
             app.processEvents()
             time.sleep(0.005)
-        document = window.summariser.document
+        document = window.session.document
         slider = window.controls.slider
         viewport = window.source.viewport()
         values = [5, 6, 7, 8, 10, 12, 15, 20, 30, 50, 25, 10, 5, 3, 1, 40, 60, 80, 100, 9]
@@ -153,7 +153,7 @@ def slider_to_repaint(
         slider.setSliderDown(False)
         # The source pane alone: the same cuts highlighted and repainted, no summary pane.
         highlights_only: list[float] = []
-        ranking = window.summariser.ranking
+        ranking = window.session.ranking
         for _ in range(3):
             for value in values:
                 cut = select(ranking, Length(value, Unit.SENTENCES))

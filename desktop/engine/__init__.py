@@ -20,7 +20,7 @@ from desktop.engine.language import LANGUAGES
 from desktop.engine.methods import DEFAULT_METHOD, METHODS
 from desktop.engine.model import Document, Extracted, Kind, Paragraph, Sentence
 from desktop.engine.ranking import Ranking, rank
-from desktop.engine.readers import read_bytes, read_path, supported_suffixes
+from desktop.engine.readers import FORMATS, Format, read_bytes, read_path, supported_suffixes
 from desktop.engine.select import Length, Order, Selection, Unit, select
 
 if TYPE_CHECKING:
@@ -28,12 +28,14 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DEFAULT_METHOD",
+    "FORMATS",
     "LANGUAGES",
     "METHODS",
     "Cancelled",
     "Document",
     "ExportError",
     "Extracted",
+    "Format",
     "InputError",
     "Kind",
     "Length",

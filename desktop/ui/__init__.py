@@ -1,1 +1,1 @@
-"""The PySide6 window. It talks to the engine only through ``desktop.ui.adapter``."""
+"""The PySide6 window. It talks to the engine only through the session (``desktop.ui.session``)."""

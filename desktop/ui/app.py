@@ -155,11 +155,11 @@ def _render(app: QApplication, window: MainWindow, path: str | None, out: str) -
     window.show()
     failures: list[str] = []
     # No message box offscreen: a failure is printed instead.
-    window.summariser.loadFailed.disconnect(window._on_load_failed)
-    window.summariser.loadFailed.connect(lambda failure: failures.append(failure.message))
+    window.session.loadFailed.disconnect(window._on_load_failed)
+    window.session.loadFailed.connect(lambda failure: failures.append(failure.message))
     window.open_path(path if path is not None else str(sample_article()))
     deadline = time.monotonic() + SCREENSHOT_TIMEOUT_S
-    while (window.summariser.busy or window.summariser.selection is None) and not failures:
+    while (window.session.busy or window.session.selection is None) and not failures:
         if time.monotonic() > deadline:
             print("precis: timed out waiting for the summary", file=sys.stderr)
             return 1

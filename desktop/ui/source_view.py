@@ -26,6 +26,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QMenu, QTextEdit, QToolTip, QWidget
 
 from desktop.engine import Kind
+from desktop.ui.pins import add_sentence_actions
 from desktop.ui.positions import SpanMap, displayable
 from desktop.ui.theme import Colours, colours
 
@@ -331,13 +332,7 @@ class SourceView(QTextEdit):
             if not (cursor.selectionStart() <= hit.position() <= cursor.selectionEnd()):
                 self.setTextCursor(hit)
         menu = self.createStandardContextMenu(event.pos())
-        first = menu.actions()[0] if menu.actions() else None
-        for action in self._sentence_actions:
-            if action is None:
-                menu.insertSeparator(first)
-            else:
-                menu.insertAction(first, action)
-        menu.insertSeparator(first)
+        add_sentence_actions(menu, self._sentence_actions)
         self.exec_menu(menu, event.globalPos())
         menu.deleteLater()
 

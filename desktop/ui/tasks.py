@@ -6,6 +6,9 @@ exception the job raised. ``flag`` is a ``CancelFlag`` the job may poll (the eng
 takes ``flag.is_set`` as its ``cancelled`` argument); cancelling never kills a thread, it asks the
 job to stop and lets the caller ignore whatever still comes back.
 
+``Jobs`` keeps one job per kind on top of it, drops what an outdated job delivers and sorts its
+outcome (done, failed, cancelled, crashed): the session's every long job goes through it.
+
 Tests pass a pool whose ``start`` runs the callable at once (a ``FakeThreadPool``), which makes
 every job synchronous. Modelled on Picard's ``util/thread.py``.
 """
@@ -18,6 +21,8 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
+
+from desktop.engine import Cancelled, PrecisError
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -107,3 +112,68 @@ def run_task(
 
     pool.start(work)
     return flag
+
+
+class Jobs:
+    """Long jobs by kind ("load", "rank"): at most one of each kind runs; starting or stopping
+    one drops whatever an earlier job of that kind still delivers.
+
+    Every job ends in exactly one of: ``done(result)``; ``failed(error)`` for an expected
+    ``PrecisError`` (bad input, a method that cannot rank); nothing, when cancelled; or
+    ``crashed(error)`` for anything else (a bug, for the crash handler). ``changed()`` follows
+    every change of the running kinds, so a caller can show what is busy.
+    """
+
+    def __init__(
+        self,
+        pool: Pool,
+        changed: Callable[[], None],
+        crashed: Callable[[BaseException], None],
+    ) -> None:
+        self._pool = pool
+        self._changed = changed
+        self._crashed = crashed
+        self._generation = 0
+        self._running: dict[str, tuple[int, CancelFlag]] = {}
+
+    def __contains__(self, kind: str) -> bool:
+        return kind in self._running
+
+    def __bool__(self) -> bool:
+        return bool(self._running)
+
+    def start(
+        self,
+        kind: str,
+        job: Callable[[CancelFlag], T],
+        done: Callable[[T], None],
+        failed: Callable[[PrecisError], None],
+    ) -> None:
+        self.stop(kind)
+        self._generation += 1
+        generation = self._generation
+
+        def callback(result: T | None, error: BaseException | None) -> None:
+            current = self._running.get(kind)
+            if current is None or current[0] != generation:
+                return  # outdated: the article or the setting changed, or the user cancelled
+            del self._running[kind]
+            if error is None:
+                done(result)  # type: ignore[arg-type]
+            elif isinstance(error, PrecisError) and not isinstance(error, Cancelled):
+                failed(error)
+            elif not isinstance(error, Cancelled):
+                self._crashed(error)
+            self._changed()
+
+        flag = CancelFlag()
+        self._running[kind] = (generation, flag)
+        run_task(job, callback, pool=self._pool, flag=flag)
+        self._changed()
+
+    def stop(self, *kinds: str) -> None:
+        for kind in kinds:
+            running = self._running.pop(kind, None)
+            if running is not None:
+                running[1].cancel()
+        self._changed()

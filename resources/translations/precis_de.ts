@@ -66,6 +66,84 @@
     </message>
 </context>
 <context>
+    <name>ExportFlow</name>
+    <message>
+        <source>Export Summary</source>
+        <translation>Zusammenfassung exportieren</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>Export Failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>The summary could not be saved. Nothing on disk was changed, and the summary is still here.
+
+{reason}</source>
+        <translation>Die Zusammenfassung konnte nicht gespeichert werden. Auf dem Datenträger wurde nichts verändert, und die Zusammenfassung ist noch da.
+
+{reason}</translation>
+    </message>
+    <message>
+        <source>Summary saved to {path}</source>
+        <translation>Zusammenfassung gespeichert unter {path}</translation>
+    </message>
+    <message>
+        <source>Summary copied.</source>
+        <translation>Zusammenfassung kopiert.</translation>
+    </message>
+</context>
+<context>
+    <name>Formats</name>
+    <message>
+        <source>Plain text</source>
+        <translation>Reiner Text</translation>
+    </message>
+    <message>
+        <source>Web pages</source>
+        <translation>Webseiten</translation>
+    </message>
+    <message>
+        <source>Saved web pages</source>
+        <translation>Gespeicherte Webseiten</translation>
+    </message>
+    <message>
+        <source>Markdown</source>
+        <translation>Markdown</translation>
+    </message>
+    <message>
+        <source>Word documents</source>
+        <translation>Word-Dokumente</translation>
+    </message>
+    <message>
+        <source>OpenDocument text</source>
+        <translation>OpenDocument-Text</translation>
+    </message>
+    <message>
+        <source>Rich Text</source>
+        <translation>Rich Text</translation>
+    </message>
+    <message>
+        <source>E-books</source>
+        <translation>E-Books</translation>
+    </message>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <source>All supported articles ({patterns})</source>
+        <translation>Alle lesbaren Artikel ({patterns})</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
     <name>Formatting</name>
     <message>
         <source>&lt; 1 min</source>
@@ -97,43 +175,22 @@
     </message>
 </context>
 <context>
+    <name>Help</name>
+    <message>
+        <source>About {name}</source>
+        <translation>Über {name}</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;{name} {version}&lt;/h3&gt;&lt;p&gt;An offline summariser: extractive summaries beside the source article, with the chosen sentences highlighted in place.&lt;/p&gt;&lt;p&gt;Nothing leaves this computer.&lt;/p&gt;&lt;p&gt;&lt;small&gt;{app_id}&lt;/small&gt;&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;{name} {version}&lt;/h3&gt;&lt;p&gt;Zusammenfassungen ohne Internet: ausgewählte Sätze neben dem Originalartikel, dort an Ort und Stelle hervorgehoben.&lt;/p&gt;&lt;p&gt;Nichts verlässt diesen Computer.&lt;/p&gt;&lt;p&gt;&lt;small&gt;{app_id}&lt;/small&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
-    <message>
-        <source>Plain text</source>
-        <translation>Reiner Text</translation>
-    </message>
-    <message>
-        <source>Markdown</source>
-        <translation>Markdown</translation>
-    </message>
-    <message>
-        <source>Web pages</source>
-        <translation>Webseiten</translation>
-    </message>
-    <message>
-        <source>Saved web pages</source>
-        <translation>Gespeicherte Webseiten</translation>
-    </message>
-    <message>
-        <source>Word documents</source>
-        <translation>Word-Dokumente</translation>
-    </message>
-    <message>
-        <source>OpenDocument text</source>
-        <translation>OpenDocument-Text</translation>
-    </message>
-    <message>
-        <source>Rich Text</source>
-        <translation>Rich Text</translation>
-    </message>
-    <message>
-        <source>PDF</source>
-        <translation>PDF</translation>
-    </message>
-    <message>
-        <source>E-books</source>
-        <translation>E-Books</translation>
-    </message>
     <message>
         <source>Article</source>
         <translation>Artikel</translation>
@@ -295,10 +352,6 @@
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <source>Open &amp;Recent</source>
-        <translation>&amp;Zuletzt geöffnet</translation>
-    </message>
-    <message>
         <source>&amp;Edit</source>
         <translation>&amp;Bearbeiten</translation>
     </message>
@@ -331,60 +384,12 @@
         <translation>Artikel öffnen</translation>
     </message>
     <message>
-        <source>All supported articles ({patterns})</source>
-        <translation>Alle lesbaren Artikel ({patterns})</translation>
-    </message>
-    <message>
-        <source>All files (*)</source>
-        <translation>Alle Dateien (*)</translation>
-    </message>
-    <message>
         <source>The clipboard holds no text to summarise.</source>
         <translation>Die Zwischenablage enthält keinen Text zum Zusammenfassen.</translation>
     </message>
     <message>
         <source>Reading the pasted text…</source>
         <translation>Der eingefügte Text wird gelesen …</translation>
-    </message>
-    <message>
-        <source>Export Summary</source>
-        <translation>Zusammenfassung exportieren</translation>
-    </message>
-    <message>
-        <source>Markdown (*.md)</source>
-        <translation>Markdown (*.md)</translation>
-    </message>
-    <message>
-        <source>Export Failed</source>
-        <translation>Export fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>The summary could not be saved. Nothing on disk was changed, and the summary is still here.
-
-{reason}</source>
-        <translation>Die Zusammenfassung konnte nicht gespeichert werden. Auf dem Datenträger wurde nichts verändert, und die Zusammenfassung ist noch da.
-
-{reason}</translation>
-    </message>
-    <message>
-        <source>Summary saved to {path}</source>
-        <translation>Zusammenfassung gespeichert unter {path}</translation>
-    </message>
-    <message>
-        <source>Summary copied.</source>
-        <translation>Zusammenfassung kopiert.</translation>
-    </message>
-    <message>
-        <source>About {name}</source>
-        <translation>Über {name}</translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;{name} {version}&lt;/h3&gt;&lt;p&gt;An offline summariser: extractive summaries beside the source article, with the chosen sentences highlighted in place.&lt;/p&gt;&lt;p&gt;Nothing leaves this computer.&lt;/p&gt;&lt;p&gt;&lt;small&gt;{app_id}&lt;/small&gt;&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;{name} {version}&lt;/h3&gt;&lt;p&gt;Zusammenfassungen ohne Internet: ausgewählte Sätze neben dem Originalartikel, dort an Ort und Stelle hervorgehoben.&lt;/p&gt;&lt;p&gt;Nichts verlässt diesen Computer.&lt;/p&gt;&lt;p&gt;&lt;small&gt;{app_id}&lt;/small&gt;&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>Keyboard Shortcuts</source>
-        <translation>Tastenkürzel</translation>
     </message>
     <message>
         <source>{count} sentence</source>
@@ -472,6 +477,13 @@
     <message>
         <source>Random sentences (the same ones for the same text): a baseline.</source>
         <translation>Zufällige Sätze (für denselben Text immer dieselben): ein Vergleichsmaßstab.</translation>
+    </message>
+</context>
+<context>
+    <name>RecentMenu</name>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
     </message>
 </context>
 <context>

@@ -96,7 +96,7 @@ def highlighted_sentences(window: MainWindow, colour: QColor | None = None) -> l
     """Sentence indices highlighted in ``colour`` (default: the summary colour), in text order."""
     colour = colour or window.source.colours.selected
     ranges = {
-        window.source.sentence_range(i): i for i in range(len(window.summariser.document.sentences))
+        window.source.sentence_range(i): i for i in range(len(window.session.document.sentences))
     }
     found = [
         ranges[(s, e)] for s, e, bg, _, _ in marks(window) if bg == colour and (s, e) in ranges

@@ -115,20 +115,20 @@ def test_worker_exception_reaches_the_crash_handler(make_window, article, monkey
     reported: list[BaseException] = []
     window = make_window()
     window.crash = type("Recorder", (), {"report": lambda self, exc: reported.append(exc)})()
-    from desktop.ui import adapter
+    from desktop.ui import session
 
     def broken(*args, **kw):
         raise ZeroDivisionError("a bug in a method")
 
-    monkeypatch.setattr(adapter, "rank", broken)
+    monkeypatch.setattr(session, "rank", broken)
     window.open_path(article)
     assert [type(e) for e in reported] == [ZeroDivisionError]
     # The app goes on: the article is shown and a second try works once the bug is gone.
-    assert window.summariser.document is not None
-    assert not window.summariser.busy
+    assert window.session.document is not None
+    assert not window.session.busy
     monkeypatch.undo()
     window.act_rerank.trigger()
-    assert window.summariser.selection is not None
+    assert window.session.selection is not None
 
 
 def test_run_task_delivers_on_the_gui_thread(qtbot) -> None:

@@ -38,7 +38,7 @@ def test_export_with_ctrl_e_and_read_back(window, article, tmp_path, qtbot, monk
     _choose(monkeypatch, Style.PARAGRAPH, Metadata.NONE, target, seen)
     qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
 
-    selection = window.summariser.selection
+    selection = window.session.selection
     written = target.read_text(encoding="utf-8")
     assert written == to_markdown(selection, MarkdownOptions(Style.PARAGRAPH, Metadata.NONE))
     assert seen["preview_after"] == written  # the preview showed exactly what was saved
@@ -78,7 +78,7 @@ def test_failed_export_keeps_summary_and_file(
     assert target.read_text(encoding="utf-8") == "the editor's earlier version\n"
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".existing")) == []
     assert window.summary.toPlainText() == summary_before
-    assert window.summariser.selection is not None
+    assert window.session.selection is not None
 
 
 def test_cancelled_export_writes_nothing(window, article, tmp_path, monkeypatch) -> None:
@@ -93,7 +93,7 @@ def test_copy_summary_as_markdown_and_rich_text(window, article, qtbot) -> None:
     modifiers = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
     qtbot.keyClick(window, Qt.Key.Key_C, modifiers)
     mime = QGuiApplication.clipboard().mimeData()
-    selection = window.summariser.selection
+    selection = window.session.selection
     assert mime.text() == to_markdown(selection, MarkdownOptions(Style.BULLETS, Metadata.LINE))
     assert mime.hasHtml()
     html = mime.html()

@@ -20,7 +20,7 @@ def test_open_via_dialog_with_ctrl_o(window, article, qtbot, monkeypatch) -> Non
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(get_open))
     qtbot.keyClick(window, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
 
-    document = window.summariser.document
+    document = window.session.document
     assert document is not None
     assert Path(document.source) == article
     assert window.source.toPlainText().startswith("Harbour Town Votes to Rebuild")
@@ -44,7 +44,7 @@ def test_headings_styled_and_not_candidates(window, article) -> None:
         block.charFormat().fontWeight() >= 600
         or block.begin().fragment().charFormat().fontWeight() >= 600
     )
-    assert 0 not in window.summariser.selection.indices
+    assert 0 not in window.session.selection.indices
 
 
 def _drop(window, mime: QMimeData) -> bool:
@@ -70,8 +70,8 @@ def test_drop_a_file(window, article) -> None:
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(article))])
     assert _drop(window, mime)
-    assert window.summariser.document is not None
-    assert Path(window.summariser.document.source) == article
+    assert window.session.document is not None
+    assert Path(window.session.document.source) == article
     assert window.prefs.recent_files[0] == str(article.resolve())
 
 
@@ -79,17 +79,17 @@ def test_drop_nothing_useful_is_refused(window) -> None:
     mime = QMimeData()
     mime.setData("application/octet-stream", b"\x00\x01")
     assert not _drop(window, mime)
-    assert window.summariser.document is None
+    assert window.session.document is None
 
 
 def test_paste_into_empty_window_with_ctrl_v(window, qtbot) -> None:
     QGuiApplication.clipboard().setText(ARTICLE)
     qtbot.keyClick(window, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
-    document = window.summariser.document
+    document = window.session.document
     assert document is not None
     assert document.source == "-"
     assert "sea wall" in window.source.toPlainText()
-    assert window.summariser.selection is not None
+    assert window.session.selection is not None
 
 
 def test_ctrl_v_does_not_replace_an_open_article_but_ctrl_shift_v_does(
@@ -98,7 +98,7 @@ def test_ctrl_v_does_not_replace_an_open_article_but_ctrl_shift_v_does(
     window.open_path(article)
     QGuiApplication.clipboard().setText("Completely different text. It has two sentences here.")
     qtbot.keyClick(window.source, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
-    assert Path(window.summariser.document.source) == article
+    assert Path(window.session.document.source) == article
     qtbot.keyClick(
         window,
         Qt.Key.Key_V,
@@ -114,7 +114,7 @@ def test_paste_html_falls_back_to_text(window) -> None:
     mime.setText(ARTICLE)
     QGuiApplication.clipboard().setMimeData(mime)
     window.act_paste.trigger()
-    assert window.summariser.document is not None
+    assert window.session.document is not None
     assert "Porthmere" in window.source.toPlainText()
     assert "<p>" not in window.source.toPlainText()
 
@@ -122,7 +122,7 @@ def test_paste_html_falls_back_to_text(window) -> None:
 def test_empty_clipboard_says_so(window) -> None:
     QGuiApplication.clipboard().clear()
     window.act_paste.trigger()
-    assert window.summariser.document is None
+    assert window.session.document is None
     assert "clipboard" in window.statusBar().currentMessage()
 
 
@@ -137,7 +137,7 @@ def test_unreadable_file_keeps_current_article(window, article, tmp_path, dialog
     assert "notes.xyz" in title
     assert "still here" in text
     assert window.source.toPlainText() == shown
-    assert Path(window.summariser.document.source) == article
+    assert Path(window.session.document.source) == article
     window.open_path(tmp_path / "missing.txt")
     assert "no such file" in dialogs.shown[-1][2]
 
@@ -151,7 +151,7 @@ def test_recent_files_menu_reopens(window, article, tmp_path) -> None:
     entries = [a for a in window.recent_menu.actions() if a.data()]
     assert [Path(a.data()).name for a in entries] == ["other.txt", "sea-wall.txt"]
     entries[1].trigger()
-    assert Path(window.summariser.document.source) == article
+    assert Path(window.session.document.source) == article
     window.act_clear_recent.trigger()
     assert window.prefs.recent_files == ()
 
@@ -162,8 +162,8 @@ def test_command_line_path_opens(qtbot, article, monkeypatch, store) -> None:
     monkeypatch.setattr(app, "CrashHandler", lambda: _NoCrash())
     window = app.start(str(article), store=store)
     qtbot.addWidget(window)
-    qtbot.waitUntil(lambda: window.summariser.selection is not None, timeout=60_000)
-    assert Path(window.summariser.document.source) == article
+    qtbot.waitUntil(lambda: window.session.selection is not None, timeout=60_000)
+    assert Path(window.session.document.source) == article
     window.close()
 
 
@@ -185,7 +185,7 @@ def test_cancel_drops_the_late_result(make_window, article, qtbot) -> None:
     assert not window.progress.isVisible()
     assert window.statusBar().currentMessage() == "Cancelled."
     pool.run_all()  # the job finishes after all: its result is dropped
-    assert window.summariser.document is None
+    assert window.session.document is None
     assert window.source.toPlainText() == ""
 
 
@@ -200,9 +200,9 @@ def test_outdated_article_is_dropped(make_window, article, tmp_path) -> None:
     window.open_path(newer)
     pool.run(1)  # the newer one loads first and is ranked
     pool.run_all()  # then the first one's result comes back: outdated
-    assert Path(window.summariser.document.source) == newer
+    assert Path(window.session.document.source) == newer
     assert window.source.toPlainText().startswith("The newer article wins.")
-    assert window.summariser.selection is not None
+    assert window.session.selection is not None
 
 
 def test_ranking_runs_on_a_worker_thread(make_window, article, qtbot) -> None:
@@ -211,8 +211,8 @@ def test_ranking_runs_on_a_worker_thread(make_window, article, qtbot) -> None:
 
     window = make_window(QThreadPool.globalInstance())
     window.open_path(article)
-    assert window.summariser.busy
-    qtbot.waitUntil(lambda: window.summariser.selection is not None, timeout=60_000)
+    assert window.session.busy
+    qtbot.waitUntil(lambda: window.session.selection is not None, timeout=60_000)
     assert not window.progress.isVisible()
     assert len(highlighted_sentences(window)) == 5
 

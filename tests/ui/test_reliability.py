@@ -69,7 +69,7 @@ class Ticker:
         self.timer.start()
 
     def _tick(self) -> None:
-        self.ticks.append((time.perf_counter(), self.window.summariser.activity))
+        self.ticks.append((time.perf_counter(), self.window.session.activity))
 
     def longest_gap_ms(self) -> float:
         """The longest time between two ticks."""
@@ -93,7 +93,7 @@ def wait_until(condition: Callable[[], bool], seconds: float) -> float:
 def settle(window: MainWindow, seconds: float = 60) -> None:
     """Until nothing is pending and a summary is shown, then until Qt's lazy layout is done."""
     wait_until(
-        lambda: not window.summariser.busy and window.summariser.selection is not None, seconds
+        lambda: not window.session.busy and window.session.selection is not None, seconds
     )
     quiet = time.perf_counter() + 0.3
     while time.perf_counter() < quiet:
@@ -147,7 +147,7 @@ def _measure_stalls(window: MainWindow, path: Path, methods: list[str]) -> dict[
         ticker.ticks[:] = [(time.perf_counter(), "")]  # from the moment the method is chosen
         choose_method(window, method)
         settle(window)
-        assert window.summariser.ranking.method == method
+        assert window.session.ranking.method == method
         stalls[method] = ticker.longest_gap_ms()
     ticker.stop()
     return stalls
@@ -198,27 +198,27 @@ def test_cancel_stops_the_worker(make_window, slow_article, real_pool, qtbot) ->
         window.open_path(slow_article)
         settle(window, 120)
         choose_method(window, "kl")
-        wait_until(lambda: window.summariser.activity == "rank", 5)
+        wait_until(lambda: window.session.activity == "rank", 5)
 
     kl_after_lead()
-    full = wait_until(lambda: not window.summariser.busy, 60)
+    full = wait_until(lambda: not window.session.busy, 60)
 
     kl_after_lead()
     time.sleep(0.02)
     qtbot.keyClick(window, Qt.Key.Key_Escape)
     cancelled_at = time.perf_counter()
-    assert not window.summariser.busy
+    assert not window.session.busy
     assert not window.progress.isVisible()
     assert window.statusBar().currentMessage() == "Cancelled."
     assert real_pool.waitForDone(5000)
     stopped = time.perf_counter() - cancelled_at
     QApplication.processEvents()
-    assert window.summariser.ranking.method == "lead", "the cancelled ranking was shown"
+    assert window.session.ranking.method == "lead", "the cancelled ranking was shown"
     print(f"\nkl on 1 MB: {full:.2f} s; worker stopped {stopped:.3f} s after Esc")
     assert stopped < full / 3, f"worker went on for {stopped:.2f} s of {full:.2f} s after Cancel"
     window.act_rerank.trigger()
     settle(window)
-    assert window.summariser.ranking.method == "kl"
+    assert window.session.ranking.method == "kl"
 
 
 # -- nothing lost on export ----------------------------------------------------------------------
@@ -285,7 +285,7 @@ def test_failed_export_loses_nothing(
     elif failure == "read-only folder":
         _read_only(monkeypatch, folder)
     summary = window.summary.toPlainText()
-    selection = window.summariser.selection
+    selection = window.session.selection
 
     window.act_export.trigger()
 
@@ -302,7 +302,7 @@ def test_failed_export_loses_nothing(
     assert target.read_text(encoding="utf-8") == "the editor's draft\n"
     assert sorted(p.name for p in folder.iterdir()) == ["brief.md"], "a temporary file was left"
     assert window.summary.toPlainText() == summary
-    assert window.summariser.selection is selection
+    assert window.session.selection is selection
     assert window.act_export.isEnabled()
 
 
@@ -444,9 +444,9 @@ def _log(tmp_path: Path) -> str:
 
 def _still_usable(window: MainWindow) -> None:
     window.controls.spin.setValue(2)
-    assert len(window.summariser.selection.indices) == 2
+    assert len(window.session.selection.indices) == 2
     window.controls.spin.setValue(4)
-    assert len(window.summariser.selection.indices) == 4
+    assert len(window.session.selection.indices) == 4
     assert window.summary.toPlainText().count("¶") == 4
 
 
@@ -491,22 +491,22 @@ def test_exception_in_a_worker(
     handler.parent_widget = window
     window.open_path(article)
     settle(window)
-    from desktop.ui import adapter
+    from desktop.ui import session
 
     def broken(*args: object, **kw: object) -> None:
         raise ZeroDivisionError("a bug in a method")
 
-    monkeypatch.setattr(adapter, "rank", broken)
+    monkeypatch.setattr(session, "rank", broken)
     choose_method(window, "text-rank")
-    wait_until(lambda: not window.summariser.busy, 10)
+    wait_until(lambda: not window.session.busy, 10)
     QApplication.processEvents()
     assert len(shown) == 1
     assert "ZeroDivisionError: a bug in a method" in shown[0]
     assert _log(tmp_path).count("Uncaught exception") == 1
-    monkeypatch.setattr(adapter, "rank", __import__("desktop.engine", fromlist=["rank"]).rank)
+    monkeypatch.setattr(session, "rank", __import__("desktop.engine", fromlist=["rank"]).rank)
     window.act_rerank.trigger()
     settle(window)
-    assert window.summariser.ranking.method == "text-rank"
+    assert window.session.ranking.method == "text-rank"
     _still_usable(window)
 
 
@@ -572,8 +572,8 @@ def test_corrupt_or_foreign_settings_fall_back(qapp, tmp_path_factory, entries, 
     window = MainWindow(store, pool=FakeThreadPool())
     try:
         window.show()
-        window.summariser.open_bytes([(ARTICLE.encode(), ".txt")])
-        assert window.summariser.selection is not None
+        window.session.open_bytes([(ARTICLE.encode(), ".txt")])
+        assert window.session.selection is not None
         window.close()  # saves the settings again
         assert SettingsStore(QSettings(str(path), QSettings.Format.IniFormat)).load().method in (
             METHODS
@@ -624,7 +624,7 @@ def _shown_is_consistent(window: MainWindow, stale_ok: object) -> None:
     """Whatever the window shows belongs to the current article, and to the current method
     unless it is the ranking that was on screen when the method changed (kept until the new one
     arrives)."""
-    s = window.summariser
+    s = window.session
     document = s.document
     if document is None:
         assert s.selection is None
@@ -669,29 +669,29 @@ def test_results_arrive_in_any_order_and_stale_ones_are_dropped(
                 window.open_path(last_open)
                 settled = True
             elif kind == "method":
-                stale_ok = window.summariser.ranking
-                settled = settled or value != window.summariser.method  # the same: nothing runs
+                stale_ok = window.session.ranking
+                settled = settled or value != window.session.method  # the same: nothing runs
                 choose_method(window, value)
             elif kind == "language":
                 choose_language(window, value)
             elif kind == "run" and pool.jobs:
                 pool.run(value % len(pool.jobs))
-            elif kind == "length" and window.summariser.ranking is not None:
+            elif kind == "length" and window.session.ranking is not None:
                 window.controls.spin.setValue(value)
             elif kind == "cancel":
                 window.act_cancel.trigger()
-                shown = window.summariser.document
+                shown = window.session.document
                 last_open = Path(shown.source) if shown is not None else None
                 settled = False
             _shown_is_consistent(window, stale_ok)
-            document = window.summariser.document
+            document = window.session.document
             if document is not None:
                 number = int(Path(document.source).name[:3])
                 assert number >= newest_shown, "an older article came back"
                 newest_shown = number
         pool.run_all()
         _shown_is_consistent(window, stale_ok)
-        s = window.summariser
+        s = window.session
         assert not s.busy
         if last_open is not None:
             assert Path(s.document.source) == last_open, "the last article opened is not shown"
@@ -723,7 +723,7 @@ def test_summarise_again_applies_a_cancelled_change(qapp, tmp_path) -> None:
     try:
         window.open_path(path)
         pool.run_all()
-        assert window.summariser.document.language == "de"
+        assert window.session.document.language == "de"
         assert not window.act_rerank.isEnabled()
         for change in (lambda: choose_language(window, "en"), lambda: choose_method(window, "kl")):
             change()
@@ -733,9 +733,9 @@ def test_summarise_again_applies_a_cancelled_change(qapp, tmp_path) -> None:
             window.act_rerank.trigger()
             pool.run_all()
             assert not window.act_rerank.isEnabled()
-        assert window.summariser.document.language == "en"
-        assert window.summariser.ranking.method == "kl"
-        assert window.summariser.ranking.document is window.summariser.document
+        assert window.session.document.language == "en"
+        assert window.session.ranking.method == "kl"
+        assert window.session.ranking.document is window.session.document
     finally:
         window.close()
         window.deleteLater()
@@ -768,7 +768,7 @@ def test_a_late_result_never_replaces_a_newer_one(qapp, tmp_path, scenario) -> N
                 window.open_path(path)
                 last = path
             elif kind == "method":
-                stale_ok = window.summariser.ranking
+                stale_ok = window.session.ranking
                 choose_method(window, value)
             elif kind == "language":
                 choose_language(window, value)
@@ -776,7 +776,7 @@ def test_a_late_result_never_replaces_a_newer_one(qapp, tmp_path, scenario) -> N
                 pool.run(min(value, len(pool.jobs) - 1))
             _shown_is_consistent(window, stale_ok)
         pool.run_all()
-        s = window.summariser
+        s = window.session
         assert Path(s.document.source) == last
         assert s.ranking.method == s.method
         assert s.ranking.document is s.document
@@ -808,12 +808,12 @@ def test_rapid_changes_with_real_threads(make_window, tmp_path, real_pool) -> No
                 choose_method(window, rnd.choice(["lex-rank", "kl", "lsa", "lead", "sum-basic"]))
             else:
                 choose_language(window, rnd.choice(["", "en", "de"]))
-            _shown_is_consistent(window, window.summariser.ranking)
+            _shown_is_consistent(window, window.session.ranking)
             for _ in range(rnd.randint(0, 3)):
                 QApplication.processEvents()
                 time.sleep(0.005)
         settle(window)
-        s = window.summariser
+        s = window.session
         assert Path(s.document.source) == last
         assert s.ranking.method == s.method
         _shown_is_consistent(window, None)
@@ -850,10 +850,10 @@ started = app.start
 
 def start(path, **kw):
     window = started(path, **kw)
-    window.summariser.method = "slow"
+    window.session.method = "slow"
 
     def close_when_ranking():
-        if window.summariser.activity != "rank":
+        if window.session.activity != "rank":
             QTimer.singleShot(20, close_when_ranking)
             return
         time.sleep(0.3)  # the ranking is well under way

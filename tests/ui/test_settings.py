@@ -44,8 +44,8 @@ def test_choices_survive_a_restart(make_window, store, article, qtbot) -> None:
     font = again.source.document().defaultFont()
     assert font.pointSizeF() == 14.0  # 12 pt plus two zoom steps
     again.open_path(article)
-    assert again.summariser.ranking.method == "lead"
-    assert again.summariser.document.language == "de"
+    assert again.session.ranking.method == "lead"
+    assert again.session.document.language == "de"
 
 
 def test_corrupt_settings_fall_back_to_defaults(settings_file) -> None:
@@ -74,7 +74,7 @@ def test_corrupt_window_state_still_opens(make_window, tmp_path, article) -> Non
     assert window.width() > 600
     assert window.splitter.orientation() is Qt.Orientation.Vertical
     window.open_path(article)
-    assert window.summariser.selection is not None
+    assert window.session.selection is not None
 
 
 def test_round_trip_of_every_preference(store) -> None:

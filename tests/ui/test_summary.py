@@ -8,20 +8,20 @@ from PySide6.QtWidgets import QApplication, QMenu, QToolTip
 from support.qt import highlighted_sentences, highlighted_texts, marks, sentence_point
 
 from desktop.engine import DEFAULT_METHOD, Order, Unit
-from desktop.ui import adapter
+from desktop.ui import session
 from desktop.ui.formatting import method_label
 from desktop.ui.source_view import SourceView
 
 
 def _rank_calls(monkeypatch) -> list[str]:
     calls: list[str] = []
-    real = adapter.rank
+    real = session.rank
 
     def counting(document, method, **kw):
         calls.append(method)
         return real(document, method, **kw)
 
-    monkeypatch.setattr(adapter, "rank", counting)
+    monkeypatch.setattr(session, "rank", counting)
     return calls
 
 
@@ -29,7 +29,7 @@ def test_slider_recuts_without_reranking(window, article, qtbot, monkeypatch) ->
     calls = _rank_calls(monkeypatch)
     window.open_path(article)
     assert calls == [DEFAULT_METHOD]
-    ranking = window.summariser.ranking
+    ranking = window.session.ranking
     best = ranking.order.tolist()
     assert highlighted_sentences(window) == sorted(best[:5])
 
@@ -49,15 +49,15 @@ def test_slider_recuts_without_reranking(window, article, qtbot, monkeypatch) ->
 
 def test_highlights_are_the_sentences_text(window, article) -> None:
     window.open_path(article)
-    document = window.summariser.document
-    expected = [document.sentence_text(i) for i in sorted(window.summariser.selection.indices)]
+    document = window.session.document
+    expected = [document.sentence_text(i) for i in sorted(window.session.selection.indices)]
     assert highlighted_texts(window) == expected
 
 
 def test_astral_characters_before_highlights(window, astral_article) -> None:
     """Emoji and other non-BMP characters are 2 UTF-16 units: highlights must not drift."""
     window.open_path(astral_article)
-    document = window.summariser.document
+    document = window.session.document
     window.controls.spin.setValue(len(document.candidates))  # every body sentence
     expected = [document.sentence_text(i) for i in document.candidates]
     assert any(ord(ch) > 0xFFFF for ch in document.text[: document.sentences[-1].start])
@@ -70,20 +70,20 @@ def test_astral_characters_before_highlights(window, astral_article) -> None:
 
 def test_units_and_order(window, article) -> None:
     window.open_path(article)
-    words = window.summariser.document.body_words
+    words = window.session.document.body_words
     window.controls.unit.setCurrentIndex(window.controls.unit.findData(Unit.WORDS.value))
     window.controls.spin.setValue(40)
-    selection = window.summariser.selection
+    selection = window.session.selection
     assert selection.length.unit is Unit.WORDS
     assert 0 < selection.words <= 40
     window.controls.unit.setCurrentIndex(window.controls.unit.findData(Unit.PERCENT.value))
     window.controls.spin.setValue(50)
-    assert window.summariser.selection.words <= words / 2
+    assert window.session.selection.words <= words / 2
     window.controls.unit.setCurrentIndex(window.controls.unit.findData(Unit.SENTENCES.value))
     assert window.controls.spin.value() == 5  # each unit keeps its own value
     window.controls.order.setCurrentIndex(window.controls.order.findData(Order.RANK.value))
-    ranking = window.summariser.ranking
-    assert list(window.summariser.selection.indices) == ranking.order.tolist()[:5]
+    ranking = window.session.ranking
+    assert list(window.session.selection.indices) == ranking.order.tolist()[:5]
     first = window.summary.anchor_position(ranking.order.tolist()[0])
     second = window.summary.anchor_position(ranking.order.tolist()[1])
     assert first < second  # best first in the summary pane
@@ -93,10 +93,10 @@ def test_longer_and_shorter_from_the_keyboard(window, article, qtbot) -> None:
     window.open_path(article)
     ctrl = Qt.KeyboardModifier.ControlModifier
     qtbot.keyClick(window, Qt.Key.Key_BracketRight, ctrl)
-    assert len(window.summariser.selection.indices) == 6
+    assert len(window.session.selection.indices) == 6
     qtbot.keyClick(window, Qt.Key.Key_BracketLeft, ctrl)
     qtbot.keyClick(window, Qt.Key.Key_BracketLeft, ctrl)
-    assert len(window.summariser.selection.indices) == 4
+    assert len(window.session.selection.indices) == 4
 
 
 def _context_menu_action(window, qtbot, monkeypatch, index: int, name: str) -> None:
@@ -119,12 +119,12 @@ def _context_menu_action(window, qtbot, monkeypatch, index: int, name: str) -> N
 
 def test_pin_and_exclude_from_the_context_menu(window, article, qtbot, monkeypatch) -> None:
     window.open_path(article)
-    ranking = window.summariser.ranking
+    ranking = window.session.ranking
     worst = ranking.order.tolist()[-1]
     best = ranking.order.tolist()[0]
 
     _context_menu_action(window, qtbot, monkeypatch, worst, "pin")
-    selection = window.summariser.selection
+    selection = window.session.selection
     assert worst in selection.indices
     assert len(selection.indices) == 5
     assert highlighted_sentences(window, window.source.colours.pinned) == [worst]
@@ -132,30 +132,30 @@ def test_pin_and_exclude_from_the_context_menu(window, article, qtbot, monkeypat
     assert "⚑" in window.summary.toPlainText()
 
     _context_menu_action(window, qtbot, monkeypatch, best, "exclude")
-    assert best not in window.summariser.selection.indices
+    assert best not in window.session.selection.indices
     struck = [(s, e) for s, e, _, strike, _ in marks(window) if strike]
     assert struck == [window.source.sentence_range(best)]
     assert window.summary.anchor_position(best) is None
 
     _context_menu_action(window, qtbot, monkeypatch, best, "release")
-    assert best in window.summariser.selection.indices
+    assert best in window.session.selection.indices
 
     window.act_clear_marks.trigger()
-    assert window.summariser.pinned == frozenset()
-    assert window.summariser.excluded == frozenset()
-    assert worst not in window.summariser.selection.indices
+    assert window.session.pinned == frozenset()
+    assert window.session.excluded == frozenset()
+    assert worst not in window.session.selection.indices
 
 
 def test_pin_from_the_keyboard(window, article, qtbot) -> None:
     window.open_path(article)
-    worst = window.summariser.ranking.order.tolist()[-1]
+    worst = window.session.ranking.order.tolist()[-1]
     sentence_point(window, worst)  # puts the caret in the sentence
     window.source.setFocus()
     shift_ctrl = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
     qtbot.keyClick(window.source, Qt.Key.Key_P, shift_ctrl)
-    assert worst in window.summariser.pinned
+    assert worst in window.session.pinned
     qtbot.keyClick(window.source, Qt.Key.Key_U, shift_ctrl)
-    assert worst not in window.summariser.pinned
+    assert worst not in window.session.pinned
 
 
 def test_headings_cannot_be_pinned(window, article) -> None:
@@ -170,8 +170,8 @@ def test_method_change(window, article, monkeypatch) -> None:
     window.open_path(article)
     combo = window.controls.method
     combo.setCurrentIndex(combo.findData("lead"))
-    assert window.summariser.ranking.method == "lead"
-    document = window.summariser.document
+    assert window.session.ranking.method == "lead"
+    document = window.session.document
     assert highlighted_sentences(window) == list(document.candidates[:5])
     assert combo.toolTip() == combo.itemData(combo.currentIndex(), Qt.ItemDataRole.ToolTipRole)
     assert "first sentences" in combo.toolTip()
@@ -185,11 +185,11 @@ def test_language_override(window, article) -> None:
     combo = window.controls.language
     assert combo.itemText(0) == "Auto (English)"
     combo.setCurrentIndex(combo.findData("de"))
-    assert window.summariser.document.language == "de"
+    assert window.session.document.language == "de"
     assert "Deutsch" in window.stats.text()
-    assert window.summariser.selection is not None
+    assert window.session.selection is not None
     combo.setCurrentIndex(0)
-    assert window.summariser.document.language == "en"
+    assert window.session.document.language == "en"
 
 
 def test_click_summary_sentence_scrolls_and_flashes(make_window, tmp_path, qtbot) -> None:
@@ -202,8 +202,8 @@ def test_click_summary_sentence_scrolls_and_flashes(make_window, tmp_path, qtbot
     long_article.write_text("\n\n".join(paragraphs), encoding="utf-8")
     window = make_window()
     window.open_path(long_article)
-    target = window.summariser.document.candidates[-1]
-    window.summariser.pin(target)  # far down the article, and in the summary
+    target = window.session.document.candidates[-1]
+    window.session.pin(target)  # far down the article, and in the summary
     window.source.verticalScrollBar().setValue(0)
 
     summary = window.summary
@@ -230,7 +230,7 @@ def test_click_summary_sentence_scrolls_and_flashes(make_window, tmp_path, qtbot
 def test_summary_sentence_from_the_keyboard(window, article, qtbot) -> None:
     """Tab reaches a summary sentence like a link; Enter shows it in the article."""
     window.open_path(article)
-    first = min(window.summariser.selection.indices)
+    first = min(window.session.selection.indices)
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     assert window.summary.hasFocus()
     qtbot.keyClick(window.summary, Qt.Key.Key_Tab)
@@ -241,7 +241,7 @@ def test_summary_sentence_from_the_keyboard(window, article, qtbot) -> None:
 
 def test_next_summary_sentence_with_f8(window, article, qtbot) -> None:
     window.open_path(article)
-    chosen = sorted(window.summariser.selection.indices)
+    chosen = sorted(window.session.selection.indices)
     qtbot.keyClick(window, Qt.Key.Key_F8)
     assert window.source.sentence_at_caret() == chosen[0]
     qtbot.keyClick(window, Qt.Key.Key_F8)
@@ -252,7 +252,7 @@ def test_next_summary_sentence_with_f8(window, article, qtbot) -> None:
 
 def test_hover_shows_rank_and_score(window, article) -> None:
     window.open_path(article)
-    ranking = window.summariser.ranking
+    ranking = window.session.ranking
     best = ranking.order.tolist()[0]
     point = sentence_point(window, best)
     viewport = window.source.viewport()
@@ -279,8 +279,8 @@ def test_heat_map_shades_every_candidate(window, article, qtbot) -> None:
     window.open_path(article)
     qtbot.keyClick(window, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
     assert window.act_heat.isChecked()
-    document = window.summariser.document
-    order = window.summariser.ranking.order.tolist()
+    document = window.session.document
+    order = window.session.ranking.order.tolist()
     # The character format inside each candidate sentence carries its shade.
     shade = {i: _background_at(window, window.source.sentence_range(i)[0] + 1) for i in order}
     assert None not in shade.values()

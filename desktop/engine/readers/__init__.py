@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -9,28 +10,35 @@ from desktop.engine.errors import InputError, UnsupportedFormatError
 from desktop.engine.readers import docx, epub, html, markdown, mhtml, odt, pdf, rtf, text
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from desktop.engine.model import Extracted
 
 MAX_BYTES = 50 * 1024 * 1024
 """Files above this size are refused before they are read into memory."""
 
-# Suffix -> reader function taking (data: bytes, source: str) -> Extracted.
-READERS = {
-    ".txt": text.read,
-    ".text": text.read,
-    ".html": html.read,
-    ".htm": html.read,
-    ".xhtml": html.read,
-    ".mhtml": mhtml.read,
-    ".mht": mhtml.read,
-    ".md": markdown.read,
-    ".markdown": markdown.read,
-    ".docx": docx.read,
-    ".odt": odt.read,
-    ".rtf": rtf.read,
-    ".epub": epub.read,
-    ".pdf": pdf.read,
-}
+
+@dataclass(frozen=True)
+class Format:
+    """A file format Precis reads: its name for people, its suffixes, and its reader."""
+
+    name: str
+    suffixes: tuple[str, ...]
+    read: Callable[[bytes, str], Extracted]  # (data, source) -> Extracted
+
+
+FORMATS = (
+    Format("Plain text", (".txt", ".text"), text.read),
+    Format("Web pages", (".html", ".htm", ".xhtml"), html.read),
+    Format("Saved web pages", (".mhtml", ".mht"), mhtml.read),
+    Format("Markdown", (".md", ".markdown"), markdown.read),
+    Format("Word documents", (".docx",), docx.read),
+    Format("OpenDocument text", (".odt",), odt.read),
+    Format("Rich Text", (".rtf",), rtf.read),
+    Format("E-books", (".epub",), epub.read),
+    Format("PDF", (".pdf",), pdf.read),
+)
+READERS = {suffix: f.read for f in FORMATS for suffix in f.suffixes}
 
 
 def supported_suffixes() -> tuple[str, ...]:

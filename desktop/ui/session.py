@@ -1,12 +1,13 @@
-"""The one place where engine results become Qt signals. Widgets connect only to ``Summariser``.
+"""The session: the open article, its summary settings and results, as Qt signals.
 
-It keeps the article and the user's summary settings, runs the slow steps (reading, segmenting,
-ranking) through ``run_task`` and re-runs the fast one (``select``) whenever a setting changes.
+It is the one place where engine results become signals; widgets connect only to ``Session``.
+It runs the slow steps (reading, segmenting, ranking) through ``Jobs`` (``tasks.py``) and
+re-runs the fast one (``select``) whenever a setting changes.
 Rank once, cut many times: rankings are cached per (document, method), so the length slider,
 the order and pins never re-rank.
 
-Every slow request takes a new generation number; a result that comes back for an older
-generation (the article or the setting changed meanwhile, or the user cancelled) is dropped.
+A new request of a kind replaces the one running: what an outdated job delivers (the article or
+the setting changed meanwhile, or the user cancelled) is dropped.
 """
 
 from __future__ import annotations
@@ -24,7 +25,6 @@ from desktop.engine import (
     InputError,
     Length,
     Order,
-    PrecisError,
     Ranking,
     Selection,
     Unit,
@@ -34,12 +34,10 @@ from desktop.engine import (
     read_path,
     select,
 )
-from desktop.ui.tasks import CancelFlag, Pool, run_task
+from desktop.ui.tasks import CancelFlag, Jobs, Pool
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
-
-    from desktop.ui.tasks import T
 
 MAX_CACHED = 8
 
@@ -52,7 +50,7 @@ class LoadFailure:
     message: str
 
 
-class Summariser(QObject):
+class Session(QObject):
     documentChanged = Signal(object)  # Document | None
     rankingChanged = Signal(object)  # Ranking | None
     selectionChanged = Signal(object)  # Selection | None
@@ -65,9 +63,7 @@ class Summariser(QObject):
 
     def __init__(self, pool: Pool, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._pool = pool
-        self._generation = 0
-        self._pending: dict[str, tuple[int, CancelFlag]] = {}
+        self._jobs = Jobs(pool, changed=self._notify_activity, crashed=self.crashed.emit)
         self._shown_activity = ""
         self._reading: tuple[Sequence[Callable[[], Extracted]], str] | None = None
         self._extracted: Extracted | None = None
@@ -98,11 +94,11 @@ class Summariser(QObject):
 
     @property
     def busy(self) -> bool:
-        return bool(self._pending)
+        return bool(self._jobs)
 
     @property
     def activity(self) -> str:
-        return "load" if "load" in self._pending else "rank" if self._pending else ""
+        return "load" if "load" in self._jobs else "rank" if self._jobs else ""
 
     # -- loading -------------------------------------------------------------------------------
 
@@ -124,13 +120,11 @@ class Summariser(QObject):
         )
 
     def close_document(self) -> None:
-        self._stop("load", "rank")
-        self._reading = None
+        self._jobs.stop("load", "rank")
         self._set_document(None, None)
 
     def _load(self, attempts: Sequence[Callable[[], Extracted]], source: str) -> None:
         # The current article's ranking may go on: it is still what the window shows.
-        self._stop("load")
         self._reading = (attempts, source)
         language = self.language
 
@@ -147,21 +141,15 @@ class Summariser(QObject):
             assert error is not None
             raise error
 
-        def done(result: tuple[Extracted, Document] | None) -> None:
-            assert result is not None
+        def done(result: tuple[Extracted, Document]) -> None:
             self._reading = None
             self._set_document(*result)
             if source:
                 self.loaded.emit(source)
 
-        def failed(exc: BaseException) -> bool:
-            self._reading = None
-            if isinstance(exc, PrecisError):
-                self.loadFailed.emit(LoadFailure(source, str(exc)))
-                return True
-            return False
-
-        self._start("load", job, done, failed)
+        self._jobs.start(
+            "load", job, done, lambda exc: self.loadFailed.emit(LoadFailure(source, str(exc)))
+        )
 
     def _set_document(self, extracted: Extracted | None, document: Document | None) -> None:
         self._extracted = extracted
@@ -184,7 +172,8 @@ class Summariser(QObject):
         if code == self.language:
             return
         self.language = code
-        if self._reading is not None:  # an article on its way: read it again in this language
+        if self._reading is not None and "load" in self._jobs:
+            # An article on its way: read it again in this language.
             self._load(*self._reading)
             return
         self._rebuild()
@@ -195,22 +184,13 @@ class Summariser(QObject):
         extracted = self._extracted
         if extracted is None:
             return
-        self._stop("load")
-
-        def job(flag: CancelFlag) -> tuple[Extracted, Document]:
-            return extracted, build_document(extracted, code)
-
-        def done(result: tuple[Extracted, Document] | None) -> None:
-            assert result is not None
-            self._set_document(*result)
-
-        def failed(exc: BaseException) -> bool:
-            if isinstance(exc, PrecisError):
-                self.loadFailed.emit(LoadFailure(extracted.source, str(exc)))
-                return True
-            return False
-
-        self._start("load", job, done, failed)
+        self._reading = None  # what the "load" job does from now on: segment, not read
+        self._jobs.start(
+            "load",
+            lambda flag: (extracted, build_document(extracted, code)),
+            lambda result: self._set_document(*result),
+            lambda exc: self.loadFailed.emit(LoadFailure(extracted.source, str(exc))),
+        )
 
     def set_method(self, method: str) -> None:
         if method == self.method:
@@ -278,34 +258,24 @@ class Summariser(QObject):
             self._rank()
 
     def cancel(self) -> None:
-        if self._pending:
-            self._stop("load", "rank")
-            self._reading = None
+        if self._jobs:
+            self._jobs.stop("load", "rank")
             self.cancelled.emit()
 
     def _rank(self) -> None:
-        self._stop("rank")
+        self._jobs.stop("rank")
         document, method = self._document, self.method
         assert document is not None
         cached = self._cache.get((id(document), method))
         if cached is not None and cached.document is document:
             self._set_ranking(cached)
             return
-
-        def job(flag: CancelFlag) -> Ranking:
-            return rank(document, method, cancelled=flag.is_set)
-
-        def done(result: Ranking | None) -> None:
-            assert result is not None
-            self._set_ranking(result)
-
-        def failed(exc: BaseException) -> bool:
-            if isinstance(exc, PrecisError):
-                self.rankFailed.emit(str(exc))
-                return True
-            return False
-
-        self._start("rank", job, done, failed)
+        self._jobs.start(
+            "rank",
+            lambda flag: rank(document, method, cancelled=flag.is_set),
+            self._set_ranking,
+            lambda exc: self.rankFailed.emit(str(exc)),
+        )
 
     def _set_ranking(self, ranking: Ranking) -> None:
         key = (id(ranking.document), ranking.method)
@@ -324,40 +294,7 @@ class Summariser(QObject):
         )
         self.selectionChanged.emit(self._selection)
 
-    # -- jobs ----------------------------------------------------------------------------------
-
-    def _start(
-        self,
-        kind: str,
-        job: Callable[[CancelFlag], T],
-        done: Callable[[T | None], None],
-        failed: Callable[[BaseException], bool],
-    ) -> None:
-        self._generation += 1
-        generation = self._generation
-
-        def callback(result: T | None, error: BaseException | None) -> None:
-            current = self._pending.get(kind)
-            if current is None or current[0] != generation:
-                return  # outdated: the article or the setting changed, or the user cancelled
-            del self._pending[kind]
-            if error is None:
-                done(result)
-            elif not isinstance(error, Cancelled) and not failed(error):
-                self.crashed.emit(error)
-            self._notify_activity()
-
-        flag = CancelFlag()
-        self._pending[kind] = (generation, flag)
-        run_task(job, callback, pool=self._pool, flag=flag)
-        self._notify_activity()
-
-    def _stop(self, *kinds: str) -> None:
-        for kind in kinds:
-            pending = self._pending.pop(kind, None)
-            if pending is not None:
-                pending[1].cancel()
-        self._notify_activity()
+    # -- activity ----------------------------------------------------------------------------------
 
     def _notify_activity(self) -> None:
         if self.activity != self._shown_activity:
