@@ -19,6 +19,7 @@ from desktop.engine.export import MarkdownOptions, Metadata, Style, to_markdown,
 from desktop.engine.language import LANGUAGES
 from desktop.engine.methods import DEFAULT_METHOD, METHODS
 from desktop.engine.model import Document, Extracted, Kind, Paragraph, Sentence
+from desktop.engine.options import DEFAULT_LENGTHS, SummaryOptions, summarise
 from desktop.engine.ranking import Ranking, rank
 from desktop.engine.readers import read_bytes, read_path, supported_suffixes
 from desktop.engine.select import Length, Order, Selection, Unit, select
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 __all__ = [
+    "DEFAULT_LENGTHS",
     "DEFAULT_METHOD",
     "LANGUAGES",
     "METHODS",
@@ -46,6 +48,7 @@ __all__ = [
     "Selection",
     "Sentence",
     "Style",
+    "SummaryOptions",
     "Unit",
     "UnsupportedFormatError",
     "build_document",
@@ -54,6 +57,7 @@ __all__ = [
     "read_bytes",
     "read_path",
     "select",
+    "summarise",
     "supported_suffixes",
     "to_markdown",
     "write_atomic",

@@ -11,13 +11,12 @@ generation (the article or the setting changed meanwhile, or the user cancelled)
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
 from desktop.engine import (
-    DEFAULT_METHOD,
     Cancelled,
     Document,
     Extracted,
@@ -27,7 +26,7 @@ from desktop.engine import (
     PrecisError,
     Ranking,
     Selection,
-    Unit,
+    SummaryOptions,
     build_document,
     rank,
     read_bytes,
@@ -63,7 +62,9 @@ class Summariser(QObject):
     cancelled = Signal()
     crashed = Signal(object)  # an unexpected exception from a job, for the crash handler
 
-    def __init__(self, pool: Pool, parent: QObject | None = None) -> None:
+    def __init__(
+        self, pool: Pool, options: SummaryOptions | None = None, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self._pool = pool
         self._generation = 0
@@ -75,10 +76,7 @@ class Summariser(QObject):
         self._ranking: Ranking | None = None
         self._selection: Selection | None = None
         self._cache: dict[tuple[int, str], Ranking] = {}
-        self.method = DEFAULT_METHOD
-        self.language: str | None = None
-        self.length = Length(5, Unit.SENTENCES)
-        self.order = Order.DOCUMENT
+        self.options = options or SummaryOptions()
         self.pinned: frozenset[int] = frozenset()
         self.excluded: frozenset[int] = frozenset()
 
@@ -132,7 +130,7 @@ class Summariser(QObject):
         # The current article's ranking may go on: it is still what the window shows.
         self._stop("load")
         self._reading = (attempts, source)
-        language = self.language
+        language = self.options.language
 
         def job(flag: CancelFlag) -> tuple[Extracted, Document]:
             error: InputError | None = None
@@ -181,17 +179,17 @@ class Summariser(QObject):
 
     def set_language(self, code: str | None) -> None:
         """``None`` detects the language. Segmentation depends on it, so the article is rebuilt."""
-        if code == self.language:
+        if code == self.options.language:
             return
-        self.language = code
+        self.options = replace(self.options, language=code)
         if self._reading is not None:  # an article on its way: read it again in this language
             self._load(*self._reading)
             return
         self._rebuild()
 
     def _rebuild(self) -> None:
-        """Segment the article again in ``self.language``."""
-        code = self.language
+        """Segment the article again in the options' language."""
+        code = self.options.language
         extracted = self._extracted
         if extracted is None:
             return
@@ -213,21 +211,21 @@ class Summariser(QObject):
         self._start("load", job, done, failed)
 
     def set_method(self, method: str) -> None:
-        if method == self.method:
+        if method == self.options.method:
             return
-        self.method = method
+        self.options = replace(self.options, method=method)
         if self._document is not None:
             self._rank()
 
     def set_length(self, length: Length) -> None:
         """Cheap: a new cut of the ranking the window already has."""
-        if length != self.length:
-            self.length = length
+        if length != self.options.length:
+            self.options = replace(self.options, length=length)
             self._reselect()
 
     def set_order(self, order: Order) -> None:
-        if order is not self.order:
-            self.order = order
+        if order is not self.options.order:
+            self.options = replace(self.options, order=order)
             self._reselect()
 
     # -- editorial control -----------------------------------------------------------------------
@@ -262,9 +260,9 @@ class Summariser(QObject):
         document = self._document
         if document is None or self.busy:
             return False
-        if document.language != (self.language or document.detected_language):
+        if document.language != (self.options.language or document.detected_language):
             return True
-        return self._ranking is None or self._ranking.method != self.method
+        return self._ranking is None or self._ranking.method != self.options.method
 
     def rerank(self) -> None:
         """Summarise again after a cancel or a failure: the article is segmented again if its
@@ -272,7 +270,7 @@ class Summariser(QObject):
         document = self._document
         if document is None or self.busy:
             return
-        if document.language != (self.language or document.detected_language):
+        if document.language != (self.options.language or document.detected_language):
             self._rebuild()
         else:
             self._rank()
@@ -285,7 +283,7 @@ class Summariser(QObject):
 
     def _rank(self) -> None:
         self._stop("rank")
-        document, method = self._document, self.method
+        document, method = self._document, self.options.method
         assert document is not None
         cached = self._cache.get((id(document), method))
         if cached is not None and cached.document is document:
@@ -320,7 +318,11 @@ class Summariser(QObject):
         if self._ranking is None:
             return
         self._selection = select(
-            self._ranking, self.length, self.order, pinned=self.pinned, excluded=self.excluded
+            self._ranking,
+            self.options.length,
+            self.options.order,
+            pinned=self.pinned,
+            excluded=self.excluded,
         )
         self.selectionChanged.emit(self._selection)
 

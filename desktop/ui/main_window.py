@@ -101,12 +101,10 @@ class MainWindow(QMainWindow):
         self.store = store
         self.prefs = store.load()
         self.crash = crash
-        self.summariser = Summariser(pool if pool is not None else QThreadPool.globalInstance())
+        self.summariser = Summariser(
+            pool if pool is not None else QThreadPool.globalInstance(), self.prefs.summary
+        )
         self.summariser.setParent(self)
-        self.summariser.method = self.prefs.method
-        self.summariser.language = self.prefs.language or None
-        self.summariser.length = Length(self.prefs.length_value(), self.prefs.unit)
-        self.summariser.order = self.prefs.order
         self._body_words = 0
         self._summary_timer = QTimer(self, singleShot=True, interval=0)
         self._summary_timer.timeout.connect(self._render_summary)
@@ -692,21 +690,21 @@ class MainWindow(QMainWindow):
     # -- control signals -----------------------------------------------------------------------
 
     def _on_method(self, method: str) -> None:
-        self._set_prefs(replace(self.prefs, method=method))
+        self._set_prefs(self.prefs.with_summary(method=method))
         self.summariser.set_method(method)
 
     def _on_language(self, code: str) -> None:
-        self._set_prefs(replace(self.prefs, language=code))
+        self._set_prefs(self.prefs.with_summary(language=code or None))
         self.summariser.set_language(code or None)
 
     def _on_length(self, length: Length) -> None:
         self.summariser.set_length(length)
         # Saving is deferred: a slider drag emits many values and only the last one matters.
-        self.prefs = self.prefs.with_length(length.value, length.unit)
+        self.prefs = self.prefs.with_length(length)
         self._save_later()
 
     def _on_order(self, order: Order) -> None:
-        self._set_prefs(replace(self.prefs, order=order))
+        self._set_prefs(self.prefs.with_summary(order=order))
         self.summariser.set_order(order)
 
     # -- state ---------------------------------------------------------------------------------
