@@ -18,9 +18,9 @@ from desktop.engine.errors import (
 from desktop.engine.export import MarkdownOptions, Metadata, Style, to_markdown, write_atomic
 from desktop.engine.language import LANGUAGES
 from desktop.engine.methods import DEFAULT_METHOD, METHODS
-from desktop.engine.model import Document, Extracted, Kind, Paragraph, Sentence
+from desktop.engine.model import Document, Extracted, Kind, Paragraph, Ranking, Sentence
 from desktop.engine.options import DEFAULT_LENGTHS, SummaryOptions, summarise
-from desktop.engine.ranking import Ranking, rank
+from desktop.engine.ranking import rank
 from desktop.engine.readers import read_bytes, read_path, supported_suffixes
 from desktop.engine.select import Length, Order, Selection, Unit, select
 
