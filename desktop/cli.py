@@ -6,9 +6,12 @@ import argparse
 import json
 import sys
 import time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop import __version__
+
+if TYPE_CHECKING:
+    from desktop.engine import Length
 
 SUBCOMMANDS = ("summarize", "extract")
 
@@ -44,7 +47,9 @@ def _window(argv: list[str]) -> int:
 
 
 def _command_parser() -> argparse.ArgumentParser:
-    from desktop.engine import DEFAULT_METHOD, METHODS
+    from desktop.engine import DEFAULT_LENGTHS, METHODS, Order, SummaryOptions, Unit
+
+    defaults = SummaryOptions()
 
     parser = argparse.ArgumentParser(prog="precis")
     parser.add_argument("--version", action="version", version=f"precis {__version__}")
@@ -57,14 +62,17 @@ def _command_parser() -> argparse.ArgumentParser:
     s.add_argument(
         "-m",
         "--method",
-        default=DEFAULT_METHOD,
+        default=defaults.method,
         choices=list(METHODS),
         metavar="METHOD",
-        help=f"ranking method (default {DEFAULT_METHOD}; see --list-methods)",
+        help=f"ranking method (default {defaults.method}; see --list-methods)",
     )
     length = s.add_mutually_exclusive_group()
     length.add_argument(
-        "-n", "--sentences", type=_non_negative(int), help="number of sentences (default 5)"
+        "-n",
+        "--sentences",
+        type=_non_negative(int),
+        help=f"number of sentences (default {DEFAULT_LENGTHS[Unit.SENTENCES]})",
     )
     length.add_argument(
         "-p", "--percent", type=_non_negative(float), help="share of the article's words, 0-100"
@@ -77,8 +85,8 @@ def _command_parser() -> argparse.ArgumentParser:
     )
     s.add_argument(
         "--order",
-        choices=["document", "rank"],
-        default="document",
+        choices=[order.value for order in Order],
+        default=defaults.order.value,
         help="sentences in document order (default) or best first",
     )
     s.add_argument("-f", "--format", choices=["text", "markdown", "json"], default="text")
@@ -164,14 +172,12 @@ def _summarize(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
         LANGUAGES,
         METHODS,
         ExportError,
-        Length,
         MarkdownOptions,
         Metadata,
         Order,
         Style,
-        Unit,
-        rank,
-        select,
+        SummaryOptions,
+        summarise,
         to_markdown,
         write_atomic,
     )
@@ -186,29 +192,26 @@ def _summarize(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
         return 0
     if not args.files:
         parser.error("summarize: give at least one FILE (or - for standard input)")
-    language = _language(args, parser)
     if args.percent is not None and args.percent > 100:
         parser.error("--percent must be between 0 and 100")
-    if args.words is not None:
-        length = Length(args.words, Unit.WORDS)
-    elif args.percent is not None:
-        length = Length(args.percent, Unit.PERCENT)
-    else:
-        length = Length(5 if args.sentences is None else args.sentences, Unit.SENTENCES)
+    try:
+        summary = SummaryOptions(args.method, args.language, _length(args), Order(args.order))
+    except ValueError as exc:
+        parser.error(str(exc))
     options = MarkdownOptions(Style(args.style), Metadata(args.metadata))
     results: list[tuple[str, Any, dict[str, float]]] = []
     failed = False
     for path in args.files:
         try:
-            document, timing = _document(path, language)
+            document, timing = _document(path, summary.language)
         except _FileError as exc:
             print(f"precis: {exc}", file=sys.stderr)
             results.append((path, None, {}))
             failed = True
             continue
-        ranking = rank(document, args.method)
-        timing["rank"] = ranking.seconds
-        results.append((path, select(ranking, length, Order(args.order)), timing))
+        selection = summarise(document, summary)
+        timing["rank"] = selection.ranking.seconds
+        results.append((path, selection, timing))
     if failed and (args.output or len(args.files) == 1):
         return 1
     if args.format == "json":
@@ -231,6 +234,19 @@ def _summarize(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
     else:
         sys.stdout.write(out)
     return 1 if failed else 0
+
+
+def _length(args: argparse.Namespace) -> Length:
+    """The one length option given, or the default length."""
+    from desktop.engine import Length, SummaryOptions, Unit
+
+    if args.words is not None:
+        return Length(args.words, Unit.WORDS)
+    if args.percent is not None:
+        return Length(args.percent, Unit.PERCENT)
+    if args.sentences is not None:
+        return Length(args.sentences, Unit.SENTENCES)
+    return SummaryOptions().length
 
 
 def _as_text(path: str, selection: Any, header: bool) -> str:

@@ -36,3 +36,35 @@ def test_cli_start_up_does_not_load_heavy_libraries() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert json.loads(out.stdout) == []
+
+
+def _module_imports(module: str) -> set[str]:
+    """The engine modules ``module`` imports at its top level, for type checking too (not those
+    imported inside functions, on first use)."""
+    path = ENGINE.parent.parent / (module.replace(".", "/") + ".py")
+    if not path.exists():
+        path = path.with_suffix("") / "__init__.py"
+    found = set()
+    nodes = list(ast.parse(path.read_text(encoding="utf-8")).body)
+    while nodes:
+        node = nodes.pop()
+        if isinstance(node, ast.If):
+            nodes += node.body
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            found.add(node.module)
+        elif isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+    return {name for name in found if name.startswith("desktop.engine.")}
+
+
+def test_cutting_depends_on_the_model_not_on_ranking() -> None:
+    """``select`` cuts a ranking as plain data (``model.Ranking``): neither ``rank`` nor the method
+    registry is needed to load or type-check it."""
+    seen, todo = set(), ["desktop.engine.select"]
+    while todo:
+        module = todo.pop()
+        if module not in seen:
+            seen.add(module)
+            todo += _module_imports(module)
+    assert "desktop.engine.model" in seen
+    assert not seen & {"desktop.engine.ranking", "desktop.engine.methods"}

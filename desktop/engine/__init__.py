@@ -18,8 +18,9 @@ from desktop.engine.errors import (
 from desktop.engine.export import MarkdownOptions, Metadata, Style, to_markdown, write_atomic
 from desktop.engine.language import LANGUAGES
 from desktop.engine.methods import DEFAULT_METHOD, METHODS
-from desktop.engine.model import Document, Extracted, Kind, Paragraph, Sentence
-from desktop.engine.ranking import Ranking, rank
+from desktop.engine.model import Document, Extracted, Kind, Paragraph, Ranking, Sentence
+from desktop.engine.options import DEFAULT_LENGTHS, SummaryOptions, summarise
+from desktop.engine.ranking import rank
 from desktop.engine.readers import FORMATS, Format, read_bytes, read_path, supported_suffixes
 from desktop.engine.select import Length, Order, Selection, Unit, select
 
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 __all__ = [
+    "DEFAULT_LENGTHS",
     "DEFAULT_METHOD",
     "FORMATS",
     "LANGUAGES",
@@ -48,6 +50,7 @@ __all__ = [
     "Selection",
     "Sentence",
     "Style",
+    "SummaryOptions",
     "Unit",
     "UnsupportedFormatError",
     "build_document",
@@ -56,6 +59,7 @@ __all__ = [
     "read_bytes",
     "read_path",
     "select",
+    "summarise",
     "supported_suffixes",
     "to_markdown",
     "write_atomic",

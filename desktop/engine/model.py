@@ -8,6 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import numpy as np
 
 
 class Kind(str, Enum):
@@ -117,3 +122,39 @@ class Document:
             if p.kind not in (Kind.BOILERPLATE, Kind.TITLE)
         ]
         return "\n\n".join(parts)
+
+
+@dataclass(frozen=True, eq=False)
+class Ranking:
+    """Every candidate sentence of ``document`` ranked by ``method``.
+
+    ``order`` holds sentence indices, best first. ``scores`` and ``ranks`` are indexed by sentence
+    index (non-candidates: NaN score, rank 0). Ranks start at 1.
+    """
+
+    document: Document
+    method: str
+    order: np.ndarray
+    scores: np.ndarray
+    ranks: np.ndarray
+    seconds: float = field(default=0.0, compare=False)
+
+    @cached_property
+    def word_counts(self) -> np.ndarray:
+        """Words per sentence (``Document.word_counts``) as an array, for ``select``."""
+        import numpy as np
+
+        return np.asarray(self.document.word_counts, dtype=np.int64)
+
+    @cached_property
+    def cumulative_words(self) -> np.ndarray:
+        """Words in the first k sentences of ``order``, for k = 1 … len(order)."""
+        import numpy as np
+
+        return np.cumsum(self.word_counts[self.order])
+
+    @property
+    def body_words(self) -> int:
+        """Words of the candidate (body) sentences: what a percentage length is a share of."""
+        cumulative = self.cumulative_words
+        return int(cumulative[-1]) if len(cumulative) else 0

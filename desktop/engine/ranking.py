@@ -13,58 +13,20 @@ from __future__ import annotations
 
 import os
 import time
-from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cache
 from typing import TYPE_CHECKING
 
 from desktop.engine.errors import Cancelled
 from desktop.engine.methods import METHODS, cancel_flag, order_by_score
+from desktop.engine.model import Ranking
 
 if TYPE_CHECKING:
     from collections.abc import Callable
-
-    import numpy as np
 
     from desktop.engine.analysis import Analysis
     from desktop.engine.model import Document
 
 _BLAS_THREADS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
-
-
-@dataclass(frozen=True, eq=False)
-class Ranking:
-    """Every candidate sentence of ``document`` ranked by ``method``.
-
-    ``order`` holds sentence indices, best first. ``scores`` and ``ranks`` are indexed by sentence
-    index (non-candidates: NaN score, rank 0). Ranks start at 1.
-    """
-
-    document: Document
-    method: str
-    order: np.ndarray
-    scores: np.ndarray
-    ranks: np.ndarray
-    seconds: float = field(default=0.0, compare=False)
-
-    @cached_property
-    def word_counts(self) -> np.ndarray:
-        """Words per sentence (``Document.word_counts``) as an array, for ``select``."""
-        import numpy as np
-
-        return np.asarray(self.document.word_counts, dtype=np.int64)
-
-    @cached_property
-    def cumulative_words(self) -> np.ndarray:
-        """Words in the first k sentences of ``order``, for k = 1 … len(order)."""
-        import numpy as np
-
-        return np.cumsum(self.word_counts[self.order])
-
-    @property
-    def body_words(self) -> int:
-        """Words of the candidate (body) sentences: what a percentage length is a share of."""
-        cumulative = self.cumulative_words
-        return int(cumulative[-1]) if len(cumulative) else 0
 
 
 @cache

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from collections.abc import Collection
 
-    from desktop.engine.ranking import Ranking
+    from desktop.engine.model import Ranking
 
 
 class Unit(str, Enum):

@@ -1,6 +1,6 @@
 """The toolbar's summary controls: method, language, length (slider, spin box, unit) and order.
 
-They only report what the user chose; the window passes it on to the ``Summariser``. The length
+They only report what the user chose; the window passes it on to the ``Session``. The length
 is remembered per unit, so switching from sentences to percent and back restores both.
 """
 
@@ -29,7 +29,7 @@ class SummaryControls(QWidget):
 
     def __init__(self, prefs: Preferences, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._values = {unit: prefs.length_value(unit) for unit in Unit}
+        self._values = {unit: prefs.lengths.of(unit) for unit in Unit}
         self._limits = {Unit.SENTENCES: 50, Unit.PERCENT: 100, Unit.WORDS: 1000}
 
         self.method = QComboBox(objectName="method")
@@ -92,10 +92,11 @@ class SummaryControls(QWidget):
         layout.addWidget(order_label)
         layout.addWidget(self.order)
 
-        self._select(self.method, prefs.method)
-        self._select(self.language, prefs.language)
-        self._select(self.unit, prefs.unit.value)
-        self._select(self.order, prefs.order.value)
+        options = prefs.summary
+        self._select(self.method, options.method)
+        self._select(self.language, options.language or "")
+        self._select(self.unit, options.length.unit.value)
+        self._select(self.order, options.order.value)
         self._update_method_tip()
         self._apply_limits()
 

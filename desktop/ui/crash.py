@@ -2,7 +2,7 @@
 
 Installed by ``app.run`` as ``sys.excepthook`` (Qt calls it for exceptions raised in slots and
 event handlers) and ``threading.excepthook``; jobs on the thread pool report theirs through the
-``Summariser``. While a crash dialog is open, further exceptions are logged only, so a fault that
+``Session``. While a crash dialog is open, further exceptions are logged only, so a fault that
 repeats on every repaint cannot flood the screen with dialogs.
 """
 

@@ -37,7 +37,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import APP_NAME
-from desktop.engine import Length
 from desktop.ui.actions import build_actions, build_menus, sentence_actions
 from desktop.ui.clipboard import article_in, droppable
 from desktop.ui.controls import SummaryControls
@@ -55,7 +54,7 @@ from desktop.ui.summary_view import SummaryView
 if TYPE_CHECKING:
     from PySide6.QtCore import QMimeData
 
-    from desktop.engine import Document, Order, Ranking, Selection
+    from desktop.engine import Document, Length, Order, Ranking, Selection
     from desktop.ui.crash import CrashHandler
     from desktop.ui.session import LoadFailure
     from desktop.ui.tasks import Pool
@@ -79,12 +78,10 @@ class MainWindow(QMainWindow):
         self.store = store
         self.prefs = store.load()
         self.crash = crash
-        self.session = Session(pool if pool is not None else QThreadPool.globalInstance())
+        self.session = Session(
+            pool if pool is not None else QThreadPool.globalInstance(), self.prefs.summary
+        )
         self.session.setParent(self)
-        self.session.method = self.prefs.method
-        self.session.language = self.prefs.language or None
-        self.session.length = Length(self.prefs.length_value(), self.prefs.unit)
-        self.session.order = self.prefs.order
         self._body_words = 0
         self._summary_timer = QTimer(self, singleShot=True, interval=0)
         self._summary_timer.timeout.connect(self._render_summary)
@@ -365,21 +362,21 @@ class MainWindow(QMainWindow):
     # -- control signals -----------------------------------------------------------------------
 
     def _on_method(self, method: str) -> None:
-        self.set_prefs(replace(self.prefs, method=method))
+        self.set_prefs(self.prefs.with_summary(method=method))
         self.session.set_method(method)
 
     def _on_language(self, code: str) -> None:
-        self.set_prefs(replace(self.prefs, language=code))
+        self.set_prefs(self.prefs.with_summary(language=code or None))
         self.session.set_language(code or None)
 
     def _on_length(self, length: Length) -> None:
         self.session.set_length(length)
         # Saving is deferred: a slider drag emits many values and only the last one matters.
-        self.prefs = self.prefs.with_length(length.value, length.unit)
+        self.prefs = self.prefs.with_length(length)
         self._save_later()
 
     def _on_order(self, order: Order) -> None:
-        self.set_prefs(replace(self.prefs, order=order))
+        self.set_prefs(self.prefs.with_summary(order=order))
         self.session.set_order(order)
 
     # -- state ---------------------------------------------------------------------------------

@@ -12,13 +12,12 @@ the setting changed meanwhile, or the user cancelled) is dropped.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
 from desktop.engine import (
-    DEFAULT_METHOD,
     Cancelled,
     Document,
     Extracted,
@@ -27,7 +26,7 @@ from desktop.engine import (
     Order,
     Ranking,
     Selection,
-    Unit,
+    SummaryOptions,
     build_document,
     rank,
     read_bytes,
@@ -61,7 +60,9 @@ class Session(QObject):
     cancelled = Signal()
     crashed = Signal(object)  # an unexpected exception from a job, for the crash handler
 
-    def __init__(self, pool: Pool, parent: QObject | None = None) -> None:
+    def __init__(
+        self, pool: Pool, options: SummaryOptions | None = None, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self._jobs = Jobs(pool, changed=self._notify_activity, crashed=self.crashed.emit)
         self._shown_activity = ""
@@ -71,10 +72,7 @@ class Session(QObject):
         self._ranking: Ranking | None = None
         self._selection: Selection | None = None
         self._cache: dict[tuple[int, str], Ranking] = {}
-        self.method = DEFAULT_METHOD
-        self.language: str | None = None
-        self.length = Length(5, Unit.SENTENCES)
-        self.order = Order.DOCUMENT
+        self.options = options or SummaryOptions()
         self.pinned: frozenset[int] = frozenset()
         self.excluded: frozenset[int] = frozenset()
 
@@ -126,7 +124,7 @@ class Session(QObject):
     def _load(self, attempts: Sequence[Callable[[], Extracted]], source: str) -> None:
         # The current article's ranking may go on: it is still what the window shows.
         self._reading = (attempts, source)
-        language = self.language
+        language = self.options.language
 
         def job(flag: CancelFlag) -> tuple[Extracted, Document]:
             error: InputError | None = None
@@ -169,9 +167,9 @@ class Session(QObject):
 
     def set_language(self, code: str | None) -> None:
         """``None`` detects the language. Segmentation depends on it, so the article is rebuilt."""
-        if code == self.language:
+        if code == self.options.language:
             return
-        self.language = code
+        self.options = replace(self.options, language=code)
         if self._reading is not None and "load" in self._jobs:
             # An article on its way: read it again in this language.
             self._load(*self._reading)
@@ -179,8 +177,8 @@ class Session(QObject):
         self._rebuild()
 
     def _rebuild(self) -> None:
-        """Segment the article again in ``self.language``."""
-        code = self.language
+        """Segment the article again in the options' language."""
+        code = self.options.language
         extracted = self._extracted
         if extracted is None:
             return
@@ -193,21 +191,21 @@ class Session(QObject):
         )
 
     def set_method(self, method: str) -> None:
-        if method == self.method:
+        if method == self.options.method:
             return
-        self.method = method
+        self.options = replace(self.options, method=method)
         if self._document is not None:
             self._rank()
 
     def set_length(self, length: Length) -> None:
         """Cheap: a new cut of the ranking the window already has."""
-        if length != self.length:
-            self.length = length
+        if length != self.options.length:
+            self.options = replace(self.options, length=length)
             self._reselect()
 
     def set_order(self, order: Order) -> None:
-        if order is not self.order:
-            self.order = order
+        if order is not self.options.order:
+            self.options = replace(self.options, order=order)
             self._reselect()
 
     # -- editorial control -----------------------------------------------------------------------
@@ -242,9 +240,9 @@ class Session(QObject):
         document = self._document
         if document is None or self.busy:
             return False
-        if document.language != (self.language or document.detected_language):
+        if document.language != (self.options.language or document.detected_language):
             return True
-        return self._ranking is None or self._ranking.method != self.method
+        return self._ranking is None or self._ranking.method != self.options.method
 
     def rerank(self) -> None:
         """Summarise again after a cancel or a failure: the article is segmented again if its
@@ -252,7 +250,7 @@ class Session(QObject):
         document = self._document
         if document is None or self.busy:
             return
-        if document.language != (self.language or document.detected_language):
+        if document.language != (self.options.language or document.detected_language):
             self._rebuild()
         else:
             self._rank()
@@ -264,7 +262,7 @@ class Session(QObject):
 
     def _rank(self) -> None:
         self._jobs.stop("rank")
-        document, method = self._document, self.method
+        document, method = self._document, self.options.method
         assert document is not None
         cached = self._cache.get((id(document), method))
         if cached is not None and cached.document is document:
@@ -290,7 +288,11 @@ class Session(QObject):
         if self._ranking is None:
             return
         self._selection = select(
-            self._ranking, self.length, self.order, pinned=self.pinned, excluded=self.excluded
+            self._ranking,
+            self.options.length,
+            self.options.order,
+            pinned=self.pinned,
+            excluded=self.excluded,
         )
         self.selectionChanged.emit(self._selection)
 

@@ -9,32 +9,50 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any, TypeVar
+from functools import reduce
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QSettings
 
 from desktop import APP_NAME
-from desktop.engine import DEFAULT_METHOD, LANGUAGES, METHODS, Metadata, Order, Style, Unit
+from desktop.engine import (
+    DEFAULT_LENGTHS,
+    LANGUAGES,
+    METHODS,
+    Length,
+    Metadata,
+    Order,
+    Style,
+    SummaryOptions,
+    Unit,
+)
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Collection
+    from enum import Enum
 
 VERSION = 1
 MAX_RECENT = 10
 ZOOM_RANGE = (-4, 12)
-DEFAULT_LENGTHS = {Unit.SENTENCES: 5.0, Unit.PERCENT: 20.0, Unit.WORDS: 150.0}
-E = TypeVar("E")
+
+
+@dataclass(frozen=True)
+class Lengths:
+    """The last length chosen in each unit (fields named as the units), so that switching from
+    sentences to percent and back restores both."""
+
+    sentences: float = DEFAULT_LENGTHS[Unit.SENTENCES]
+    percent: float = DEFAULT_LENGTHS[Unit.PERCENT]
+    words: float = DEFAULT_LENGTHS[Unit.WORDS]
+
+    def of(self, unit: Unit) -> float:
+        return getattr(self, unit.value)
 
 
 @dataclass(frozen=True)
 class Preferences:
-    method: str = DEFAULT_METHOD
-    language: str = ""  # "" detects the article's language
-    unit: Unit = Unit.SENTENCES
-    sentences: float = DEFAULT_LENGTHS[Unit.SENTENCES]
-    percent: float = DEFAULT_LENGTHS[Unit.PERCENT]
-    words: float = DEFAULT_LENGTHS[Unit.WORDS]
-    order: Order = Order.DOCUMENT
+    summary: SummaryOptions = field(default_factory=SummaryOptions)
+    lengths: Lengths = field(default_factory=Lengths)  # summary.length is the one of its unit
     heat_map: bool = False
     vertical: bool = False  # panes side by side unless the user stacks them
     zoom: int = 0
@@ -43,12 +61,12 @@ class Preferences:
     export_metadata: Metadata = Metadata.LINE
     export_folder: str = ""
 
-    def length_value(self, unit: Unit | None = None) -> float:
-        unit = unit or self.unit
-        return {Unit.SENTENCES: self.sentences, Unit.PERCENT: self.percent}.get(unit, self.words)
+    def with_summary(self, **changes: Any) -> Preferences:
+        return replace(self, summary=replace(self.summary, **changes))
 
-    def with_length(self, value: float, unit: Unit) -> Preferences:
-        return replace(self, unit=unit, **{unit.value: float(value)})
+    def with_length(self, length: Length) -> Preferences:
+        lengths = replace(self.lengths, **{length.unit.value: float(length.value)})
+        return replace(self.with_summary(length=length), lengths=lengths)
 
     def with_recent(self, path: str) -> Preferences:
         recent = (path, *(p for p in self.recent_files if p != path))
@@ -60,51 +78,120 @@ def default_settings() -> QSettings:
     return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, APP_NAME, APP_NAME)
 
 
+# -- how each setting is stored --------------------------------------------------------------------
+# A reader turns a stored value into a typed one, or None when it is missing, of the wrong type
+# or out of range: the field then keeps its default.
+
+
+def _choice(allowed: Collection[str]) -> Callable[[object], str | None]:
+    return lambda value: value if isinstance(value, str) and value in allowed else None
+
+
+def _enum(kind: type[Enum]) -> Callable[[object], Any]:
+    def read(value: object) -> Any:
+        try:
+            return kind(value) if isinstance(value, str) else None
+        except ValueError:
+            return None
+
+    return read
+
+
+def _number(low: float, high: float, kind: type = float) -> Callable[[object], Any]:
+    def read(value: object) -> Any:
+        try:
+            number = float(value)  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            return None
+        return kind(number) if math.isfinite(number) and low <= number <= high else None
+
+    return read
+
+
+def _flag(value: object) -> bool | None:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.lower() in ("true", "false"):
+        return value.lower() == "true"
+    return None
+
+
+def _text(value: object) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _paths(value: object) -> tuple[str, ...] | None:
+    if isinstance(value, str):  # QSettings returns a one-element list as a plain string
+        value = [value]
+    if not isinstance(value, list):
+        return None
+    return tuple(p for p in value if isinstance(p, str) and p)[:MAX_RECENT]
+
+
+def _same(value: Any) -> object:
+    return value
+
+
+def _enum_value(value: Enum) -> object:
+    return value.value
+
+
+@dataclass(frozen=True)
+class Key:
+    """One setting: its key in the file, the ``Preferences`` field it holds (dotted into nested
+    fields), how a stored value is read back and how a value is stored."""
+
+    name: str
+    field: str
+    read: Callable[[object], Any]
+    write: Callable[[Any], object] = _same
+
+
+KEYS = (
+    Key("summary/method", "summary.method", _choice(METHODS)),
+    Key("summary/language", "summary.language", _choice(LANGUAGES), lambda code: code or ""),
+    Key("summary/unit", "summary.length.unit", _enum(Unit), _enum_value),
+    Key("summary/sentences", "lengths.sentences", _number(0, 10_000)),
+    Key("summary/percent", "lengths.percent", _number(0, 100)),
+    Key("summary/words", "lengths.words", _number(0, 1_000_000)),
+    Key("summary/order", "summary.order", _enum(Order), _enum_value),
+    Key("view/heat_map", "heat_map", _flag),
+    Key("view/vertical", "vertical", _flag),
+    Key("view/zoom", "zoom", _number(*ZOOM_RANGE, kind=int)),
+    Key("files/recent", "recent_files", _paths, list),
+    Key("export/style", "export_style", _enum(Style), _enum_value),
+    Key("export/metadata", "export_metadata", _enum(Metadata), _enum_value),
+    Key("export/folder", "export_folder", _text),
+)
+
+
+def _get(prefs: Preferences, path: str) -> Any:
+    return reduce(getattr, path.split("."), prefs)
+
+
+def _set(obj: Any, path: str, value: Any) -> Any:
+    name, _, rest = path.partition(".")
+    return replace(obj, **{name: _set(getattr(obj, name), rest, value) if rest else value})
+
+
 class SettingsStore:
     def __init__(self, qsettings: QSettings | None = None) -> None:
         self.qsettings = qsettings if qsettings is not None else default_settings()
 
     def load(self) -> Preferences:
-        s = self.qsettings
-        d = Preferences()
-        return Preferences(
-            method=_choice(s.value("summary/method"), METHODS, d.method),
-            language=_choice(s.value("summary/language"), ["", *LANGUAGES], d.language),
-            unit=_enum(s.value("summary/unit"), Unit, d.unit),
-            sentences=_number(s.value("summary/sentences"), d.sentences, 0, 10_000),
-            percent=_number(s.value("summary/percent"), d.percent, 0, 100),
-            words=_number(s.value("summary/words"), d.words, 0, 1_000_000),
-            order=_enum(s.value("summary/order"), Order, d.order),
-            heat_map=_flag(s.value("view/heat_map"), d.heat_map),
-            vertical=_flag(s.value("view/vertical"), d.vertical),
-            zoom=int(_number(s.value("view/zoom"), d.zoom, *ZOOM_RANGE)),
-            recent_files=_paths(s.value("files/recent")),
-            export_style=_enum(s.value("export/style"), Style, d.export_style),
-            export_metadata=_enum(s.value("export/metadata"), Metadata, d.export_metadata),
-            export_folder=_text(s.value("export/folder")),
-        )
+        prefs = Preferences()
+        for key in KEYS:
+            value = key.read(self.qsettings.value(key.name))
+            if value is not None:
+                prefs = _set(prefs, key.field, value)
+        unit = prefs.summary.length.unit
+        return prefs.with_length(Length(prefs.lengths.of(unit), unit))
 
     def save(self, prefs: Preferences) -> None:
         s = self.qsettings
         s.setValue("version", VERSION)
-        values: dict[str, Any] = {
-            "summary/method": prefs.method,
-            "summary/language": prefs.language,
-            "summary/unit": prefs.unit.value,
-            "summary/sentences": prefs.sentences,
-            "summary/percent": prefs.percent,
-            "summary/words": prefs.words,
-            "summary/order": prefs.order.value,
-            "view/heat_map": prefs.heat_map,
-            "view/vertical": prefs.vertical,
-            "view/zoom": prefs.zoom,
-            "files/recent": list(prefs.recent_files),
-            "export/style": prefs.export_style.value,
-            "export/metadata": prefs.export_metadata.value,
-            "export/folder": prefs.export_folder,
-        }
-        for key, value in values.items():
-            s.setValue(key, value)
+        for key in KEYS:
+            s.setValue(key.name, key.write(_get(prefs, key.field)))
         s.sync()
 
     def window_state(self) -> tuple[QByteArray | None, QByteArray | None]:
@@ -116,45 +203,6 @@ class SettingsStore:
         self.qsettings.setValue("MainWindow/geometry", geometry)
         self.qsettings.setValue("MainWindow/splitter", splitter)
         self.qsettings.sync()
-
-
-def _choice(value: object, allowed: Any, default: str) -> str:
-    return value if isinstance(value, str) and value in allowed else default
-
-
-def _enum(value: object, kind: Callable[[str], E], default: E) -> E:
-    try:
-        return kind(value) if isinstance(value, str) else default  # type: ignore[arg-type]
-    except ValueError:
-        return default
-
-
-def _number(value: object, default: float, low: float, high: float) -> float:
-    try:
-        number = float(value)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return default
-    return number if math.isfinite(number) and low <= number <= high else default
-
-
-def _flag(value: object, default: bool) -> bool:
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, str) and value.lower() in ("true", "false"):
-        return value.lower() == "true"
-    return default
-
-
-def _text(value: object) -> str:
-    return value if isinstance(value, str) else ""
-
-
-def _paths(value: object) -> tuple[str, ...]:
-    if isinstance(value, str):  # QSettings returns a one-element list as a plain string
-        value = [value]
-    if not isinstance(value, list):
-        return ()
-    return tuple(p for p in value if isinstance(p, str) and p)[:MAX_RECENT]
 
 
 def _blob(value: object) -> QByteArray | None:

@@ -8,8 +8,7 @@ import numpy as np
 import pytest
 
 from desktop.engine import Length, Order, Unit, select
-from desktop.engine.model import Document, Kind, Paragraph, Sentence
-from desktop.engine.ranking import Ranking
+from desktop.engine.model import Document, Kind, Paragraph, Ranking, Sentence
 
 # Sentence i has WORDS[i] words; sentence 2 is a heading (not a candidate, never ranked).
 WORDS = (3, 5, 2, 4, 6, 1)

@@ -99,9 +99,7 @@ def test_german_window(german, make_window, article, dialogs, monkeypatch) -> No
     assert window.controls.language.itemText(0) == "Automatisch (English)"
     assert "Wörter →" in window.stats.text()
     assert window.summary_header.text().startswith("ZUSAMMENFASSUNG")
-    assert window.source.sentence_tooltip(window.session.selection.indices[0]).startswith(
-        "Rang "
-    )
+    assert window.source.sentence_tooltip(window.session.selection.indices[0]).startswith("Rang ")
     assert QCoreApplication.translate(
         "Methods", "The first sentences, as a news editor would cut."
     ) != ("The first sentences, as a news editor would cut.")

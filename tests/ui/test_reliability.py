@@ -92,9 +92,7 @@ def wait_until(condition: Callable[[], bool], seconds: float) -> float:
 
 def settle(window: MainWindow, seconds: float = 60) -> None:
     """Until nothing is pending and a summary is shown, then until Qt's lazy layout is done."""
-    wait_until(
-        lambda: not window.session.busy and window.session.selection is not None, seconds
-    )
+    wait_until(lambda: not window.session.busy and window.session.selection is not None, seconds)
     quiet = time.perf_counter() + 0.3
     while time.perf_counter() < quiet:
         QApplication.processEvents()
@@ -566,8 +564,8 @@ def test_corrupt_or_foreign_settings_fall_back(qapp, tmp_path_factory, entries, 
     path.write_bytes(text.encode("utf-8", "surrogatepass") + noise)
     store = SettingsStore(QSettings(str(path), QSettings.Format.IniFormat))
     prefs = store.load()
-    assert prefs.method in METHODS
-    assert 0 <= prefs.percent <= 100
+    assert prefs.summary.method in METHODS
+    assert 0 <= prefs.lengths.percent <= 100
     assert all(isinstance(p, str) and p for p in prefs.recent_files)
     window = MainWindow(store, pool=FakeThreadPool())
     try:
@@ -575,9 +573,8 @@ def test_corrupt_or_foreign_settings_fall_back(qapp, tmp_path_factory, entries, 
         window.session.open_bytes([(ARTICLE.encode(), ".txt")])
         assert window.session.selection is not None
         window.close()  # saves the settings again
-        assert SettingsStore(QSettings(str(path), QSettings.Format.IniFormat)).load().method in (
-            METHODS
-        )
+        reloaded = SettingsStore(QSettings(str(path), QSettings.Format.IniFormat)).load()
+        assert reloaded.summary.method in METHODS
     finally:
         window.deleteLater()
 
@@ -588,8 +585,8 @@ def test_settings_of_a_newer_version_still_load(settings_file) -> None:
         encoding="utf-8",
     )
     prefs = SettingsStore(QSettings(str(settings_file), QSettings.Format.IniFormat)).load()
-    assert prefs.method == "lead"
-    assert prefs.unit == Preferences().unit
+    assert prefs.summary.method == "lead"
+    assert prefs.summary.length.unit == Preferences().summary.length.unit
 
 
 # -- concurrency ---------------------------------------------------------------------------------
@@ -635,7 +632,8 @@ def _shown_is_consistent(window: MainWindow, stale_ok: object) -> None:
     )
     if s.ranking is not None:
         assert s.ranking.document is document, "a ranking of another article is shown"
-        assert s.ranking.method == s.method or s.ranking is stale_ok, "a stale method's result"
+        current = s.ranking.method == s.options.method
+        assert current or s.ranking is stale_ok, "a stale method's result"
     if s.selection is not None:
         assert s.selection.ranking is s.ranking
         shown = window.summary.toPlainText()
@@ -670,7 +668,8 @@ def test_results_arrive_in_any_order_and_stale_ones_are_dropped(
                 settled = True
             elif kind == "method":
                 stale_ok = window.session.ranking
-                settled = settled or value != window.session.method  # the same: nothing runs
+                # the same method: nothing runs
+                settled = settled or value != window.session.options.method
                 choose_method(window, value)
             elif kind == "language":
                 choose_language(window, value)
@@ -697,15 +696,15 @@ def test_results_arrive_in_any_order_and_stale_ones_are_dropped(
             assert Path(s.document.source) == last_open, "the last article opened is not shown"
             if settled:
                 assert s.ranking is not None
-                assert s.ranking.method == s.method
+                assert s.ranking.method == s.options.method
         # Whatever was cancelled, Summarise Again (F5) brings the window up to date.
         if window.act_rerank.isEnabled():
             window.act_rerank.trigger()
             pool.run_all()
         if s.document is not None:
             assert not window.act_rerank.isEnabled()
-            assert s.ranking.method == s.method
-            assert s.document.language == (s.language or s.document.detected_language)
+            assert s.ranking.method == s.options.method
+            assert s.document.language == (s.options.language or s.document.detected_language)
     finally:
         window.close()
         window.deleteLater()
@@ -778,10 +777,10 @@ def test_a_late_result_never_replaces_a_newer_one(qapp, tmp_path, scenario) -> N
         pool.run_all()
         s = window.session
         assert Path(s.document.source) == last
-        assert s.ranking.method == s.method
+        assert s.ranking.method == s.options.method
         assert s.ranking.document is s.document
-        if s.language:
-            assert s.document.language == s.language
+        if s.options.language:
+            assert s.document.language == s.options.language
     finally:
         window.close()
         window.deleteLater()
@@ -815,7 +814,7 @@ def test_rapid_changes_with_real_threads(make_window, tmp_path, real_pool) -> No
         settle(window)
         s = window.session
         assert Path(s.document.source) == last
-        assert s.ranking.method == s.method
+        assert s.ranking.method == s.options.method
         _shown_is_consistent(window, None)
 
 
@@ -850,7 +849,7 @@ started = app.start
 
 def start(path, **kw):
     window = started(path, **kw)
-    window.session.method = "slow"
+    window.session.set_method("slow")
 
     def close_when_ranking():
         if window.session.activity != "rank":

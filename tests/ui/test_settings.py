@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt
 
-from desktop.engine import DEFAULT_METHOD, Order, Unit
-from desktop.ui.settings import Preferences, SettingsStore
+from desktop.engine import DEFAULT_METHOD, Length, Order, SummaryOptions, Unit
+from desktop.ui.settings import Lengths, Preferences, SettingsStore
 
 
 def test_choices_survive_a_restart(make_window, store, article, qtbot) -> None:
@@ -27,11 +27,11 @@ def test_choices_survive_a_restart(make_window, store, article, qtbot) -> None:
 
     again = make_window()
     prefs = again.prefs
-    assert prefs.method == "lead"
-    assert prefs.language == "de"
-    assert prefs.unit is Unit.PERCENT
-    assert prefs.percent == 35
-    assert prefs.order is Order.RANK
+    assert prefs.summary.method == "lead"
+    assert prefs.summary.language == "de"
+    assert prefs.summary.length.unit is Unit.PERCENT
+    assert prefs.lengths.percent == 35
+    assert prefs.summary.order is Order.RANK
     assert prefs.zoom == 2
     assert prefs.vertical
     assert prefs.recent_files == (str(article.resolve()),)
@@ -57,7 +57,7 @@ def test_corrupt_settings_fall_back_to_defaults(settings_file) -> None:
     )
     store = SettingsStore(QSettings(str(settings_file), QSettings.Format.IniFormat))
     assert store.load() == Preferences()
-    assert Preferences().method == DEFAULT_METHOD
+    assert Preferences().summary.method == DEFAULT_METHOD
 
 
 def test_corrupt_window_state_still_opens(make_window, tmp_path, article) -> None:
@@ -79,13 +79,8 @@ def test_corrupt_window_state_still_opens(make_window, tmp_path, article) -> Non
 
 def test_round_trip_of_every_preference(store) -> None:
     prefs = Preferences(
-        method="lead",
-        language="fr",
-        unit=Unit.WORDS,
-        sentences=3,
-        percent=12,
-        words=240,
-        order=Order.RANK,
+        summary=SummaryOptions("lead", "fr", Length(240, Unit.WORDS), Order.RANK),
+        lengths=Lengths(sentences=3, percent=12, words=240),
         heat_map=True,
         vertical=True,
         zoom=-2,
