@@ -52,8 +52,13 @@ ACTIONS = (
     ),
     ActionSpec(
         "paste", "paste", QT_TRANSLATE_NOOP("MainWindow", "&Paste Article"),
-        lambda w: w.paste_article(), ("Ctrl+Shift+V",),
+        lambda w: w.paste_article(), (QKeySequence.StandardKey.Paste, "Ctrl+Shift+V"),
         QT_TRANSLATE_NOOP("MainWindow", "Summarise the text on the clipboard"),
+    ),
+    ActionSpec(
+        "back", "previous_article", QT_TRANSLATE_NOOP("MainWindow", "&Back to Previous Article"),
+        lambda w: w.session.open_previous(), (QKeySequence.StandardKey.Back,),
+        QT_TRANSLATE_NOOP("MainWindow", "Open again the article this one replaced"),
     ),
     ActionSpec(
         "close", "close", QT_TRANSLATE_NOOP("MainWindow", "&Close Article"),
@@ -155,7 +160,7 @@ ACTIONS = (
 MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
     (
         QT_TRANSLATE_NOOP("MainWindow", "&File"),
-        ("open", "paste", RECENT, "close", SEPARATOR, "export", "copy", SEPARATOR, "quit"),
+        ("open", "paste", RECENT, "back", "close", SEPARATOR, "export", "copy", SEPARATOR, "quit"),
     ),
     (QT_TRANSLATE_NOOP("MainWindow", "&Edit"), ("pin", "exclude", "release", "clear_marks")),
     (

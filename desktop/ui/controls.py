@@ -94,7 +94,6 @@ class SummaryControls(QWidget):
 
         options = prefs.summary
         self._select(self.method, options.method)
-        self._select(self.language, options.language or "")
         self._select(self.unit, options.length.unit.value)
         self._select(self.order, options.order.value)
         self._update_method_tip()
@@ -115,8 +114,12 @@ class SummaryControls(QWidget):
         unit = Unit(self.unit.currentData())
         return Length(float(self._values[unit]), unit)
 
-    def set_document(self, document: Document | None) -> None:
-        """Ranges follow the article; "Auto" shows the language that was detected."""
+    def set_document(self, document: Document | None, language: str | None = None) -> None:
+        """Ranges follow the article; "Auto" shows the language that was detected, and the box
+        shows ``language``, the one chosen for this article (None: detected). Emits nothing."""
+        self.language.blockSignals(True)
+        self.language.setCurrentIndex(max(0, self.language.findData(language or "")))
+        self.language.blockSignals(False)
         if document is None:
             self.language.setItemText(0, self.tr("Auto"))
             return

@@ -13,7 +13,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 from desktop.engine import LANGUAGES, METHODS, Style
 
 if TYPE_CHECKING:
-    from desktop.engine import Document, Selection
+    from desktop.engine import Document, Extracted, Selection
 
 WORDS_PER_MINUTE = 230  # silent reading of non-fiction, adults
 
@@ -111,7 +111,7 @@ def status_line(selection: Selection, body_words: int) -> str:
     )
 
 
-def display_name(document: Document) -> str:
+def display_name(document: Document | Extracted) -> str:
     if document.title.strip():
         return " ".join(document.title.split())
     if document.source not in ("", "-"):

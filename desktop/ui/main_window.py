@@ -21,7 +21,6 @@ from PySide6.QtGui import (
     QDropEvent,
     QGuiApplication,
     QKeySequence,
-    QShortcut,
 )
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -42,7 +41,7 @@ from desktop.ui.clipboard import article_in, droppable
 from desktop.ui.controls import SummaryControls
 from desktop.ui.export_flow import ExportFlow
 from desktop.ui.formats import open_filters
-from desktop.ui.formatting import display_name, status_line
+from desktop.ui.formatting import display_name, language_name, status_line
 from desktop.ui.panes import PaneHeader, pane
 from desktop.ui.pins import Pins
 from desktop.ui.recent import RecentMenu
@@ -83,6 +82,7 @@ class MainWindow(QMainWindow):
         )
         self.session.setParent(self)
         self._body_words = 0
+        self._previous_shown: object = None
         self._summary_timer = QTimer(self, singleShot=True, interval=0)
         self._summary_timer.timeout.connect(self._render_summary)
         self._save_timer = QTimer(self, singleShot=True, interval=500)
@@ -112,13 +112,10 @@ class MainWindow(QMainWindow):
         build_menus(self.menuBar(), actions, self.recent_menu)
         self.recent_menu.rebuild()
         self.source.set_sentence_actions(sentence_actions(actions))
+        self.summary.set_sentence_actions(sentence_actions(actions))
         self.cancel_button.setDefaultAction(self.act_cancel)
         self.act_heat.setChecked(self.prefs.heat_map)
         self.act_vertical.setChecked(self.prefs.vertical)
-        # Ctrl+V pastes an article only into an empty window; with an article open it would
-        # replace it by surprise.
-        self.paste_when_empty = QShortcut(QKeySequence.StandardKey.Paste, self)
-        self.paste_when_empty.activated.connect(self.paste_article)
         self._build_toolbar()
         self._connect()
         self._apply_zoom()
@@ -137,6 +134,9 @@ class MainWindow(QMainWindow):
         self.stats.setAccessibleName(self.tr("Summary statistics"))
         self.stats.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         bar.addWidget(self.stats, 1)
+        self.language_note = QLabel(objectName="language_note")
+        self.language_note.hide()
+        bar.addPermanentWidget(self.language_note)
         self.progress = QProgressBar()
         self.progress.setObjectName("busy")
         self.progress.setRange(0, 0)
@@ -204,8 +204,7 @@ class MainWindow(QMainWindow):
             self.open_path(path)
 
     def paste_article(self) -> None:
-        if self.sender() is self.paste_when_empty and self.session.document is not None:
-            return
+        """Ctrl+V: the clipboard's text replaces the article (the old one is one step back)."""
         if not self.open_mime(QGuiApplication.clipboard().mimeData()):
             self.statusBar().showMessage(self.tr("The clipboard holds no text to summarise."), 5000)
 
@@ -279,7 +278,8 @@ class MainWindow(QMainWindow):
     def _on_document(self, document: Document | None) -> None:
         self._body_words = document.body_words if document is not None else 0
         self.source.show_document(document)
-        self.controls.set_document(document)
+        self.controls.set_document(document, self.session.options.language)
+        self._show_language_note(document)
         if document is None:
             self.setWindowTitle(APP_NAME)
             self.source_header.set_detail("")
@@ -289,7 +289,31 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(f"{name} — {APP_NAME}")
             self.source_header.set_detail(name)
             self.statusBar().clearMessage()
+        previous = self.session.previous
+        if previous is not None and previous is not self._previous_shown:
+            key = self.act_back.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            self.statusBar().showMessage(
+                self.tr("“{name}” is one step back ({key}).").format(
+                    name=display_name(previous), key=key
+                ),
+                8000,
+            )
+        self._previous_shown = previous
         self._update_actions()
+
+    def _show_language_note(self, document: Document | None) -> None:
+        """Say so when the language chosen by hand is not the one the article looks like."""
+        chosen = document.language if document is not None else ""
+        detected = document.detected_language if document is not None else ""
+        note = (
+            self.tr("Read as {chosen}; the article looks {detected}.").format(
+                chosen=language_name(chosen), detected=language_name(detected)
+            )
+            if chosen and detected and chosen != detected
+            else ""
+        )
+        self.language_note.setText(note)
+        self.language_note.setVisible(bool(note))
 
     def _on_ranking(self, ranking: Ranking | None) -> None:
         self.source.show_ranking(ranking)
@@ -304,18 +328,22 @@ class MainWindow(QMainWindow):
         else:
             self._summary_timer.stop()
             self._render_summary()
+        self.summary_header.set_detail(self._summary_detail())
         if selection is None:
-            self.summary_header.set_detail("")
             self.stats.clear()
         else:
-            count = len(selection.indices)
-            sentences = (
-                self.tr("{count} sentence") if count == 1 else self.tr("{count} sentences")
-            ).format(count=count)
-            words = self.tr("{words} words").format(words=selection.words)
-            self.summary_header.set_detail(f"{sentences} · {words}")
             self.stats.setText(status_line(selection, self._body_words))
         self._update_actions()
+
+    def _summary_detail(self) -> str:
+        selection = self.session.selection
+        if selection is None:
+            return ""
+        count = len(selection.indices)
+        sentences = (
+            self.tr("{count} sentence") if count == 1 else self.tr("{count} sentences")
+        ).format(count=count)
+        return f"{sentences} · {self.tr('{words} words').format(words=selection.words)}"
 
     def _render_summary(self) -> None:
         self.summary.show_selection(self.session.selection, self.session.pinned)
@@ -332,8 +360,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Ranking sentences…"))
         else:
             self.statusBar().clearMessage()
-            if self.session.selection is None:
-                self.summary_header.set_detail("")
+            self.summary_header.set_detail(self._summary_detail())
         self._update_actions()
 
     def _on_load_failed(self, failure: LoadFailure) -> None:
@@ -366,8 +393,7 @@ class MainWindow(QMainWindow):
         self.session.set_method(method)
 
     def _on_language(self, code: str) -> None:
-        self.set_prefs(self.prefs.with_summary(language=code or None))
-        self.session.set_language(code or None)
+        self.session.set_language(code or None)  # for this article only: not a preference
 
     def _on_length(self, length: Length) -> None:
         self.session.set_length(length)
@@ -394,7 +420,7 @@ class MainWindow(QMainWindow):
         self.act_longer.setEnabled(s.ranking is not None)
         self.act_shorter.setEnabled(s.ranking is not None)
         self.pins.enable(self.act_pin, self.act_exclude, self.act_release, self.act_clear_marks)
-        self.paste_when_empty.setEnabled(s.document is None)
+        self.act_back.setEnabled(s.previous is not None and s.activity != "load")
 
     def set_prefs(self, prefs: Preferences) -> None:
         self.prefs = prefs

@@ -68,6 +68,7 @@ class Session(QObject):
         self._shown_activity = ""
         self._reading: tuple[Sequence[Callable[[], Extracted]], str] | None = None
         self._extracted: Extracted | None = None
+        self._previous: Extracted | None = None
         self._document: Document | None = None
         self._ranking: Ranking | None = None
         self._selection: Selection | None = None
@@ -100,8 +101,11 @@ class Session(QObject):
 
     # -- loading -------------------------------------------------------------------------------
 
+    # A new article is detected again: a language chosen by hand belongs to the article it was
+    # chosen for (German stop words on an English page make a worse summary, silently).
+
     def open_path(self, path: str) -> None:
-        self._load([lambda: read_path(path)], path)
+        self._load([lambda: read_path(path)], path, None)
 
     def open_bytes(self, alternatives: Sequence[tuple[bytes, str]]) -> None:
         """A pasted or dropped article, as ``(data, suffix)`` pairs tried in turn.
@@ -115,16 +119,31 @@ class Session(QObject):
                 for data, suffix in alternatives
             ],
             "",
+            None,
         )
+
+    @property
+    def previous(self) -> Extracted | None:
+        """The article shown before this one (replaced by a paste, an open or a close)."""
+        return self._previous
+
+    def open_previous(self) -> None:
+        """Back to the article shown before; this one becomes the previous in turn."""
+        previous = self._previous
+        if previous is not None:
+            source = previous.source if previous.source not in ("", "-") else ""
+            self._load([lambda: previous], source, None)
 
     def close_document(self) -> None:
         self._jobs.stop("load", "rank")
         self._set_document(None, None)
 
-    def _load(self, attempts: Sequence[Callable[[], Extracted]], source: str) -> None:
-        # The current article's ranking may go on: it is still what the window shows.
+    def _load(
+        self, attempts: Sequence[Callable[[], Extracted]], source: str, language: str | None
+    ) -> None:
+        """Read and segment an article in ``language`` (None: detected); the session takes that
+        language when it succeeds. The current article and its ranking stay until then."""
         self._reading = (attempts, source)
-        language = self.options.language
 
         def job(flag: CancelFlag) -> tuple[Extracted, Document]:
             error: InputError | None = None
@@ -141,6 +160,7 @@ class Session(QObject):
 
         def done(result: tuple[Extracted, Document]) -> None:
             self._reading = None
+            self.options = replace(self.options, language=language)
             self._set_document(*result)
             if source:
                 self.loaded.emit(source)
@@ -150,6 +170,8 @@ class Session(QObject):
         )
 
     def _set_document(self, extracted: Extracted | None, document: Document | None) -> None:
+        if self._extracted is not None and extracted is not self._extracted:
+            self._previous = self._extracted
         self._extracted = extracted
         self._document = document
         self._cache.clear()
@@ -167,13 +189,13 @@ class Session(QObject):
 
     def set_language(self, code: str | None) -> None:
         """``None`` detects the language. Segmentation depends on it, so the article is rebuilt."""
+        if self._reading is not None and "load" in self._jobs:
+            # An article on its way: the choice is for it, read it again in this language.
+            self._load(*self._reading, code)
+            return
         if code == self.options.language:
             return
         self.options = replace(self.options, language=code)
-        if self._reading is not None and "load" in self._jobs:
-            # An article on its way: read it again in this language.
-            self._load(*self._reading)
-            return
         self._rebuild()
 
     def _rebuild(self) -> None:

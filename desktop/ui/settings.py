@@ -17,7 +17,6 @@ from PySide6.QtCore import QByteArray, QSettings
 from desktop import APP_NAME
 from desktop.engine import (
     DEFAULT_LENGTHS,
-    LANGUAGES,
     METHODS,
     Length,
     Metadata,
@@ -149,7 +148,7 @@ class Key:
 
 KEYS = (
     Key("summary/method", "summary.method", _choice(METHODS)),
-    Key("summary/language", "summary.language", _choice(LANGUAGES), lambda code: code or ""),
+    # No language: one chosen by hand is for its article, and the next one is detected again.
     Key("summary/unit", "summary.length.unit", _enum(Unit), _enum_value),
     Key("summary/sentences", "lengths.sentences", _number(0, 10_000)),
     Key("summary/percent", "lengths.percent", _number(0, 100)),

@@ -1,8 +1,10 @@
 """The summary pane: the chosen sentences, each a link back to its place in the article.
 
 Sentences are anchors (``#s<index>``), so a click, or Tab then Enter, activates one; the
-window then scrolls the source to it. Links are drawn in the text colour: the pane reads as
-prose, and the pointing-hand cursor shows they can be followed.
+window then scrolls the source to it. A right-click does the same, then offers the sentence
+actions (pin, exclude, release), which act on the sentence the source's caret is now on.
+Links are drawn in the text colour: the pane reads as prose, and the pointing-hand cursor shows
+they can be followed.
 """
 
 from __future__ import annotations
@@ -10,15 +12,20 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QUrl, Signal
-from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QTextBrowser, QWidget
+from PySide6.QtCore import QEvent, QPoint, QUrl, Signal
+from PySide6.QtGui import QContextMenuEvent, QPalette
+from PySide6.QtWidgets import QMenu, QTextBrowser, QWidget
 
 from desktop.engine import Order
+from desktop.ui.pins import add_sentence_actions
 from desktop.ui.source_view import reading_font
 from desktop.ui.theme import colours
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from PySide6.QtGui import QAction
+
     from desktop.engine import Selection
 
 PIN = "\u2691"  # ⚑
@@ -43,6 +50,7 @@ class SummaryView(QTextBrowser):
         self.anchorClicked.connect(self._on_anchor)
         self._selection: Selection | None = None
         self._pinned: frozenset[int] = frozenset()
+        self._sentence_actions: Sequence[QAction | None] = ()
 
     def show_selection(self, selection: Selection | None, pinned: frozenset[int]) -> None:
         self._selection = selection
@@ -54,6 +62,10 @@ class SummaryView(QTextBrowser):
         self.setPlaceholderText(
             self.tr("Summarising…") if busy else self.tr("The summary appears here.")
         )
+
+    def set_sentence_actions(self, actions: Sequence[QAction | None]) -> None:
+        """Actions on the sentence at the source's caret, first in the context menu."""
+        self._sentence_actions = actions
 
     def set_point_size(self, size: float) -> None:
         self.document().setDefaultFont(reading_font(size))
@@ -108,7 +120,30 @@ class SummaryView(QTextBrowser):
             )
         self.setHtml("".join(parts))
 
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        if event.reason() == QContextMenuEvent.Reason.Keyboard:
+            anchor = self.textCursor().charFormat().anchorHref()
+        else:
+            anchor = self.anchorAt(event.pos())
+        index = _sentence(anchor)
+        menu = self.createStandardContextMenu(event.pos())
+        if index is not None:
+            self.sentenceActivated.emit(index)  # the sentence actions act on it from now on
+            add_sentence_actions(menu, self._sentence_actions)
+        self.exec_menu(menu, event.globalPos())
+        menu.deleteLater()
+
+    def exec_menu(self, menu: QMenu, position: QPoint) -> None:
+        """Run the context menu: the one blocking call here, which tests replace."""
+        menu.exec(position)
+
     def _on_anchor(self, url: QUrl) -> None:
-        fragment = url.fragment() or url.toString().lstrip("#")
-        if fragment.startswith("s") and fragment[1:].isdigit():
-            self.sentenceActivated.emit(int(fragment[1:]))
+        index = _sentence(url.fragment() or url.toString())
+        if index is not None:
+            self.sentenceActivated.emit(index)
+
+
+def _sentence(anchor: str) -> int | None:
+    """The sentence index of an anchor ``#s<index>``, or None."""
+    fragment = anchor.lstrip("#")
+    return int(fragment[1:]) if fragment.startswith("s") and fragment[1:].isdigit() else None

@@ -224,6 +224,14 @@
         <translation>Den Text in der Zwischenablage zusammenfassen</translation>
     </message>
     <message>
+        <source>&amp;Back to Previous Article</source>
+        <translation>Zurück zum &amp;vorherigen Artikel</translation>
+    </message>
+    <message>
+        <source>Open again the article this one replaced</source>
+        <translation>Den Artikel wieder öffnen, den dieser ersetzt hat</translation>
+    </message>
+    <message>
         <source>&amp;Close Article</source>
         <translation>Artikel &amp;schließen</translation>
     </message>
@@ -392,16 +400,20 @@
         <translation>Der eingefügte Text wird gelesen …</translation>
     </message>
     <message>
+        <source>“{name}” is one step back ({key}).</source>
+        <translation>„{name}“ ist einen Schritt zurück ({key}).</translation>
+    </message>
+    <message>
+        <source>Read as {chosen}; the article looks {detected}.</source>
+        <translation>Gelesen als {chosen}; der Artikel wirkt wie {detected}.</translation>
+    </message>
+    <message>
         <source>{count} sentence</source>
         <translation>{count} Satz</translation>
     </message>
     <message>
         <source>{count} sentences</source>
         <translation>{count} Sätze</translation>
-    </message>
-    <message>
-        <source>{words} words</source>
-        <translation>{words} Wörter</translation>
     </message>
     <message>
         <source>reading…</source>

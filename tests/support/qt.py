@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from PySide6.QtCore import QMimeData
     from PySide6.QtGui import QColor
 
     from desktop.ui.main_window import MainWindow
@@ -119,3 +122,23 @@ def sentence_point(window: MainWindow, index: int) -> QPoint:
     source.ensureCursorVisible()
     rect = source.cursorRect(cursor)
     return QPoint(rect.left() + 1, rect.center().y())
+
+
+def drop(window: MainWindow, mime: QMimeData) -> bool:
+    """Drag ``mime`` onto the window and drop it there: whether the window took it."""
+    pos = QPointF(window.rect().center())
+    enter = QDragEnterEvent(  # QPoint: the only position type every supported PySide6 takes
+        pos.toPoint(),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(window, enter)
+    if not enter.isAccepted():
+        return False
+    event = QDropEvent(
+        pos, Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier
+    )
+    QApplication.sendEvent(window, event)
+    return event.isAccepted()

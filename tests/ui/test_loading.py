@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
-from PySide6.QtWidgets import QApplication, QFileDialog
-from support.qt import ARTICLE, HeldThreadPool, highlighted_sentences
+from PySide6.QtCore import QMimeData, Qt, QUrl
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QFileDialog
+from support.qt import ARTICLE, HeldThreadPool, drop, highlighted_sentences
 
 
 def test_open_via_dialog_with_ctrl_o(window, article, qtbot, monkeypatch) -> None:
@@ -47,29 +47,10 @@ def test_headings_styled_and_not_candidates(window, article) -> None:
     assert 0 not in window.session.selection.indices
 
 
-def _drop(window, mime: QMimeData) -> bool:
-    pos = QPointF(window.rect().center())
-    enter = QDragEnterEvent(  # QPoint: the only position type every supported PySide6 takes
-        pos.toPoint(),
-        Qt.DropAction.CopyAction,
-        mime,
-        Qt.MouseButton.NoButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    QApplication.sendEvent(window, enter)
-    if not enter.isAccepted():
-        return False
-    drop = QDropEvent(
-        pos, Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier
-    )
-    QApplication.sendEvent(window, drop)
-    return drop.isAccepted()
-
-
 def test_drop_a_file(window, article) -> None:
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(article))])
-    assert _drop(window, mime)
+    assert drop(window, mime)
     assert window.session.document is not None
     assert Path(window.session.document.source) == article
     assert window.prefs.recent_files[0] == str(article.resolve())
@@ -78,7 +59,7 @@ def test_drop_a_file(window, article) -> None:
 def test_drop_nothing_useful_is_refused(window) -> None:
     mime = QMimeData()
     mime.setData("application/octet-stream", b"\x00\x01")
-    assert not _drop(window, mime)
+    assert not drop(window, mime)
     assert window.session.document is None
 
 
@@ -92,19 +73,35 @@ def test_paste_into_empty_window_with_ctrl_v(window, qtbot) -> None:
     assert window.session.selection is not None
 
 
-def test_ctrl_v_does_not_replace_an_open_article_but_ctrl_shift_v_does(
+def test_ctrl_v_replaces_an_open_article_and_the_old_one_is_one_step_back(
     window, article, qtbot
 ) -> None:
+    """The empty window's hint promises Ctrl+V; it keeps working once an article is open, from
+    the article pane too, and Back brings the replaced article back (and then the pasted one)."""
     window.open_path(article)
     QGuiApplication.clipboard().setText("Completely different text. It has two sentences here.")
+    window.source.setFocus()
     qtbot.keyClick(window.source, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert window.session.document.source == "-"
+    assert window.source.toPlainText().startswith("Completely different text.")
+    assert window.session.selection is not None
+    assert "sea-wall.txt" in window.statusBar().currentMessage()  # where the old one went
+    assert window.act_back.isEnabled()
+
+    qtbot.keyClick(window.source, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
     assert Path(window.session.document.source) == article
+    assert "sea wall" in window.source.toPlainText()
+    assert window.session.selection is not None
+    window.act_back.trigger()
+    assert window.source.toPlainText().startswith("Completely different text.")
+
+    QGuiApplication.clipboard().setText("A third text. It replaces the pasted one at once.")
     qtbot.keyClick(
         window,
         Qt.Key.Key_V,
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
-    assert window.source.toPlainText().startswith("Completely different text.")
+    assert window.source.toPlainText().startswith("A third text.")
 
 
 def test_paste_html_falls_back_to_text(window) -> None:
