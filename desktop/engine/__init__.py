@@ -15,7 +15,14 @@ from desktop.engine.errors import (
     PrecisError,
     UnsupportedFormatError,
 )
-from desktop.engine.export import MarkdownOptions, Metadata, Style, to_markdown, write_atomic
+from desktop.engine.export import (
+    Labels,
+    MarkdownOptions,
+    Metadata,
+    Style,
+    to_markdown,
+    write_atomic,
+)
 from desktop.engine.language import LANGUAGES
 from desktop.engine.methods import DEFAULT_METHOD, METHODS
 from desktop.engine.model import Document, Extracted, Kind, Paragraph, Ranking, Sentence
@@ -40,6 +47,7 @@ __all__ = [
     "Format",
     "InputError",
     "Kind",
+    "Labels",
     "Length",
     "MarkdownOptions",
     "Metadata",

@@ -36,19 +36,40 @@ class MarkdownOptions:
     date: _dt.date | None = None  # None: today
 
 
+@dataclass(frozen=True, slots=True)
+class Labels:
+    """The words a reader sees in the exported Markdown, in the front end's language.
+
+    The front end passes them as data (the engine has no translations); front-matter keys stay
+    English, since programs read them.
+    """
+
+    source: str = "Source"
+    date: str = "Date"
+    language: str = "Language"
+    method: str = "Method"
+    length: str = "Length"
+    reduction: str = "Reduction"
+    length_value: str = "{sentences} sentences, {words} words"
+    untitled: str = "Summary"
+
+
 def reduction(selection: Selection) -> float:
     """Share of the article's body words left out, in percent."""
     total = selection.ranking.document.body_words
     return 100.0 * (1 - selection.words / total) if total else 0.0
 
 
-def to_markdown(selection: Selection, options: MarkdownOptions | None = None) -> str:
+def to_markdown(
+    selection: Selection, options: MarkdownOptions | None = None, labels: Labels | None = None
+) -> str:
     """The summary as Markdown: title, metadata, then the sentences.
 
     Each bullet ends with the number of its source paragraph (¶), counted from 1 over the
     paragraphs of the article as shown in the source pane, so a reader can trace it back.
     """
     options = options or MarkdownOptions()
+    labels = labels or Labels()
     doc = selection.ranking.document
     fields = {
         "source": Path(doc.source).name if doc.source not in ("", "-") else "",
@@ -59,7 +80,7 @@ def to_markdown(selection: Selection, options: MarkdownOptions | None = None) ->
         "reduction": f"{reduction(selection):.0f}%",
     }
     fields = {k: v for k, v in fields.items() if v}
-    title = doc.title.strip() or (fields.get("source") or "Summary")
+    title = doc.title.strip() or (fields.get("source") or labels.untitled)
     lines: list[str] = []
     if options.metadata is Metadata.FRONT_MATTER:
         lines += ["---", f"title: {_yaml(title)}"]
@@ -67,7 +88,10 @@ def to_markdown(selection: Selection, options: MarkdownOptions | None = None) ->
         lines += ["---", ""]
     lines += [f"# {_inline(title)}", ""]
     if options.metadata is Metadata.LINE:
-        lines += [" · ".join(f"{k.capitalize()}: {v}" for k, v in fields.items()), ""]
+        fields["length"] = labels.length_value.format(
+            sentences=len(selection.indices), words=selection.words
+        )
+        lines += [" · ".join(f"{getattr(labels, k)}: {v}" for k, v in fields.items()), ""]
     sentences = [
         (_inline(doc.sentence_text(i)), doc.sentences[i].paragraph + 1) for i in selection.indices
     ]

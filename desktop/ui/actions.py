@@ -41,6 +41,7 @@ class ActionSpec:
     keys: tuple[Key, ...] = ()
     tip: str = ""
     checkable: bool = False
+    short: str = ""  # the toolbar button's text, where the menu's is too long for it
 
 
 ACTIONS = (
@@ -68,6 +69,7 @@ ACTIONS = (
         "export", "export", QT_TRANSLATE_NOOP("MainWindow", "&Export Markdown…"),
         lambda w: w.exporter.export_markdown(), ("Ctrl+E",),
         QT_TRANSLATE_NOOP("MainWindow", "Save the summary as a Markdown file"),
+        short=QT_TRANSLATE_NOOP("MainWindow", "Export…"),
     ),
     ActionSpec(
         "copy", "copy_summary", QT_TRANSLATE_NOOP("MainWindow", "Copy &Summary"),
@@ -191,6 +193,8 @@ def build_actions(window: MainWindow) -> dict[str, QAction]:
         if spec.tip:
             action.setStatusTip(_tr(spec.tip))
             action.setToolTip(_tr(spec.tip))
+        if spec.short:
+            action.setIconText(_tr(spec.short))
         action.setCheckable(spec.checkable)
         if spec.checkable:
             action.toggled.connect(lambda on, run=spec.run: run(window, on))

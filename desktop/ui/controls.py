@@ -8,13 +8,24 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSlider, QSpinBox, QWidget
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QSlider,
+    QSpinBox,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
 from desktop.engine import DEFAULT_METHOD, LANGUAGES, METHODS, Length, Order, Unit
 from desktop.ui.formatting import method_description, method_label
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QModelIndex, QPersistentModelIndex
+
     from desktop.engine import Document
     from desktop.ui.settings import Preferences
 
@@ -39,20 +50,24 @@ class SummaryControls(QWidget):
                 self.method.count() - 1, method_description(name), Qt.ItemDataRole.ToolTipRole
             )
         self.method.setAccessibleName(self.tr("Summarisation method"))
+        # The closed box names the method; its list says what each one does, in full.
+        self.method.setItemDelegate(_DescribedMethods(self.method))
+        self.method.view().setMinimumWidth(self.method.view().sizeHintForColumn(0) + 24)
 
         self.language = QComboBox(objectName="language")
         self.language.addItem(self.tr("Auto"), "")
         for code, lang in LANGUAGES.items():
             self.language.addItem(f"{lang.native} ({code})", code)
         self.language.setAccessibleName(self.tr("Article language"))
-        # "Auto (…)" names the detected language: the box grows to show it whole.
+        # "Auto (…)" names the detected language: the box grows to show it whole, and a narrow
+        # window never squeezes it ("Automatisch (Deu…").
         self.language.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.language.currentTextChanged.connect(self._keep_language_whole)
         self.language.setToolTip(
             self.tr("The article's language: detected automatically, or chosen")
         )
 
-        self.slider = QSlider(Qt.Orientation.Horizontal, objectName="length_slider")
-        self.slider.setMinimumWidth(150)
+        self.slider = _LengthSlider(Qt.Orientation.Horizontal, objectName="length_slider")
         self.slider.setAccessibleName(self.tr("Summary length"))
         self.slider.setToolTip(self.tr("Summary length"))
         self.spin = QSpinBox(objectName="length_spin")
@@ -130,6 +145,7 @@ class SummaryControls(QWidget):
             if detected
             else self.tr("Auto"),
         )
+        self._keep_language_whole()
         self._limits[Unit.SENTENCES] = max(1, len(document.candidates))
         self._limits[Unit.WORDS] = max(WORD_STEP, document.body_words)
         self._apply_limits()
@@ -162,6 +178,11 @@ class SummaryControls(QWidget):
         self.slider.setPageStep(step * 5)
         self.spin.setSuffix("%" if unit is Unit.PERCENT else "")
 
+    def _keep_language_whole(self) -> None:
+        # A minimum, not a size policy: a toolbar short of room squeezes its widgets below their
+        # preferred sizes, but never below a minimum.
+        self.language.setMinimumWidth(self.language.sizeHint().width())
+
     def _update_method_tip(self) -> None:
         name = self.method.currentData()
         self.method.setToolTip(method_description(name) if name in METHODS else "")
@@ -193,3 +214,24 @@ class SummaryControls(QWidget):
     def _on_unit(self) -> None:
         self._apply_limits()
         self.lengthChosen.emit(self.length())
+
+
+class _LengthSlider(QSlider):
+    """150 px when there is room; in a narrow window it is the first to give way (to 60 px),
+    so the boxes beside it keep their texts whole."""
+
+    def sizeHint(self) -> QSize:
+        return super().sizeHint().expandedTo(QSize(150, 0))
+
+    def minimumSizeHint(self) -> QSize:
+        return super().minimumSizeHint().expandedTo(QSize(60, 0))
+
+
+class _DescribedMethods(QStyledItemDelegate):
+    """A row of the method list: the method's description, which starts with its name."""
+
+    def initStyleOption(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        super().initStyleOption(option, index)
+        option.text = method_description(index.data(Qt.ItemDataRole.UserRole))

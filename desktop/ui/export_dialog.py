@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.engine import MarkdownOptions, Metadata, Style, to_markdown
+from desktop.ui.formatting import export_labels
 
 if TYPE_CHECKING:
     from desktop.engine import Selection
@@ -81,7 +82,7 @@ class ExportDialog(QDialog):
         return MarkdownOptions(style, Metadata(self.metadata.currentData()))
 
     def _update_preview(self) -> None:
-        self.preview.setPlainText(to_markdown(self._selection, self.options()))
+        self.preview.setPlainText(to_markdown(self._selection, self.options(), export_labels()))
 
     @classmethod
     def get_options(

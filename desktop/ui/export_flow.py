@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from desktop.engine import ExportError, MarkdownOptions, to_markdown, write_atomic
 from desktop.ui.export_dialog import ExportDialog
-from desktop.ui.formatting import export_file_name, summary_html
+from desktop.ui.formatting import export_file_name, export_labels, summary_html
 
 if TYPE_CHECKING:
     from desktop.engine import Selection
@@ -58,7 +58,9 @@ class ExportFlow(QObject):
             return
         try:
             # The file dialog has already asked before replacing a file.
-            written = write_atomic(path, to_markdown(selection, options), overwrite=True)
+            written = write_atomic(
+                path, to_markdown(selection, options, export_labels()), overwrite=True
+            )
         except ExportError as exc:
             QMessageBox.warning(
                 window,
@@ -89,7 +91,7 @@ class ExportFlow(QObject):
             return
         options = self._options()
         mime = QMimeData()
-        mime.setText(to_markdown(selection, options))
+        mime.setText(to_markdown(selection, options, export_labels()))
         mime.setHtml(summary_html(selection, options.style))
         QGuiApplication.clipboard().setMimeData(mime)
         self._window.statusBar().showMessage(self.tr("Summary copied."), 4000)

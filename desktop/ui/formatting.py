@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 
-from desktop.engine import LANGUAGES, METHODS, Style
+from desktop.engine import LANGUAGES, METHODS, Labels, Style
 
 if TYPE_CHECKING:
     from desktop.engine import Document, Extracted, Selection
@@ -35,8 +35,10 @@ _METHOD_TEXTS = (
     QT_TRANSLATE_NOOP(
         "Methods", "Precis: the article's lead, then its most central sentences, without repeats."
     ),
-    QT_TRANSLATE_NOOP("Methods", "The first sentences, as a news editor would cut."),
-    QT_TRANSLATE_NOOP("Methods", "Random sentences (the same ones for the same text): a baseline."),
+    QT_TRANSLATE_NOOP("Methods", "Lead: the first sentences, as a news editor would cut."),
+    QT_TRANSLATE_NOOP(
+        "Methods", "Random: sentences picked by chance, the same for the same text (a baseline)."
+    ),
 )
 
 
@@ -46,12 +48,26 @@ def method_description(name: str) -> str:
 
 
 def method_label(name: str) -> str:
-    """A method's name as people write it: "LexRank" from "LexRank: …", else "Lead"."""
+    """A method's name as people write it: "LexRank" from "LexRank: …" (else from its name)."""
     method = METHODS.get(name)
     head, colon, _ = method.description.partition(":") if method else ("", "", "")
     if colon and 0 < len(head) <= 20:
         return head
     return name.replace("-", " ").capitalize()
+
+
+def export_labels() -> Labels:
+    """The words of an exported summary in the UI's language ("Quelle: …" in German)."""
+    return Labels(
+        source=QCoreApplication.translate("Export", "Source"),
+        date=QCoreApplication.translate("Export", "Date"),
+        language=QCoreApplication.translate("Export", "Language"),
+        method=QCoreApplication.translate("Export", "Method"),
+        length=QCoreApplication.translate("Export", "Length"),
+        reduction=QCoreApplication.translate("Export", "Reduction"),
+        length_value=QCoreApplication.translate("Export", "{sentences} sentences, {words} words"),
+        untitled=QCoreApplication.translate("Export", "Summary"),
+    )
 
 
 def reading_time(words: int) -> str:

@@ -42,6 +42,7 @@ from desktop.ui.controls import SummaryControls
 from desktop.ui.export_flow import ExportFlow
 from desktop.ui.formats import open_filters
 from desktop.ui.formatting import display_name, language_name, status_line
+from desktop.ui.heat_legend import HeatLegend
 from desktop.ui.panes import PaneHeader, pane
 from desktop.ui.pins import Pins
 from desktop.ui.recent import RecentMenu
@@ -100,7 +101,8 @@ class MainWindow(QMainWindow):
         )
         self.splitter.setObjectName("panes")
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(pane(self.source_header, self.source))
+        self.heat_legend = HeatLegend()
+        self.splitter.addWidget(pane(self.source_header, self.source, self.heat_legend))
         self.splitter.addWidget(pane(self.summary_header, self.summary))
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
@@ -120,6 +122,7 @@ class MainWindow(QMainWindow):
         self._connect()
         self._apply_zoom()
         self.source.set_heat_map(self.prefs.heat_map)
+        self.heat_legend.setVisible(self.prefs.heat_map)
         self._restore_window_state()
         self._update_actions()
         QWidget.setTabOrder(self.controls.order, self.source)
@@ -267,6 +270,7 @@ class MainWindow(QMainWindow):
 
     def set_heat_map(self, on: bool) -> None:
         self.source.set_heat_map(on)
+        self.heat_legend.setVisible(on)
         self.set_prefs(replace(self.prefs, heat_map=on))
 
     def set_vertical(self, on: bool) -> None:
@@ -343,7 +347,8 @@ class MainWindow(QMainWindow):
         sentences = (
             self.tr("{count} sentence") if count == 1 else self.tr("{count} sentences")
         ).format(count=count)
-        return f"{sentences} · {self.tr('{words} words').format(words=selection.words)}"
+        words = self.tr("{words} words").format(words=selection.words)
+        return f"{sentences} · {words}"
 
     def _render_summary(self) -> None:
         self.summary.show_selection(self.session.selection, self.session.pinned)

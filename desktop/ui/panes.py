@@ -1,4 +1,5 @@
-"""The two panes' frame: a quiet caption (what the pane shows, and a detail) above a view.
+"""The panes' frame: a quiet caption (what the pane shows, and a detail) above a view, and on
+the caption's right what explains the view (the heat map's legend).
 
 A new pane (a list of articles, a brief) is ``pane(PaneHeader(name), view)`` added to the
 window's splitter in ``MainWindow.__init__``.
@@ -8,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QPalette
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 
 class PaneHeader(QLabel):
@@ -29,11 +30,15 @@ class PaneHeader(QLabel):
         self.setText(f"{self._name.upper()}   {detail}" if detail else self._name.upper())
 
 
-def pane(header: QLabel, view: QWidget) -> QWidget:
+def pane(header: QLabel, view: QWidget, aside: QWidget | None = None) -> QWidget:
     widget = QWidget()
     layout = QVBoxLayout(widget)
     layout.setContentsMargins(0, 0, 0, 0)
     layout.setSpacing(0)
-    layout.addWidget(header)
+    top = QHBoxLayout()
+    top.addWidget(header, 1)
+    if aside is not None:
+        top.addWidget(aside)
+    layout.addLayout(top)
     layout.addWidget(view, 1)
     return widget

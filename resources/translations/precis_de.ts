@@ -19,6 +19,41 @@
     </message>
 </context>
 <context>
+    <name>Export</name>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>Länge</translation>
+    </message>
+    <message>
+        <source>Reduction</source>
+        <translation>Kürzung</translation>
+    </message>
+    <message>
+        <source>{sentences} sentences, {words} words</source>
+        <translation>{sentences} Sätze, {words} Wörter</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>Export Summary as Markdown</source>
@@ -175,6 +210,25 @@
     </message>
 </context>
 <context>
+    <name>HeatLegend</name>
+    <message>
+        <source>Heat map legend</source>
+        <translation>Legende des Wärmebilds</translation>
+    </message>
+    <message>
+        <source>Heat map: every sentence shaded by its score, from the lowest to the best</source>
+        <translation>Wärmebild: jeder Satz nach seiner Bewertung getönt, von der niedrigsten bis zur besten</translation>
+    </message>
+    <message>
+        <source>lowest score</source>
+        <translation>niedrigste Bewertung</translation>
+    </message>
+    <message>
+        <source>best</source>
+        <translation>beste</translation>
+    </message>
+</context>
+<context>
     <name>Help</name>
     <message>
         <source>About {name}</source>
@@ -242,6 +296,10 @@
     <message>
         <source>Save the summary as a Markdown file</source>
         <translation>Die Zusammenfassung als Markdown-Datei speichern</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportieren …</translation>
     </message>
     <message>
         <source>Copy &amp;Summary</source>
@@ -416,6 +474,10 @@
         <translation>{count} Sätze</translation>
     </message>
     <message>
+        <source>{words} words</source>
+        <translation>{words} Wörter</translation>
+    </message>
+    <message>
         <source>reading…</source>
         <translation>wird gelesen …</translation>
     </message>
@@ -483,12 +545,12 @@
         <translation>Precis: der Vorspann des Artikels, dann seine zentralsten Sätze, ohne Wiederholungen.</translation>
     </message>
     <message>
-        <source>The first sentences, as a news editor would cut.</source>
-        <translation>Die ersten Sätze, wie eine Nachrichtenredaktion kürzen würde.</translation>
+        <source>Lead: the first sentences, as a news editor would cut.</source>
+        <translation>Lead: die ersten Sätze, wie eine Nachrichtenredaktion kürzen würde.</translation>
     </message>
     <message>
-        <source>Random sentences (the same ones for the same text): a baseline.</source>
-        <translation>Zufällige Sätze (für denselben Text immer dieselben): ein Vergleichsmaßstab.</translation>
+        <source>Random: sentences picked by chance, the same for the same text (a baseline).</source>
+        <translation>Random: zufällig gewählte Sätze, für denselben Text immer dieselben (ein Vergleichsmaßstab).</translation>
     </message>
 </context>
 <context>

@@ -102,3 +102,30 @@ def test_write_into_read_only_folder_is_a_clear_error(tmp_path: Path) -> None:
             write_atomic(folder / "brief.md", "text")
     finally:
         folder.chmod(0o700)
+
+
+def test_labels_come_from_the_front_end() -> None:
+    """The engine has no translations: a front end passes the words its reader sees."""
+    from desktop.engine import Labels, MarkdownOptions, Metadata, load, rank, select
+    from desktop.engine.select import Length, Unit
+
+    document = load(
+        b"Erster Satz ueber den Hafen. Zweiter Satz ueber den Rat. Dritter Satz ueber das Geld.",
+        language="de",
+    )
+    selection = select(rank(document, "lead"), Length(2, Unit.SENTENCES))
+    options = MarkdownOptions(metadata=Metadata.LINE)
+    german = Labels(
+        source="Quelle", date="Datum", language="Sprache", method="Methode", length="Länge",
+        reduction="Kürzung", length_value="{sentences} Sätze, {words} Wörter",
+        untitled="Zusammenfassung",
+    )  # fmt: skip
+    text = to_markdown(selection, options, german)
+    assert text.startswith("# Zusammenfassung\n\nDatum: ")
+    assert "· Sprache: Deutsch · Methode: lead · Länge: 2 Sätze, 10 Wörter · Kürzung: " in text
+    english = to_markdown(selection, options)
+    assert english.startswith("# Summary\n\nDate: ")
+    assert (
+        "· Language: Deutsch · Method: lead · Length: 2 sentences, 10 words · Reduction: "
+        in english
+    )

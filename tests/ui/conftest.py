@@ -14,11 +14,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from PySide6.QtCore import QSettings, Qt, QThreadPool
+from PySide6.QtCore import QLocale, QSettings, Qt, QThreadPool
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from support.qt import ARTICLE, ASTRAL_ARTICLE, FakeThreadPool
 
 from desktop.ui import crash
+from desktop.ui.app import install_translators
 from desktop.ui.main_window import MainWindow
 from desktop.ui.settings import SettingsStore
 
@@ -146,6 +147,18 @@ def make_window(
     for widget in leftovers:
         widget.close()
     assert not leftovers, f"windows left open: {leftovers}"
+
+
+@pytest.fixture
+def german(qapp: QApplication) -> Iterator[None]:
+    """The window's strings in German, as a German user's locale loads them."""
+    translators = install_translators(
+        qapp, QLocale(QLocale.Language.German, QLocale.Country.Germany)
+    )
+    assert translators, "the German translation did not load"
+    yield
+    for translator in translators:
+        QApplication.removeTranslator(translator)
 
 
 @pytest.fixture

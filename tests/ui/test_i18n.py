@@ -10,11 +10,11 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QDialog
 from support.paths import ROOT
 
-from desktop.ui.app import install_translators, translations_dir
+from desktop.ui.app import translations_dir
 from desktop.ui.export_dialog import ExportDialog
 
 TS = translations_dir() / "precis_de.ts"
@@ -78,17 +78,6 @@ def test_every_string_translated_with_the_same_placeholders() -> None:
         assert ("&" in source.replace("&&", "")) == ("&" in text.replace("&&", "")), source
 
 
-@pytest.fixture
-def german(qapp):
-    translators = install_translators(
-        qapp, QLocale(QLocale.Language.German, QLocale.Country.Germany)
-    )
-    assert translators, "the German translation did not load"
-    yield
-    for translator in translators:
-        QApplication.removeTranslator(translator)
-
-
 def test_german_window(german, make_window, article, dialogs, monkeypatch) -> None:
     window = make_window()
     window.open_path(article)
@@ -101,8 +90,8 @@ def test_german_window(german, make_window, article, dialogs, monkeypatch) -> No
     assert window.summary_header.text().startswith("ZUSAMMENFASSUNG")
     assert window.source.sentence_tooltip(window.session.selection.indices[0]).startswith("Rang ")
     assert QCoreApplication.translate(
-        "Methods", "The first sentences, as a news editor would cut."
-    ) != ("The first sentences, as a news editor would cut.")
+        "Methods", "Lead: the first sentences, as a news editor would cut."
+    ) != ("Lead: the first sentences, as a news editor would cut.")
     # Every dialog, in German.
     window.act_about.trigger()
     assert dialogs.shown[-1][1] == "Über Precis"

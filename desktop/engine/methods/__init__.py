@@ -119,9 +119,11 @@ METHODS: dict[str, Method] = {
             "Precis: the article's lead, then its most central sentences, without repeats.",
             "precis",
         ),
-        Method("lead", "The first sentences, as a news editor would cut.", "simple"),
+        Method("lead", "Lead: the first sentences, as a news editor would cut.", "simple"),
         Method(
-            "random", "Random sentences (the same ones for the same text): a baseline.", "simple"
+            "random",
+            "Random: sentences picked by chance, the same for the same text (a baseline).",
+            "simple",
         ),
     )
 }
