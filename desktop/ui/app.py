@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop import APP_ID, APP_NAME, __version__
 from desktop.paths import resources_dir, sample_article
+from desktop.ui import xcb
 from desktop.ui.crash import CrashHandler
 from desktop.ui.main_window import MainWindow
 from desktop.ui.settings import SettingsStore
@@ -118,6 +119,13 @@ class _AfterFirstPaint(QObject):
 
 def run(path: str | None, screenshot: str | None = None) -> int:
     if screenshot is not None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    # Qt aborts when its X11 platform lacks a system library: say which, and how to get it.
+    problem = xcb.check(os.environ)
+    if problem is not None:
+        print(problem, file=sys.stderr)
+        return 1
+    if screenshot is not None:
         return _screenshot(path, screenshot)
     app = application()
     # Ctrl+C in the terminal quits, as for any command (Qt's loop would otherwise swallow it).
@@ -132,8 +140,8 @@ def run(path: str | None, screenshot: str | None = None) -> int:
 
 
 def _screenshot(path: str | None, out: str) -> int:
-    """Render the window offscreen with the article summarised, save it as PNG, and exit."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    """Render the window (offscreen unless QT_QPA_PLATFORM says otherwise) with the article
+    summarised, save it as PNG, and exit."""
     app = application()
     from tempfile import TemporaryDirectory
 
