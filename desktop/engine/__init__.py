@@ -16,7 +16,9 @@ from desktop.engine.errors import (
     UnsupportedFormatError,
 )
 from desktop.engine.export import MarkdownOptions, Metadata, Style, to_markdown, write_atomic
+from desktop.engine.export_json import document_record, failure_record, summary_record, to_json
 from desktop.engine.language import LANGUAGES
+from desktop.engine.language import resolve as resolve_language
 from desktop.engine.methods import DEFAULT_METHOD, METHODS
 from desktop.engine.model import Document, Extracted, Kind, Paragraph, Ranking, Sentence
 from desktop.engine.options import DEFAULT_LENGTHS, SummaryOptions, summarise
@@ -54,13 +56,18 @@ __all__ = [
     "Unit",
     "UnsupportedFormatError",
     "build_document",
+    "document_record",
+    "failure_record",
     "load",
     "rank",
     "read_bytes",
     "read_path",
+    "resolve_language",
     "select",
     "summarise",
+    "summary_record",
     "supported_suffixes",
+    "to_json",
     "to_markdown",
     "write_atomic",
 ]

@@ -36,12 +36,6 @@ class MarkdownOptions:
     date: _dt.date | None = None  # None: today
 
 
-def reduction(selection: Selection) -> float:
-    """Share of the article's body words left out, in percent."""
-    total = selection.ranking.document.body_words
-    return 100.0 * (1 - selection.words / total) if total else 0.0
-
-
 def to_markdown(selection: Selection, options: MarkdownOptions | None = None) -> str:
     """The summary as Markdown: title, metadata, then the sentences.
 
@@ -56,7 +50,7 @@ def to_markdown(selection: Selection, options: MarkdownOptions | None = None) ->
         "language": LANGUAGES[doc.language].native if doc.language in LANGUAGES else doc.language,
         "method": selection.ranking.method,
         "length": f"{len(selection.indices)} sentences, {selection.words} words",
-        "reduction": f"{reduction(selection):.0f}%",
+        "reduction": f"{selection.reduction:.0f}%",
     }
     fields = {k: v for k, v in fields.items() if v}
     title = doc.title.strip() or (fields.get("source") or "Summary")

@@ -82,7 +82,6 @@ class MainWindow(QMainWindow):
             pool if pool is not None else QThreadPool.globalInstance(), self.prefs.summary
         )
         self.session.setParent(self)
-        self._body_words = 0
         self._summary_timer = QTimer(self, singleShot=True, interval=0)
         self._summary_timer.timeout.connect(self._render_summary)
         self._save_timer = QTimer(self, singleShot=True, interval=500)
@@ -277,7 +276,6 @@ class MainWindow(QMainWindow):
     # -- session signals -----------------------------------------------------------------------
 
     def _on_document(self, document: Document | None) -> None:
-        self._body_words = document.body_words if document is not None else 0
         self.source.show_document(document)
         self.controls.set_document(document)
         if document is None:
@@ -314,7 +312,7 @@ class MainWindow(QMainWindow):
             ).format(count=count)
             words = self.tr("{words} words").format(words=selection.words)
             self.summary_header.set_detail(f"{sentences} · {words}")
-            self.stats.setText(status_line(selection, self._body_words))
+            self.stats.setText(status_line(selection))
         self._update_actions()
 
     def _render_summary(self) -> None:
