@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt
 
-from desktop.engine import DEFAULT_METHOD, Length, Order, SummaryOptions, Unit
+from desktop.engine import DEFAULT_METHOD, Length, Metadata, Order, Style, SummaryOptions, Unit
 from desktop.ui.settings import Lengths, Preferences, SettingsStore
 
 
@@ -97,3 +97,27 @@ def test_round_trip_of_every_preference(store) -> None:
 def test_one_recent_file_round_trips(store) -> None:
     store.save(Preferences(recent_files=("/only/one.txt",)))
     assert store.load().recent_files == ("/only/one.txt",)
+
+
+def test_a_settings_file_of_the_previous_version_reads_the_same(settings_file) -> None:
+    settings_file.write_text(
+        "[General]\nversion=1\n"
+        "[summary]\nmethod=lead\nlanguage=fr\nunit=words\nsentences=3.0\npercent=12.0\n"
+        "words=240.0\norder=rank\n"
+        "[view]\nheat_map=true\nvertical=true\nzoom=-2\n"
+        "[files]\nrecent=/a/b.txt, /c/d.html\n"
+        "[export]\nstyle=paragraph\nmetadata=front-matter\nfolder=/tmp/out\n",
+        encoding="utf-8",
+    )
+    prefs = SettingsStore(QSettings(str(settings_file), QSettings.Format.IniFormat)).load()
+    assert prefs == Preferences(
+        summary=SummaryOptions("lead", "fr", Length(240, Unit.WORDS), Order.RANK),
+        lengths=Lengths(sentences=3, percent=12, words=240),
+        heat_map=True,
+        vertical=True,
+        zoom=-2,
+        recent_files=("/a/b.txt", "/c/d.html"),
+        export_style=Style.PARAGRAPH,
+        export_metadata=Metadata.FRONT_MATTER,
+        export_folder="/tmp/out",
+    )
