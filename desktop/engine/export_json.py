@@ -6,7 +6,6 @@ list. Spans are character offsets into the article text, as in ``Document``.
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -88,5 +87,7 @@ def document_record(document: Document, *, source: str | None = None) -> dict[st
 
 def to_json(records: Sequence[dict[str, Any]]) -> str:
     """One record as an object, several as a list; UTF-8 text as is, ending in a newline."""
+    import json  # on first use: the window never needs it at start-up
+
     data = records[0] if len(records) == 1 else list(records)
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
