@@ -77,20 +77,25 @@ def test_corrupt_window_state_still_opens(make_window, tmp_path, article) -> Non
     assert window.session.selection is not None
 
 
+# Every preference changed from its default.
+CHANGED = Preferences(
+    summary=SummaryOptions("lead", "fr", Length(240, Unit.WORDS), Order.RANK),
+    lengths=Lengths(sentences=3, percent=12, words=240),
+    heat_map=True,
+    vertical=True,
+    zoom=-2,
+    recent_files=("/a/b.txt", "/c/d.html"),
+    export_style=Style.PARAGRAPH,
+    export_metadata=Metadata.FRONT_MATTER,
+    export_folder="/tmp/out",
+)
+
+
 def test_round_trip_of_every_preference(store) -> None:
-    prefs = Preferences(
-        summary=SummaryOptions("lead", "fr", Length(240, Unit.WORDS), Order.RANK),
-        lengths=Lengths(sentences=3, percent=12, words=240),
-        heat_map=True,
-        vertical=True,
-        zoom=-2,
-        recent_files=("/a/b.txt", "/c/d.html"),
-        export_folder="/tmp/out",
-    )
-    store.save(prefs)
+    store.save(CHANGED)
     assert (
         SettingsStore(QSettings(store.qsettings.fileName(), QSettings.Format.IniFormat)).load()
-        == prefs
+        == CHANGED
     )
 
 
@@ -110,14 +115,4 @@ def test_a_settings_file_of_the_previous_version_reads_the_same(settings_file) -
         encoding="utf-8",
     )
     prefs = SettingsStore(QSettings(str(settings_file), QSettings.Format.IniFormat)).load()
-    assert prefs == Preferences(
-        summary=SummaryOptions("lead", "fr", Length(240, Unit.WORDS), Order.RANK),
-        lengths=Lengths(sentences=3, percent=12, words=240),
-        heat_map=True,
-        vertical=True,
-        zoom=-2,
-        recent_files=("/a/b.txt", "/c/d.html"),
-        export_style=Style.PARAGRAPH,
-        export_metadata=Metadata.FRONT_MATTER,
-        export_folder="/tmp/out",
-    )
+    assert prefs == CHANGED
