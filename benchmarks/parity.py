@@ -53,9 +53,9 @@ def main() -> int:
 
 def _parity() -> None:
     from engine.methods.test_parity import _dev_articles
+    from sumy_reference import Reference
 
     from desktop.engine import Length, rank, select
-    from desktop.engine.methods.reference import Reference
 
     articles = _dev_articles(EVAL, every=False)
     print(f"Parity with sumy on {len(articles)} dev articles: same summary (of {len(articles)})")
@@ -86,9 +86,9 @@ def _parity() -> None:
 def _rouge() -> None:
     from nltk.stem.snowball import SnowballStemmer
     from rouge_score import rouge_scorer
+    from sumy_reference import Reference
 
     from desktop.engine import Length, load, rank, select
-    from desktop.engine.methods.reference import Reference
 
     print("\nROUGE F (x100), ours vs raw sumy, k = reference sentences; 'differ': articles whose")
     print("summaries differ; dR1: the mean paired difference ours - sumy and its standard error")

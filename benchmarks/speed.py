@@ -123,10 +123,10 @@ def _sumy_times(text: str, method: str, document: object, repeat: int) -> list[f
     from sumy.nlp.stemmers import Stemmer
     from sumy.parsers.plaintext import PlaintextParser
     from sumy.utils import get_stop_words
+    from sumy_reference import _CLASSES, NEVER
 
     from desktop.engine.analysis import analyse
     from desktop.engine.methods.edmundson import bonus_forms
-    from desktop.engine.methods.reference import _CLASSES, NEVER
 
     word = re.compile(r"^[^\W\d_](?:[^\W\d_]|['-])*$")
 
@@ -172,7 +172,7 @@ def _run_child(who: str, path: Path, method: str, repeat: int, cap: float) -> di
 
 
 def _speed_table(documents: dict[int, tuple[Path, int]], methods: list[str], cap: float) -> None:
-    from desktop.engine.methods.reference import METHODS as SUMY
+    from sumy_reference import METHODS as SUMY
 
     print(f"Ranking seconds, ours vs sumy (10-sentence summary; sumy capped at {cap:.0f} s)")
     print(

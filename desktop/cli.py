@@ -1,39 +1,64 @@
-"""The ``precis`` command: the window by default, ``summarize`` and ``extract`` for batch use."""
+"""The ``precis`` command: the window by default, subcommands for work without it.
+
+A subcommand is a function that adds its arguments and a function that runs it, listed once in
+``COMMANDS``. The engine is imported inside them: ``precis`` alone must start the window fast.
+"""
 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from desktop import __version__
 
 if TYPE_CHECKING:
-    from desktop.engine import Length
+    from collections.abc import Callable
 
-SUBCOMMANDS = ("summarize", "extract")
+    from desktop.engine import Document, Length
 
 
 class _FileError(Exception):
     """An input error for one file; the message is already user-facing."""
 
 
+class _Parser(argparse.ArgumentParser):
+    """A usage error is one line: what is wrong, and where the options are explained."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message}; see '{self.prog} --help'\n")
+
+
+@dataclass(frozen=True)
+class Command:
+    name: str
+    help: str  # one line, listed by 'precis --help'
+    description: str
+    arguments: Callable[[argparse.ArgumentParser], None]
+    run: Callable[[argparse.Namespace, argparse.ArgumentParser], int]
+    aliases: tuple[str, ...] = ()
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    if argv and argv[0] in SUBCOMMANDS:
-        parser = _command_parser()
-        args = parser.parse_args(argv)
-        return args.run(args, parser)
+    if argv and argv[0] in {n for c in COMMANDS for n in (c.name, *c.aliases)}:
+        args = _command_parser().parse_args(argv)
+        return args.run(args, args.parser)
     return _window(argv)
 
 
 def _window(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(
+    width = max(len(_names(c)) for c in COMMANDS) + 2
+    parser = _Parser(
         prog="precis",
-        description="Offline summariser. Without a command, opens the window "
-        f"(commands: {', '.join(SUBCOMMANDS)}; see 'precis COMMAND --help').",
+        usage="%(prog)s [-h] [--version] [--screenshot PNG] [file]\n"
+        "       %(prog)s COMMAND [options] FILE ...",
+        description="Offline summariser. Without a command, opens the window.",
+        epilog="commands (see 'precis COMMAND --help'):\n"
+        + "\n".join(f"  {_names(c):{width}}{c.help}" for c in COMMANDS),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"precis {__version__}")
     parser.add_argument("file", nargs="?", help="article to open (default: the bundled sample)")
@@ -46,16 +71,65 @@ def _window(argv: list[str]) -> int:
     return run(args.file, screenshot=args.screenshot)
 
 
+def _names(command: Command) -> str:
+    return command.name + "".join(f" ({alias})" for alias in command.aliases)
+
+
 def _command_parser() -> argparse.ArgumentParser:
-    from desktop.engine import DEFAULT_LENGTHS, METHODS, Order, SummaryOptions, Unit
+    parser = _Parser(prog="precis")
+    parser.add_argument("--version", action="version", version=f"precis {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    for command in COMMANDS:
+        p = sub.add_parser(
+            command.name,
+            aliases=list(command.aliases),
+            help=command.help,
+            description=command.description,
+        )
+        command.arguments(p)
+        p.set_defaults(run=command.run, parser=p)
+    return parser
+
+
+# -- argument types: a bad value is a usage error --------------------------------------------------
+
+
+def _number(value: str, kind: type) -> Any:
+    try:
+        return kind(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+
+
+def _count(value: str) -> int:
+    number = _number(value, int)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+    return number
+
+
+def _percent(value: str) -> float:
+    number = _number(value, float)
+    if not 0 < number <= 100:  # NaN fails too
+        raise argparse.ArgumentTypeError(f"must be more than 0 and at most 100, not {value}")
+    return number
+
+
+# -- summarize -------------------------------------------------------------------------------------
+
+
+def _summarize_arguments(s: argparse.ArgumentParser) -> None:
+    from desktop.engine import (
+        DEFAULT_LENGTHS,
+        METHODS,
+        Metadata,
+        Order,
+        Style,
+        SummaryOptions,
+        Unit,
+    )
 
     defaults = SummaryOptions()
-
-    parser = argparse.ArgumentParser(prog="precis")
-    parser.add_argument("--version", action="version", version=f"precis {__version__}")
-    sub = parser.add_subparsers(dest="command", required=True)
-
-    s = sub.add_parser("summarize", help="summarise articles", description="Summarise articles.")
     s.add_argument(
         "files", nargs="*", metavar="FILE", help="articles to summarise; - reads standard input"
     )
@@ -71,15 +145,13 @@ def _command_parser() -> argparse.ArgumentParser:
     length.add_argument(
         "-n",
         "--sentences",
-        type=_non_negative(int),
+        type=_count,
         help=f"number of sentences (default {DEFAULT_LENGTHS[Unit.SENTENCES]})",
     )
     length.add_argument(
-        "-p", "--percent", type=_non_negative(float), help="share of the article's words, 0-100"
+        "-p", "--percent", type=_percent, help="share of the article's words, more than 0 to 100"
     )
-    length.add_argument(
-        "-w", "--words", type=_non_negative(int), help="word budget, never exceeded"
-    )
+    length.add_argument("-w", "--words", type=_count, help="word budget, never exceeded")
     s.add_argument(
         "-l", "--language", help="article language (default: detected); see --list-languages"
     )
@@ -89,97 +161,46 @@ def _command_parser() -> argparse.ArgumentParser:
         default=defaults.order.value,
         help="sentences in document order (default) or best first",
     )
-    s.add_argument("-f", "--format", choices=["text", "markdown", "json"], default="text")
+    s.add_argument(
+        "-f",
+        "--format",
+        choices=["text", "markdown", "json"],
+        default="text",
+        help="plain sentences (default), Markdown with title and metadata, or JSON with spans, "
+        "scores and ranks",
+    )
     s.add_argument(
         "--style",
-        choices=["bullets", "paragraph"],
-        default="bullets",
+        choices=[style.value for style in Style],
+        default=Style.BULLETS.value,
         help="Markdown: bullet list (default) or one paragraph",
     )
     s.add_argument(
         "--metadata",
-        choices=["line", "front-matter", "none"],
-        default="line",
+        choices=[metadata.value for metadata in Metadata],
+        default=Metadata.LINE.value,
         help="Markdown: metadata as a line (default), YAML front matter, or none",
     )
     s.add_argument("-o", "--output", help="write to this file instead of standard output")
     s.add_argument("--force", action="store_true", help="replace an existing output file")
     s.add_argument("--list-methods", action="store_true", help="list the methods and exit")
     s.add_argument("--list-languages", action="store_true", help="list the languages and exit")
-    s.set_defaults(run=_summarize)
-
-    e = sub.add_parser(
-        "extract",
-        help="print the cleaned article text",
-        description="Print each file's cleaned article text (boilerplate left out).",
-    )
-    e.add_argument("files", nargs="+", metavar="FILE", help="files to read; - reads standard input")
-    e.add_argument("-l", "--language", help="article language (default: detected)")
-    e.add_argument(
-        "-f",
-        "--format",
-        choices=["text", "json"],
-        default="text",
-        help="text (default) or JSON with paragraphs and sentences, kinds and spans",
-    )
-    e.set_defaults(run=_extract)
-    return parser
-
-
-def _non_negative(kind: type) -> Any:
-    def parse(value: str) -> Any:
-        try:
-            number = kind(value)
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
-        if number < 0:
-            raise argparse.ArgumentTypeError(f"must not be negative: {value}")
-        return number
-
-    return parse
-
-
-def _document(path: str, language: str | None) -> tuple[Any, dict[str, float]]:
-    from desktop.engine import InputError, build_document, read_bytes, read_path
-
-    started = time.perf_counter()
-    try:
-        if path == "-":
-            extracted = read_bytes(sys.stdin.buffer.read(), source="-")
-        else:
-            extracted = read_path(path)
-        read = time.perf_counter()
-        document = build_document(extracted, language)
-    except InputError as exc:
-        raise _FileError(str(exc)) from None
-    return document, {"read": read - started, "segment": time.perf_counter() - read}
-
-
-def _language(args: argparse.Namespace, parser: argparse.ArgumentParser) -> str | None:
-    if not args.language:
-        return None
-    from desktop.engine.language import resolve
-
-    try:
-        return resolve(args.language)
-    except ValueError as exc:
-        parser.error(str(exc))
-    return None
 
 
 def _summarize(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     from desktop.engine import (
         LANGUAGES,
         METHODS,
-        ExportError,
         MarkdownOptions,
         Metadata,
         Order,
         Style,
         SummaryOptions,
+        failure_record,
         summarise,
+        summary_record,
+        to_json,
         to_markdown,
-        write_atomic,
     )
 
     if args.list_methods:
@@ -191,49 +212,41 @@ def _summarize(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
             print(f"{lang.code}  {lang.name:11} {lang.native}")
         return 0
     if not args.files:
-        parser.error("summarize: give at least one FILE (or - for standard input)")
-    if args.percent is not None and args.percent > 100:
-        parser.error("--percent must be between 0 and 100")
+        parser.error("give at least one FILE (or - for standard input)")
     try:
-        summary = SummaryOptions(args.method, args.language, _length(args), Order(args.order))
+        options = SummaryOptions(args.method, args.language, _length(args), Order(args.order))
     except ValueError as exc:
         parser.error(str(exc))
-    options = MarkdownOptions(Style(args.style), Metadata(args.metadata))
     results: list[tuple[str, Any, dict[str, float]]] = []
     failed = False
     for path in args.files:
         try:
-            document, timing = _document(path, summary.language)
+            document, timing = _document(path, options.language)
         except _FileError as exc:
             print(f"precis: {exc}", file=sys.stderr)
             results.append((path, None, {}))
             failed = True
             continue
-        selection = summarise(document, summary)
+        selection = summarise(document, options)
         timing["rank"] = selection.ranking.seconds
         results.append((path, selection, timing))
     if failed and (args.output or len(args.files) == 1):
         return 1
     if args.format == "json":
-        items = [_as_json(path, sel, timing) for path, sel, timing in results]
-        out = (
-            json.dumps(items[0] if len(items) == 1 else items, ensure_ascii=False, indent=2) + "\n"
+        out = to_json(
+            [
+                summary_record(sel, source=path, timing=timing) if sel else failure_record(path)
+                for path, sel, timing in results
+            ]
         )
     elif args.format == "markdown":
-        out = "\n".join(to_markdown(sel, options) for _, sel, _ in results if sel is not None)
+        markdown = MarkdownOptions(Style(args.style), Metadata(args.metadata))
+        out = "\n".join(to_markdown(sel, markdown) for _, sel, _ in results if sel is not None)
     else:
         out = "\n".join(
             _as_text(path, sel, len(results) > 1) for path, sel, _ in results if sel is not None
         )
-    if args.output:
-        try:
-            write_atomic(args.output, out, overwrite=args.force)
-        except ExportError as exc:
-            print(f"precis: {exc}", file=sys.stderr)
-            return 1
-    else:
-        sys.stdout.write(out)
-    return 1 if failed else 0
+    return _write(out, args.output, force=args.force) or (1 if failed else 0)
 
 
 def _length(args: argparse.Namespace) -> Length:
@@ -255,44 +268,32 @@ def _as_text(path: str, selection: Any, header: bool) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _as_json(path: str, selection: Any, timing: dict[str, float]) -> dict[str, Any]:
-    from desktop.engine.export import reduction
+# -- extract ---------------------------------------------------------------------------------------
 
-    if selection is None:
-        return {"source": path, "error": "could not be read"}
-    ranking = selection.ranking
-    doc = ranking.document
-    return {
-        "source": path,
-        "title": doc.title,
-        "language": doc.language,
-        "detected_language": doc.detected_language,
-        "method": ranking.method,
-        "length": {"value": selection.length.value, "unit": selection.length.unit.value},
-        "order": selection.order.value,
-        "words": {"article": doc.body_words, "summary": selection.words},
-        "reduction_percent": round(reduction(selection), 1),
-        "sentences": [
-            {
-                "index": i,
-                "start": doc.sentences[i].start,
-                "end": doc.sentences[i].end,
-                "paragraph": doc.sentences[i].paragraph,
-                "text": doc.sentence_text(i),
-                "score": float(ranking.scores[i]),
-                "rank": int(ranking.ranks[i]),
-            }
-            for i in selection.indices
-        ],
-        "timing": {k: round(v, 6) for k, v in timing.items()},
-    }
+
+def _extract_arguments(e: argparse.ArgumentParser) -> None:
+    e.add_argument("files", nargs="+", metavar="FILE", help="files to read; - reads standard input")
+    e.add_argument("-l", "--language", help="article language (default: detected)")
+    e.add_argument(
+        "-f",
+        "--format",
+        choices=["text", "json"],
+        default="text",
+        help="text (default) or JSON with paragraphs and sentences, kinds and spans",
+    )
 
 
 def _extract(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from desktop.engine import document_record, resolve_language, to_json
 
-    language = _language(args, parser)
+    language = None
+    if args.language:
+        try:
+            language = resolve_language(args.language)
+        except ValueError as exc:
+            parser.error(str(exc))
     failed = False
-    items = []
+    records = []
     for path in args.files:
         try:
             document, _ = _document(path, language)
@@ -301,41 +302,66 @@ def _extract(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
             failed = True
             continue
         if args.format == "json":
-            items.append(_document_json(path, document))
+            records.append(document_record(document, source=path))
             continue
         sys.stdout.write(document.article_text() + "\n")
-    if args.format == "json" and items:
-        sys.stdout.write(
-            json.dumps(items[0] if len(items) == 1 else items, ensure_ascii=False, indent=2) + "\n"
-        )
+    if args.format == "json" and records:
+        sys.stdout.write(to_json(records))
     return 1 if failed else 0
 
 
-def _document_json(path: str, document: Any) -> dict[str, Any]:
-    return {
-        "source": path,
-        "title": document.title,
-        "author": document.author,
-        "date": document.date,
-        "url": document.url,
-        "language": document.language,
-        "text": document.text,
-        "paragraphs": [
-            {"index": p.index, "start": p.start, "end": p.end, "kind": p.kind.value}
-            for p in document.paragraphs
-        ],
-        "sentences": [
-            {
-                "index": s.index,
-                "start": s.start,
-                "end": s.end,
-                "paragraph": s.paragraph,
-                "kind": s.kind.value,
-                "text": document.sentence_text(s),
-            }
-            for s in document.sentences
-        ],
-    }
+# -- shared by the commands ------------------------------------------------------------------------
+
+
+def _document(path: str, language: str | None) -> tuple[Document, dict[str, float]]:
+    """Read and build one input (``-`` is standard input), with the seconds each step took."""
+    from desktop.engine import InputError, build_document, read_bytes, read_path
+
+    started = time.perf_counter()
+    try:
+        if path == "-":
+            extracted = read_bytes(sys.stdin.buffer.read(), source="-")
+        else:
+            extracted = read_path(path)
+        read = time.perf_counter()
+        document = build_document(extracted, language)
+    except InputError as exc:
+        raise _FileError(str(exc)) from None
+    return document, {"read": read - started, "segment": time.perf_counter() - read}
+
+
+def _write(text: str, output: str | None, *, force: bool) -> int:
+    """``text`` to standard output, or atomically to ``output``: 0, or 1 after one error line."""
+    from desktop.engine import ExportError, write_atomic
+
+    if not output:
+        sys.stdout.write(text)
+        return 0
+    try:
+        write_atomic(output, text, overwrite=force)
+    except ExportError as exc:
+        print(f"precis: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+COMMANDS = (
+    Command(
+        "summarize",
+        "summarise articles",
+        "Summarise articles.",
+        _summarize_arguments,
+        _summarize,
+        aliases=("summarise",),
+    ),
+    Command(
+        "extract",
+        "print the cleaned article text",
+        "Print each file's cleaned article text (boilerplate left out).",
+        _extract_arguments,
+        _extract,
+    ),
+)
 
 
 if __name__ == "__main__":

@@ -68,3 +68,30 @@ def test_cutting_depends_on_the_model_not_on_ranking() -> None:
             todo += _module_imports(module)
     assert "desktop.engine.model" in seen
     assert not seen & {"desktop.engine.ranking", "desktop.engine.methods"}
+
+
+def test_front_ends_use_only_the_engines_exported_names() -> None:
+    """The window and the command line import ``desktop.engine`` and only what its ``__all__``
+    exports: the engine's modules can move without touching them."""
+    import desktop.engine
+
+    exported = set(desktop.engine.__all__)
+    front_ends = [ENGINE.parent / "cli.py", *sorted((ENGINE.parent / "ui").rglob("*.py"))]
+    offenders = []
+    for path in front_ends:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom):
+                module, names = node.module or "", [a.name for a in node.names]
+            elif isinstance(node, ast.Import):
+                module, names = "", [a.name for a in node.names]
+            else:
+                continue
+            if module == "desktop.engine":
+                offenders += [f"{path.name}: {n}" for n in names if n not in exported]
+            else:
+                offenders += [
+                    f"{path.name}: {name}"
+                    for name in (module, *names)
+                    if name.startswith("desktop.engine.")
+                ]
+    assert offenders == []

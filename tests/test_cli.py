@@ -117,3 +117,74 @@ def test_percent_is_of_the_words(capsys, sample_path: Path) -> None:
     result = json.loads(out)
     assert result["words"]["summary"] <= 0.2 * result["words"]["article"]
     assert result["words"]["summary"] >= 0.1 * result["words"]["article"]
+
+
+def test_summarise_is_summarize(capsys, sample_path: Path) -> None:
+    code, out, err = run(capsys, "summarise", str(sample_path), "-n", "3")
+    assert (code, err) == (0, "")
+    assert len(out.splitlines()) == 3
+    assert run(capsys, "summarize", str(sample_path), "-n", "3") == (0, out, "")
+
+
+def test_top_level_help_lists_every_command_in_one_line(capsys) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["--help"])
+    assert exc.value.code == 0
+    lines = capsys.readouterr().out.splitlines()
+    described = {line.split()[0]: line for line in lines if line.startswith("  ") and line.split()}
+    assert "summarise articles" in described["summarize"]
+    assert "(summarise)" in described["summarize"]
+    assert "cleaned article text" in described["extract"]
+
+
+@pytest.mark.parametrize(
+    "option",
+    [
+        ("-n", "0"),
+        ("-n", "-2"),
+        ("--sentences", "three"),
+        ("--words", "0"),
+        ("-w", "-100"),
+        ("--percent", "nan"),
+        ("--percent", "inf"),
+        ("--percent", "0"),
+        ("--percent", "-5"),
+        ("--percent", "100.5"),
+    ],
+)
+def test_a_length_that_means_nothing_is_a_one_line_usage_error(
+    capsys, sample_path: Path, option: tuple[str, str]
+) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["summarize", str(sample_path), *option])
+    out, err = capsys.readouterr()
+    assert exc.value.code == 2
+    assert out == ""
+    assert err.count("\n") == 1
+    assert err.startswith("precis summarize: error: argument ")
+    assert option[0] in err
+    assert option[1] in err
+
+
+def test_the_largest_lengths_are_accepted(capsys, sample_path: Path) -> None:
+    code, out, _ = run(capsys, "summarize", str(sample_path), "--percent", "100", "-f", "json")
+    assert code == 0
+    assert json.loads(out)["reduction_percent"] == 0
+    code, out, _ = run(capsys, "summarize", str(sample_path), "-n", "1")
+    assert (code, len(out.splitlines())) == (0, 1)
+
+
+def test_every_option_is_explained_in_help(capsys) -> None:
+    import argparse
+
+    from desktop.cli import COMMANDS
+
+    for command in COMMANDS:
+        parser = argparse.ArgumentParser()
+        command.arguments(parser)
+        unexplained = [a.dest for a in parser._actions if not a.help]
+        assert unexplained == [], command.name
+    with pytest.raises(SystemExit):
+        main(["summarize", "--help"])
+    help_text = " ".join(capsys.readouterr().out.split())
+    assert "--format {text,markdown,json} plain sentences (default), Markdown" in help_text

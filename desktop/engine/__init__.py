@@ -23,7 +23,9 @@ from desktop.engine.export import (
     to_markdown,
     write_atomic,
 )
+from desktop.engine.export_json import document_record, failure_record, summary_record, to_json
 from desktop.engine.language import LANGUAGES
+from desktop.engine.language import resolve as resolve_language
 from desktop.engine.methods import DEFAULT_METHOD, METHODS
 from desktop.engine.model import Document, Extracted, Kind, Paragraph, Ranking, Sentence
 from desktop.engine.options import DEFAULT_LENGTHS, SummaryOptions, summarise
@@ -62,13 +64,18 @@ __all__ = [
     "Unit",
     "UnsupportedFormatError",
     "build_document",
+    "document_record",
+    "failure_record",
     "load",
     "rank",
     "read_bytes",
     "read_path",
+    "resolve_language",
     "select",
     "summarise",
+    "summary_record",
     "supported_suffixes",
+    "to_json",
     "to_markdown",
     "write_atomic",
 ]

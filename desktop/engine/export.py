@@ -5,7 +5,8 @@ from __future__ import annotations
 import contextlib
 import datetime as _dt
 import os
-import tempfile
+import secrets
+import stat
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -16,6 +17,8 @@ from desktop.engine.language import LANGUAGES
 
 if TYPE_CHECKING:
     from desktop.engine.select import Selection
+
+_BINARY = getattr(os, "O_BINARY", 0)  # Windows: no newline translation below the text layer
 
 
 class Style(str, Enum):
@@ -54,12 +57,6 @@ class Labels:
     untitled: str = "Summary"
 
 
-def reduction(selection: Selection) -> float:
-    """Share of the article's body words left out, in percent."""
-    total = selection.ranking.document.body_words
-    return 100.0 * (1 - selection.words / total) if total else 0.0
-
-
 def to_markdown(
     selection: Selection, options: MarkdownOptions | None = None, labels: Labels | None = None
 ) -> str:
@@ -77,7 +74,7 @@ def to_markdown(
         "language": LANGUAGES[doc.language].native if doc.language in LANGUAGES else doc.language,
         "method": selection.ranking.method,
         "length": f"{len(selection.indices)} sentences, {selection.words} words",
-        "reduction": f"{reduction(selection):.0f}%",
+        "reduction": f"{selection.reduction:.0f}%",
     }
     fields = {k: v for k, v in fields.items() if v}
     title = doc.title.strip() or (fields.get("source") or labels.untitled)
@@ -119,8 +116,9 @@ def _yaml(value: str) -> str:
 def write_atomic(path: str | Path, text: str, *, overwrite: bool = False) -> Path:
     """Write ``text`` to ``path`` through a temporary sibling file and an atomic rename.
 
-    An existing file is replaced only with ``overwrite``; a failure at any point leaves it as it
-    was and removes the temporary file.
+    An existing file is replaced only with ``overwrite``, and keeps its permissions; a new one
+    gets the user's usual ones (the umask's). A failure at any point leaves the existing file as
+    it was and removes the temporary file.
     """
     path = Path(path)
     if path.exists() and not overwrite:
@@ -132,8 +130,15 @@ def write_atomic(path: str | Path, text: str, *, overwrite: bool = False) -> Pat
         raise ExportError(f"{folder}: no such folder")
     tmp_name = None
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        kept = stat.S_IMODE(path.stat().st_mode) if path.exists() else None
+        name = str(folder / f".{path.name}.{secrets.token_hex(6)}.tmp")
+        # Created as any new file of the user's is (0666 less the umask, e.g. 0644), where
+        # mkstemp would make it 0600; a file being replaced keeps its own mode.
+        fd = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _BINARY, 0o666)
+        tmp_name = name
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            if kept is not None and hasattr(os, "fchmod"):
+                os.fchmod(handle.fileno(), kept)
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())

@@ -108,8 +108,9 @@ class Document:
         """Indices of the sentences a summary may contain (body text)."""
         return tuple(s.index for s in self.sentences if s.kind.is_candidate)
 
-    @property
+    @cached_property
     def body_words(self) -> int:
+        """Words of the candidate sentences (computed once: the status line asks on every cut)."""
         return sum(self.word_counts[i] for i in self.candidates)
 
     def article_text(self) -> str:

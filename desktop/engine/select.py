@@ -50,6 +50,12 @@ class Selection:
         counts = self.ranking.document.word_counts
         return sum(counts[i] for i in self.indices)
 
+    @property
+    def reduction(self) -> float:
+        """Share of the article's body words left out, in percent."""
+        total = self.ranking.document.body_words
+        return 100.0 * (1 - self.words / total) if total else 0.0
+
     def sentences(self) -> list[str]:
         doc = self.ranking.document
         return [doc.sentence_text(i) for i in self.indices]

@@ -79,10 +79,6 @@ def reading_time(words: int) -> str:
     )
 
 
-def reduction(selection: Selection, body_words: int) -> float:
-    return 100.0 * (1 - selection.words / body_words) if body_words else 0.0
-
-
 def duration(seconds: float) -> str:
     """A short duration as people read it: "< 1 ms", "8 ms", "1.2 s"."""
     locale = QLocale()
@@ -102,15 +98,12 @@ def language_name(code: str) -> str:
     return lang.native if lang else code
 
 
-def status_line(selection: Selection, body_words: int) -> str:
-    """Article words → summary words, reduction, reading times, language, method, timing.
-
-    ``body_words`` is the article's count, computed once per article by the caller: the status
-    line is redrawn on every slider step.
-    """
+def status_line(selection: Selection) -> str:
+    """Article words → summary words, reduction, reading times, language, method, timing."""
     locale = QLocale()
     ranking = selection.ranking
     document = ranking.document
+    body_words = document.body_words
     return QCoreApplication.translate(
         "Formatting",
         "{article} words → {summary} words (−{reduction} %)  ·  reading {article_time} → "
@@ -118,7 +111,7 @@ def status_line(selection: Selection, body_words: int) -> str:
     ).format(
         article=locale.toString(body_words),
         summary=locale.toString(selection.words),
-        reduction=locale.toString(reduction(selection, body_words), "f", 0),
+        reduction=locale.toString(selection.reduction, "f", 0),
         article_time=reading_time(body_words),
         summary_time=reading_time(selection.words),
         language=language_name(document.language),

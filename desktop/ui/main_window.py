@@ -82,7 +82,6 @@ class MainWindow(QMainWindow):
             pool if pool is not None else QThreadPool.globalInstance(), self.prefs.summary
         )
         self.session.setParent(self)
-        self._body_words = 0
         self._previous_shown: object = None
         self._summary_timer = QTimer(self, singleShot=True, interval=0)
         self._summary_timer.timeout.connect(self._render_summary)
@@ -280,7 +279,6 @@ class MainWindow(QMainWindow):
     # -- session signals -----------------------------------------------------------------------
 
     def _on_document(self, document: Document | None) -> None:
-        self._body_words = document.body_words if document is not None else 0
         self.source.show_document(document)
         self.controls.set_document(document, self.session.options.language)
         self._show_language_note(document)
@@ -336,7 +334,7 @@ class MainWindow(QMainWindow):
         if selection is None:
             self.stats.clear()
         else:
-            self.stats.setText(status_line(selection, self._body_words))
+            self.stats.setText(status_line(selection))
         self._update_actions()
 
     def _summary_detail(self) -> str:

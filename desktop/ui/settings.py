@@ -1,8 +1,10 @@
 """Preferences: one typed object with defaults, persisted with QSettings (INI, platform location).
 
-Every value read back is checked; anything missing, of the wrong type or out of range falls back
-to its default, so a hand-edited or corrupt settings file never stops the app from starting.
-Window geometry and splitter state live in their own group, as opaque Qt blobs.
+Each setting is one row of ``KEYS`` (its key in the file, its field, how it is read back and how
+it is stored), used by both ``load`` and ``save``. Every value read back is checked; anything
+missing, of the wrong type or out of range falls back to its default, so a hand-edited or corrupt
+settings file never stops the app from starting. Window geometry and splitter state live in their
+own group, as opaque Qt blobs.
 """
 
 from __future__ import annotations
@@ -50,6 +52,8 @@ class Lengths:
 
 @dataclass(frozen=True)
 class Preferences:
+    """What the window remembers; the summary options are the engine's own object."""
+
     summary: SummaryOptions = field(default_factory=SummaryOptions)
     lengths: Lengths = field(default_factory=Lengths)  # summary.length is the one of its unit
     heat_map: bool = False

@@ -140,3 +140,43 @@ def test_cli_never_overwrites_without_force(draft: Path, tmp_path: Path) -> None
     assert done.stderr.count("\n") == 1
     assert "already exists" in done.stderr
     assert draft.read_text(encoding="utf-8") == DRAFT
+
+
+@pytest.mark.skipif(not hasattr(os, "fchmod"), reason="POSIX permissions")
+@pytest.mark.parametrize(("umask", "mode"), [(0o022, 0o644), (0o077, 0o600), (0o002, 0o664)])
+def test_a_new_file_gets_the_users_usual_permissions(tmp_path: Path, umask: int, mode: int) -> None:
+    old = os.umask(umask)
+    try:
+        written = write_atomic(tmp_path / "brief.md", SUMMARY)
+    finally:
+        os.umask(old)
+    assert oct(written.stat().st_mode & 0o777) == oct(mode)
+    assert written.read_text(encoding="utf-8") == SUMMARY
+
+
+@pytest.mark.skipif(not hasattr(os, "fchmod"), reason="POSIX permissions")
+def test_a_replaced_file_keeps_its_permissions(draft: Path) -> None:
+    draft.chmod(0o640)
+    old = os.umask(0o022)
+    try:
+        write_atomic(draft, SUMMARY, overwrite=True)
+    finally:
+        os.umask(old)
+    assert oct(draft.stat().st_mode & 0o777) == oct(0o640)
+    assert draft.read_text(encoding="utf-8") == SUMMARY
+    assert [p.name for p in draft.parent.iterdir()] == [draft.name]
+
+
+@pytest.mark.skipif(not hasattr(os, "fchmod"), reason="POSIX permissions")
+def test_cli_output_gets_the_users_usual_permissions(tmp_path: Path, sample_path: Path) -> None:
+    from desktop.cli import main
+
+    out = tmp_path / "brief.md"
+    old = os.umask(0o022)
+    try:
+        code = main(["summarize", str(sample_path), "-f", "markdown", "-o", str(out)])
+    finally:
+        os.umask(old)
+    assert code == 0
+    assert oct(out.stat().st_mode & 0o777) == oct(0o644)
+    assert out.read_text(encoding="utf-8").startswith("# ")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QFileDialog
@@ -105,3 +106,19 @@ def test_copy_summary_as_markdown_and_rich_text(window, article, qtbot) -> None:
 def test_export_needs_a_summary(window) -> None:
     assert not window.act_export.isEnabled()
     assert not window.act_copy.isEnabled()
+
+
+@pytest.mark.skipif(not hasattr(os, "fchmod"), reason="POSIX permissions")
+def test_exported_file_gets_the_users_usual_permissions(
+    window, article, tmp_path, qtbot, monkeypatch
+) -> None:
+    window.open_path(article)
+    target = tmp_path / "brief.md"
+    _choose(monkeypatch, Style.BULLETS, Metadata.LINE, target, {})
+    old = os.umask(0o022)
+    try:
+        qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    finally:
+        os.umask(old)
+    assert target.read_text(encoding="utf-8").startswith("# ")
+    assert oct(target.stat().st_mode & 0o777) == oct(0o644)  # readable by others, as any file

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt
 
-from desktop.engine import DEFAULT_METHOD, Length, Order, SummaryOptions, Unit
+from desktop.engine import DEFAULT_METHOD, Length, Metadata, Order, Style, SummaryOptions, Unit
 from desktop.ui.settings import Lengths, Preferences, SettingsStore
 
 
@@ -79,23 +79,43 @@ def test_corrupt_window_state_still_opens(make_window, tmp_path, article) -> Non
     assert window.session.selection is not None
 
 
+# Every kept preference changed from its default (a hand-chosen language is not kept: it belongs to
+# the article it was chosen for).
+CHANGED = Preferences(
+    summary=SummaryOptions("lead", None, Length(240, Unit.WORDS), Order.RANK),
+    lengths=Lengths(sentences=3, percent=12, words=240),
+    heat_map=True,
+    vertical=True,
+    zoom=-2,
+    recent_files=("/a/b.txt", "/c/d.html"),
+    export_style=Style.PARAGRAPH,
+    export_metadata=Metadata.FRONT_MATTER,
+    export_folder="/tmp/out",
+)
+
+
 def test_round_trip_of_every_preference(store) -> None:
-    prefs = Preferences(
-        summary=SummaryOptions("lead", None, Length(240, Unit.WORDS), Order.RANK),
-        lengths=Lengths(sentences=3, percent=12, words=240),
-        heat_map=True,
-        vertical=True,
-        zoom=-2,
-        recent_files=("/a/b.txt", "/c/d.html"),
-        export_folder="/tmp/out",
-    )
-    store.save(prefs)
+    store.save(CHANGED)
     assert (
         SettingsStore(QSettings(store.qsettings.fileName(), QSettings.Format.IniFormat)).load()
-        == prefs
+        == CHANGED
     )
 
 
 def test_one_recent_file_round_trips(store) -> None:
     store.save(Preferences(recent_files=("/only/one.txt",)))
     assert store.load().recent_files == ("/only/one.txt",)
+
+
+def test_a_settings_file_of_the_previous_version_reads_the_same(settings_file) -> None:
+    settings_file.write_text(
+        "[General]\nversion=1\n"
+        "[summary]\nmethod=lead\nlanguage=fr\nunit=words\nsentences=3.0\npercent=12.0\n"
+        "words=240.0\norder=rank\n"
+        "[view]\nheat_map=true\nvertical=true\nzoom=-2\n"
+        "[files]\nrecent=/a/b.txt, /c/d.html\n"
+        "[export]\nstyle=paragraph\nmetadata=front-matter\nfolder=/tmp/out\n",
+        encoding="utf-8",
+    )
+    prefs = SettingsStore(QSettings(str(settings_file), QSettings.Format.IniFormat)).load()
+    assert prefs == CHANGED

@@ -1,7 +1,8 @@
 """Parity with sumy: our vectorised methods choose the sentences sumy's own summarisers choose.
 
-sumy runs offline through ``methods.reference`` on our documents (our sentences, words, stems and
-stop words), so only the ranking is compared. Two deliberate differences (docs/methods.md):
+sumy runs offline through ``benchmarks/sumy_reference.py`` on our documents (our sentences, words,
+stems and stop words), so only the ranking is compared. Two deliberate differences
+(docs/methods.md):
 
 - Ties. Where ratings are equal, sumy's order comes from rounding noise (dictionary order of its
   sums, a dense SVD, hash order); ours puts the earlier sentence first. The reference is run with
@@ -19,14 +20,20 @@ run takes every BBC and CNN article and the Klexikon ones up to 150 sentences.
 
 from __future__ import annotations
 
+import importlib
 import json
+import sys
 from functools import cache
 from pathlib import Path  # noqa: TC003 - pytest resolves the fixtures' annotations
 
 import pytest
+from support.paths import ROOT
 
 from desktop.engine import Document, Length, load, rank, select
-from desktop.engine.methods.reference import METHODS, Reference
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+sumy_reference = importlib.import_module("sumy_reference")
+METHODS, Reference = sumy_reference.METHODS, sumy_reference.Reference
 
 DETERMINISTIC = tuple(m for m in METHODS if m != "random")  # sumy's random is unseeded
 DUPLICATES_HARMLESS = ("lsa", "luhn", "lead")

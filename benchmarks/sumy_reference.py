@@ -9,7 +9,9 @@ candidate sentences), holding its candidate sentences; the title and headings be
 "headings", each in the paragraph it introduces (trailing ones in the last paragraph, a title
 known only from metadata in the first). Other kinds (bylines, captions, boilerplate) are left out.
 
-Used by tests/test_parity.py and benchmarks/speed.py; the application itself never runs sumy.
+Used by tests/test_parity.py, benchmarks/parity.py and benchmarks/speed.py (import it with
+``benchmarks/`` on ``sys.path``); the application itself never runs sumy, so this file lives
+beside the benchmarks and never ships.
 """
 
 from __future__ import annotations

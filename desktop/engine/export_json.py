@@ -1,0 +1,93 @@
+"""Export as JSON: a summary, or a document's paragraphs and sentences, as plain records.
+
+Records are dicts of JSON types; ``to_json`` writes one record as an object and several as a
+list. Spans are character offsets into the article text, as in ``Document``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+
+    from desktop.engine.model import Document
+    from desktop.engine.select import Selection
+
+
+def summary_record(
+    selection: Selection, *, source: str | None = None, timing: Mapping[str, float] | None = None
+) -> dict[str, Any]:
+    """A summary: its options, word counts, and each sentence with its span, score and rank.
+
+    ``source`` names the input as the user gave it (default: the document's source); ``timing``
+    holds the seconds each step took.
+    """
+    ranking = selection.ranking
+    doc = ranking.document
+    return {
+        "source": doc.source if source is None else source,
+        "title": doc.title,
+        "language": doc.language,
+        "detected_language": doc.detected_language,
+        "method": ranking.method,
+        "length": {"value": selection.length.value, "unit": selection.length.unit.value},
+        "order": selection.order.value,
+        "words": {"article": doc.body_words, "summary": selection.words},
+        "reduction_percent": round(selection.reduction, 1),
+        "sentences": [
+            {
+                "index": i,
+                "start": doc.sentences[i].start,
+                "end": doc.sentences[i].end,
+                "paragraph": doc.sentences[i].paragraph,
+                "text": doc.sentence_text(i),
+                "score": float(ranking.scores[i]),
+                "rank": int(ranking.ranks[i]),
+            }
+            for i in selection.indices
+        ],
+        "timing": {k: round(v, 6) for k, v in (timing or {}).items()},
+    }
+
+
+def failure_record(source: str) -> dict[str, Any]:
+    """An input that could not be read, in its place among the others (the reason went to
+    standard error)."""
+    return {"source": source, "error": "could not be read"}
+
+
+def document_record(document: Document, *, source: str | None = None) -> dict[str, Any]:
+    """The cleaned article: its metadata, text, and every paragraph and sentence with its kind."""
+    return {
+        "source": document.source if source is None else source,
+        "title": document.title,
+        "author": document.author,
+        "date": document.date,
+        "url": document.url,
+        "language": document.language,
+        "text": document.text,
+        "paragraphs": [
+            {"index": p.index, "start": p.start, "end": p.end, "kind": p.kind.value}
+            for p in document.paragraphs
+        ],
+        "sentences": [
+            {
+                "index": s.index,
+                "start": s.start,
+                "end": s.end,
+                "paragraph": s.paragraph,
+                "kind": s.kind.value,
+                "text": document.sentence_text(s),
+            }
+            for s in document.sentences
+        ],
+    }
+
+
+def to_json(records: Sequence[dict[str, Any]]) -> str:
+    """One record as an object, several as a list; UTF-8 text as is, ending in a newline."""
+    import json  # on first use: the window never needs it at start-up
+
+    data = records[0] if len(records) == 1 else list(records)
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
