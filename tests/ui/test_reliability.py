@@ -217,21 +217,24 @@ def test_cancel_stops_the_worker(make_window, slow_article, real_pool, qtbot) ->
         choose_method(window, "kl")
         wait_until(lambda: window.session.activity == "rank", 5)
 
+    # CPU seconds of the whole process (every thread), so that a busy machine stretches neither.
     kl_after_lead()
-    full = wait_until(lambda: not window.session.busy, 60)
+    started = time.process_time()
+    wait_until(lambda: not window.session.busy, 60)
+    full = time.process_time() - started
 
     kl_after_lead()
     time.sleep(0.02)
     qtbot.keyClick(window, Qt.Key.Key_Escape)
-    cancelled_at = time.perf_counter()
+    cancelled_at = time.process_time()
     assert not window.session.busy
     assert not window.progress.isVisible()
     assert window.statusBar().currentMessage() == "Cancelled."
-    assert real_pool.waitForDone(5000)
-    stopped = time.perf_counter() - cancelled_at
+    assert real_pool.waitForDone(60_000)
+    stopped = time.process_time() - cancelled_at
     QApplication.processEvents()
     assert window.session.ranking.method == "lead", "the cancelled ranking was shown"
-    print(f"\nkl on 1 MB: {full:.2f} s; worker stopped {stopped:.3f} s after Esc")
+    print(f"\nkl on 1 MB: {full:.2f} s CPU; worker stopped after {stopped:.3f} s CPU after Esc")
     assert stopped < full / 3, f"worker went on for {stopped:.2f} s of {full:.2f} s after Cancel"
     window.act_rerank.trigger()
     settle(window)
