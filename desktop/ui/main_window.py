@@ -1,10 +1,12 @@
 """The main window: layout and wiring. Source and summary side by side, the controls above.
 
-Where things live: commands and menus in ``actions.py`` (a table); opening files in
-``formats.py`` (filters), ``recent.py`` and ``clipboard.py`` (paste and drops); pins in
-``pins.py``; exporting in ``export_flow.py``; pane frames in ``panes.py``. Cross-widget signals
-are connected in one place, ``_connect``, so there is one readable map of who listens to what.
-Widgets never call the engine: the ``Session`` does.
+Where things live, and where a new one goes: commands, menus and toolbar buttons in
+``actions.py`` (tables); opening files in ``formats.py`` (filters from the engine's formats),
+``recent.py`` and ``clipboard.py`` (paste and drops); pins in ``pins.py``; exporting in
+``export_flow.py``; Help dialogs in ``help.py``; pane frames in ``panes.py`` (a new pane is
+one more ``pane(...)`` in the splitter below, its view a module of its own). Cross-widget
+signals are connected in one place, ``_connect``, so there is one readable map of who listens
+to what. Widgets never call the engine: the ``Session`` does.
 """
 
 from __future__ import annotations
