@@ -1,7 +1,8 @@
 """Every command of the window, declared once: its text, keys, tip and what it does; and the menus.
 
 A new command is one row in ``ACTIONS`` (it becomes ``window.act_<key>``, with its shortcut
-working even when the menu bar is hidden) and its key in a menu of ``MENUS``. What it does is a
+working even when the menu bar is hidden) and its key in a menu of ``MENUS`` (and in
+``TOOLBAR`` if it deserves a button). What it does is a
 function of the window, so the table needs no window to be read. Whether an action is enabled is
 decided in one place, ``MainWindow._update_actions``.
 """
@@ -11,8 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QSizePolicy, QToolBar, QWidget
 
 from desktop.ui.help import show_about, show_shortcuts
 
@@ -181,6 +183,8 @@ MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
 
 # First in both panes' context menus: they act on the sentence at the source's caret.
 SENTENCE_ACTIONS = ("pin", "exclude", "release", SEPARATOR, "clear_marks")
+CONTROLS, SPACER = "@controls", "@spacer"  # the summary controls; the room that is left
+TOOLBAR = ("open", "export", SEPARATOR, CONTROLS, SPACER, "heat")
 
 
 def build_actions(window: MainWindow) -> dict[str, QAction]:
@@ -216,6 +220,27 @@ def build_menus(bar: QMenuBar, actions: dict[str, QAction], recent: QMenu) -> No
                 menu.addMenu(recent)
             else:
                 menu.addAction(actions[key])
+
+
+def build_toolbar(actions: dict[str, QAction], controls: QWidget) -> QToolBar:
+    toolbar = QToolBar(_tr(QT_TRANSLATE_NOOP("MainWindow", "Summary Controls")))
+    toolbar.setObjectName("controls_toolbar")
+    toolbar.setMovable(False)
+    toolbar.setFloatable(False)
+    toolbar.setIconSize(QSize(18, 18))
+    toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+    for key in TOOLBAR:
+        if key is SEPARATOR:
+            toolbar.addSeparator()
+        elif key == CONTROLS:
+            toolbar.addWidget(controls)
+        elif key == SPACER:
+            spacer = QWidget()
+            spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+            toolbar.addWidget(spacer)
+        else:
+            toolbar.addAction(actions[key])
+    return toolbar
 
 
 def sentence_actions(actions: dict[str, QAction]) -> list[QAction | None]:

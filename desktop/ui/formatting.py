@@ -98,6 +98,17 @@ def language_name(code: str) -> str:
     return lang.native if lang else code
 
 
+def language_note(document: Document | None) -> str:
+    """When the language chosen by hand is not the one the article looks like, say so."""
+    chosen = document.language if document is not None else ""
+    detected = document.detected_language if document is not None else ""
+    if not (chosen and detected and chosen != detected):
+        return ""
+    return QCoreApplication.translate(
+        "Formatting", "Read as {chosen}; the article looks {detected}."
+    ).format(chosen=language_name(chosen), detected=language_name(detected))
+
+
 def status_line(selection: Selection) -> str:
     """Article words → summary words, reduction, reading times, language, method, timing."""
     locale = QLocale()

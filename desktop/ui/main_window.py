@@ -1,10 +1,12 @@
 """The main window: layout and wiring. Source and summary side by side, the controls above.
 
-Where things live: commands and menus in ``actions.py`` (a table); opening files in
-``formats.py`` (filters), ``recent.py`` and ``clipboard.py`` (paste and drops); pins in
-``pins.py``; exporting in ``export_flow.py``; pane frames in ``panes.py``. Cross-widget signals
-are connected in one place, ``_connect``, so there is one readable map of who listens to what.
-Widgets never call the engine: the ``Session`` does.
+Where things live, and where a new one goes: commands, menus and toolbar buttons in
+``actions.py`` (tables); opening files in ``formats.py`` (filters from the engine's formats),
+``recent.py`` and ``clipboard.py`` (paste and drops); pins in ``pins.py``; exporting in
+``export_flow.py``; Help dialogs in ``help.py``; pane frames in ``panes.py`` (a new pane is
+one more ``pane(...)`` in the splitter below, its view a module of its own). Cross-widget
+signals are connected in one place, ``_connect``, so there is one readable map of who listens
+to what. Widgets never call the engine: the ``Session`` does.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, QThreadPool, QTimer
+from PySide6.QtCore import Qt, QThreadPool, QTimer
 from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
@@ -28,20 +30,18 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QProgressBar,
-    QSizePolicy,
     QSplitter,
-    QToolBar,
     QToolButton,
     QWidget,
 )
 
 from desktop import APP_NAME
-from desktop.ui.actions import build_actions, build_menus, sentence_actions
+from desktop.ui.actions import build_actions, build_menus, build_toolbar, sentence_actions
 from desktop.ui.clipboard import article_in, droppable
 from desktop.ui.controls import SummaryControls
 from desktop.ui.export_flow import ExportFlow
 from desktop.ui.formats import open_filters
-from desktop.ui.formatting import display_name, language_name, status_line
+from desktop.ui.formatting import display_name, language_note, status_line
 from desktop.ui.heat_legend import HeatLegend
 from desktop.ui.panes import PaneHeader, pane
 from desktop.ui.pins import Pins
@@ -117,7 +117,7 @@ class MainWindow(QMainWindow):
         self.cancel_button.setDefaultAction(self.act_cancel)
         self.act_heat.setChecked(self.prefs.heat_map)
         self.act_vertical.setChecked(self.prefs.vertical)
-        self._build_toolbar()
+        self.addToolBar(build_toolbar(actions, self.controls))
         self._connect()
         self._apply_zoom()
         self.source.set_heat_map(self.prefs.heat_map)
@@ -151,23 +151,6 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.cancel_button)
         self.progress.hide()
         self.cancel_button.hide()
-
-    def _build_toolbar(self) -> None:
-        toolbar = QToolBar(self.tr("Summary Controls"))
-        toolbar.setObjectName("controls_toolbar")
-        toolbar.setMovable(False)
-        toolbar.setFloatable(False)
-        toolbar.setIconSize(QSize(18, 18))
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        toolbar.addAction(self.act_open)
-        toolbar.addAction(self.act_export)
-        toolbar.addSeparator()
-        toolbar.addWidget(self.controls)
-        spacer = QWidget()
-        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        toolbar.addWidget(spacer)
-        toolbar.addAction(self.act_heat)
-        self.addToolBar(toolbar)
 
     def _connect(self) -> None:
         """Every cross-widget connection, in one place."""
@@ -281,7 +264,9 @@ class MainWindow(QMainWindow):
     def _on_document(self, document: Document | None) -> None:
         self.source.show_document(document)
         self.controls.set_document(document, self.session.options.language)
-        self._show_language_note(document)
+        note = language_note(document)
+        self.language_note.setText(note)
+        self.language_note.setVisible(bool(note))
         if document is None:
             self.setWindowTitle(APP_NAME)
             self.source_header.set_detail("")
@@ -302,20 +287,6 @@ class MainWindow(QMainWindow):
             )
         self._previous_shown = previous
         self._update_actions()
-
-    def _show_language_note(self, document: Document | None) -> None:
-        """Say so when the language chosen by hand is not the one the article looks like."""
-        chosen = document.language if document is not None else ""
-        detected = document.detected_language if document is not None else ""
-        note = (
-            self.tr("Read as {chosen}; the article looks {detected}.").format(
-                chosen=language_name(chosen), detected=language_name(detected)
-            )
-            if chosen and detected and chosen != detected
-            else ""
-        )
-        self.language_note.setText(note)
-        self.language_note.setVisible(bool(note))
 
     def _on_ranking(self, ranking: Ranking | None) -> None:
         self.source.show_ranking(ranking)

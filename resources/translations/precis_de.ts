@@ -201,6 +201,10 @@
         <translation>{s} s</translation>
     </message>
     <message>
+        <source>Read as {chosen}; the article looks {detected}.</source>
+        <translation>Gelesen als {chosen}; der Artikel wirkt wie {detected}.</translation>
+    </message>
+    <message>
         <source>{article} words → {summary} words (−{reduction} %)  ·  reading {article_time} → {summary_time}  ·  {language}  ·  {method}  ·  ranked in {duration}</source>
         <translation>{article} Wörter → {summary} Wörter (−{reduction} %)  ·  Lesezeit {article_time} → {summary_time}  ·  {language}  ·  {method}  ·  gewichtet in {duration}</translation>
     </message>
@@ -460,10 +464,6 @@
     <message>
         <source>“{name}” is one step back ({key}).</source>
         <translation>„{name}“ ist einen Schritt zurück ({key}).</translation>
-    </message>
-    <message>
-        <source>Read as {chosen}; the article looks {detected}.</source>
-        <translation>Gelesen als {chosen}; der Artikel wirkt wie {detected}.</translation>
     </message>
     <message>
         <source>{count} sentence</source>

@@ -3,14 +3,10 @@ article, and a summary header left on "reading…" after a failed open."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QMimeData, QUrl
 from PySide6.QtGui import QGuiApplication
+from support.paths import SAMPLE
 from support.qt import ARTICLE, drop
-
-ROOT = Path(__file__).resolve().parents[2]
-GERMAN = ROOT / "resources" / "samples" / "lukaschenko-de.txt"
 
 
 def _choose_language(window, code: str) -> None:
@@ -70,7 +66,7 @@ def test_every_way_in_detects_the_language_again(window, article, tmp_path) -> N
 
 
 def test_choosing_the_detected_language_says_nothing(window) -> None:
-    window.open_path(GERMAN)
+    window.open_path(SAMPLE)
     assert window.session.document.detected_language == "de"
     _choose_language(window, "de")
     assert window.session.document.language == "de"

@@ -12,13 +12,12 @@ from pathlib import Path
 import PySide6
 import pytest
 from PySide6.QtGui import QImage, QPalette
+from support.paths import ROOT, SAMPLE
 
 from desktop.ui import xcb
 from desktop.ui.app import SCREENSHOT_SIZE
 from desktop.ui.theme import colours
 
-ROOT = Path(__file__).resolve().parents[2]
-SAMPLE = ROOT / "resources" / "samples" / "lukaschenko-de.txt"
 QT = Path(PySide6.__file__).parent / "Qt"
 PLUGIN_FILES = (QT / "plugins" / "platforms" / "libqxcb.so", QT / "lib" / "libQt6XcbQpa.so.6")
 IN_CI = os.environ.get("CI", "").lower() == "true"
