@@ -192,18 +192,18 @@ class _Collect:
 
 def test_the_input_is_read_only_as_fast_as_results_come_back(tmp_path: Path) -> None:
     folder = tmp_path / "archive"
-    write_archive(folder, 120)
+    write_archive(folder, 80)
     output = _Collect()
     backend = LocalPool(BatchOptions(), 2)
     try:
         chunks = run_batch([str(folder)], output, backend, chunk=2)
         next(chunks)
-        # Eight chunks in flight and the one being cut: not the 120 articles of the archive.
+        # Eight chunks in flight and the one being cut: not the 80 articles of the archive.
         assert output.claimed <= (backend.window + 1) * 2
         rest = [r for chunk in chunks for r in chunk]
     finally:
         backend.close()
-    assert len(rest) == 118
+    assert len(rest) == 78
 
 
 def _start(folder: Path, out: Path, *extra: str) -> subprocess.Popen[str]:
@@ -225,12 +225,12 @@ def _wait_for_lines(out: Path, process: subprocess.Popen[str]) -> None:
     pytest.fail("the run wrote nothing before it ended")
 
 
-@pytest.fixture
-def complete(tmp_path: Path) -> tuple[Path, bytes]:
-    """A 120-article archive and its output from one uninterrupted run."""
-    folder = tmp_path / "archive"
-    write_archive(folder, 120)
-    whole = tmp_path / "whole.jsonl"
+@pytest.fixture(scope="module")
+def complete(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, bytes]:
+    """A 64-article archive and its output from one uninterrupted run (read only)."""
+    folder = tmp_path_factory.mktemp("complete") / "archive"
+    write_archive(folder, 64)
+    whole = folder.parent / "whole.jsonl"
     assert main(["batch", str(folder), "-o", str(whole), "-j", "1", "-q"]) == 0
     return folder, whole.read_bytes()
 
@@ -245,7 +245,7 @@ def test_resume_after_the_process_was_killed(complete: tuple[Path, bytes], tmp_p
     assert process.returncode == -signal.SIGKILL
     cut = out.read_bytes()
     assert whole.startswith(cut[: cut.rfind(b"\n") + 1])
-    assert cut.count(b"\n") < 120
+    assert cut.count(b"\n") < 64
     second = _start(folder, out, "-j", "2")
     _, err = second.communicate(timeout=240)
     assert second.returncode == 0, err
@@ -277,11 +277,11 @@ def test_a_torn_last_line_is_cut_off_and_summarised_again(
     folder, whole = complete
     out = tmp_path / "out.jsonl"
     lines = whole.splitlines(keepends=True)
-    out.write_bytes(b"".join(lines[:50]) + lines[50][:40])
+    out.write_bytes(b"".join(lines[:30]) + lines[30][:40])
     code, _, err = run(capsys, "batch", str(folder), "-o", str(out), "-j", "1")
     assert code == 0
     assert out.read_bytes() == whole
-    assert "70 articles summarised, 0 failed, 50 already done" in err
+    assert "34 articles summarised, 0 failed, 30 already done" in err
 
 
 def test_a_full_disk_leaves_whole_lines_and_the_next_run_continues(
