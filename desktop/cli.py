@@ -17,7 +17,7 @@ from desktop import __version__
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from desktop.engine import Document, Length
+    from desktop.engine import Document, Length, SummaryOptions
 
 
 class _FileError(Exception):
@@ -119,21 +119,31 @@ def _percent(value: str) -> float:
 
 
 def _summarize_arguments(s: argparse.ArgumentParser) -> None:
-    from desktop.engine import (
-        DEFAULT_LENGTHS,
-        METHODS,
-        Metadata,
-        Order,
-        Style,
-        SummaryOptions,
-        Unit,
-    )
-
-    defaults = SummaryOptions()
     s.add_argument(
         "files", nargs="*", metavar="FILE", help="articles to summarise; - reads standard input"
     )
+    _summary_options(s)
     s.add_argument(
+        "-f",
+        "--format",
+        choices=["text", "markdown", "json"],
+        default="text",
+        help="plain sentences (default), Markdown with title and metadata, or JSON with spans, "
+        "scores and ranks",
+    )
+    _markdown_options(s)
+    s.add_argument("-o", "--output", help="write to this file instead of standard output")
+    s.add_argument("--force", action="store_true", help="replace an existing output file")
+    s.add_argument("--list-methods", action="store_true", help="list the methods and exit")
+    s.add_argument("--list-languages", action="store_true", help="list the languages and exit")
+
+
+def _summary_options(parser: argparse.ArgumentParser) -> None:
+    """Method, length, language and order: the same for one article (summarize) and many (batch)."""
+    from desktop.engine import DEFAULT_LENGTHS, METHODS, Order, SummaryOptions, Unit
+
+    defaults = SummaryOptions()
+    parser.add_argument(
         "-m",
         "--method",
         default=defaults.method,
@@ -141,7 +151,7 @@ def _summarize_arguments(s: argparse.ArgumentParser) -> None:
         metavar="METHOD",
         help=f"ranking method (default {defaults.method}; see --list-methods)",
     )
-    length = s.add_mutually_exclusive_group()
+    length = parser.add_mutually_exclusive_group()
     length.add_argument(
         "-n",
         "--sentences",
@@ -152,39 +162,32 @@ def _summarize_arguments(s: argparse.ArgumentParser) -> None:
         "-p", "--percent", type=_percent, help="share of the article's words, more than 0 to 100"
     )
     length.add_argument("-w", "--words", type=_count, help="word budget, never exceeded")
-    s.add_argument(
+    parser.add_argument(
         "-l", "--language", help="article language (default: detected); see --list-languages"
     )
-    s.add_argument(
+    parser.add_argument(
         "--order",
         choices=[order.value for order in Order],
         default=defaults.order.value,
         help="sentences in document order (default) or best first",
     )
-    s.add_argument(
-        "-f",
-        "--format",
-        choices=["text", "markdown", "json"],
-        default="text",
-        help="plain sentences (default), Markdown with title and metadata, or JSON with spans, "
-        "scores and ranks",
-    )
-    s.add_argument(
+
+
+def _markdown_options(parser: argparse.ArgumentParser) -> None:
+    from desktop.engine import Metadata, Style
+
+    parser.add_argument(
         "--style",
         choices=[style.value for style in Style],
         default=Style.BULLETS.value,
         help="Markdown: bullet list (default) or one paragraph",
     )
-    s.add_argument(
+    parser.add_argument(
         "--metadata",
         choices=[metadata.value for metadata in Metadata],
         default=Metadata.LINE.value,
         help="Markdown: metadata as a line (default), YAML front matter, or none",
     )
-    s.add_argument("-o", "--output", help="write to this file instead of standard output")
-    s.add_argument("--force", action="store_true", help="replace an existing output file")
-    s.add_argument("--list-methods", action="store_true", help="list the methods and exit")
-    s.add_argument("--list-languages", action="store_true", help="list the languages and exit")
 
 
 def _summarize(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
@@ -193,9 +196,7 @@ def _summarize(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
         METHODS,
         MarkdownOptions,
         Metadata,
-        Order,
         Style,
-        SummaryOptions,
         failure_record,
         summarise,
         summary_record,
@@ -213,10 +214,7 @@ def _summarize(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
         return 0
     if not args.files:
         parser.error("give at least one FILE (or - for standard input)")
-    try:
-        options = SummaryOptions(args.method, args.language, _length(args), Order(args.order))
-    except ValueError as exc:
-        parser.error(str(exc))
+    options = _summary(args, parser)
     results: list[tuple[str, Any, dict[str, float]]] = []
     failed = False
     for path in args.files:
@@ -247,6 +245,15 @@ def _summarize(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
             _as_text(path, sel, len(results) > 1) for path, sel, _ in results if sel is not None
         )
     return _write(out, args.output, force=args.force) or (1 if failed else 0)
+
+
+def _summary(args: argparse.Namespace, parser: argparse.ArgumentParser) -> SummaryOptions:
+    from desktop.engine import Order, SummaryOptions
+
+    try:
+        return SummaryOptions(args.method, args.language, _length(args), Order(args.order))
+    except ValueError as exc:
+        parser.error(str(exc))
 
 
 def _length(args: argparse.Namespace) -> Length:
@@ -310,6 +317,58 @@ def _extract(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     return 1 if failed else 0
 
 
+# -- batch -----------------------------------------------------------------------------------------
+
+
+def _batch_arguments(b: argparse.ArgumentParser) -> None:
+    b.add_argument(
+        "inputs",
+        nargs="+",
+        metavar="INPUT",
+        help="files, folders (every supported file below them), glob patterns ('news/**/*.html'),"
+        " or a .jsonl file of records with 'id' and 'text' or 'path'",
+    )
+    _summary_options(b)
+    out = b.add_mutually_exclusive_group()
+    out.add_argument(
+        "-o", "--output", help="JSONL file (default: standard output); an existing one is continued"
+    )
+    out.add_argument("--markdown-dir", metavar="DIR", help="one Markdown note per article in DIR")
+    _markdown_options(b)
+    where = b.add_mutually_exclusive_group()
+    where.add_argument(
+        "-j", "--jobs", type=_count, help="worker processes on this machine (default: every core)"
+    )
+    where.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="a running Dask scheduler, e.g. tcp://host:8786 (needs precis[cluster])",
+    )
+    where.add_argument(
+        "--cluster",
+        metavar="local:N",
+        type=_local_cluster,
+        help="start a local Dask cluster of N worker processes (needs precis[cluster])",
+    )
+    b.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary line")
+
+
+def _local_cluster(value: str) -> int:
+    kind, _, workers = value.partition(":")
+    if kind != "local":
+        raise argparse.ArgumentTypeError(f"expected local:N, not {value!r}")
+    return _count(workers)
+
+
+def _batch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from desktop.batch_command import run
+    from desktop.engine import BatchOptions, MarkdownOptions, Metadata, Style
+
+    markdown = MarkdownOptions(Style(args.style), Metadata(args.metadata))
+    options = BatchOptions(_summary(args, parser), markdown if args.markdown_dir else None)
+    return run(args, parser, options)
+
+
 # -- shared by the commands ------------------------------------------------------------------------
 
 
@@ -360,6 +419,16 @@ COMMANDS = (
         "Print each file's cleaned article text (boilerplate left out).",
         _extract_arguments,
         _extract,
+    ),
+    Command(
+        "batch",
+        "summarise an archive on every core or a Dask cluster (resumable)",
+        "Summarise many articles into JSONL (one record a line) or Markdown notes, on every core "
+        "or a Dask cluster. Run the same command again after an interruption and it continues "
+        "where it stopped. Exit code 1 if any article failed (its record has an 'error'), 130 "
+        "when interrupted.",
+        _batch_arguments,
+        _batch,
     ),
 )
 
