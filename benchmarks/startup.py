@@ -1,0 +1,122 @@
+"""Start-up cost of a whole process: CPU seconds, wall seconds and instructions, beside the goals.
+
+    uv run python benchmarks/startup.py              # every row, 7 runs each, callgrind once
+    uv run python benchmarks/startup.py --runs 3 --no-callgrind --no-window
+
+Rows: ``python -c pass`` and ``import numpy`` (the floor), ``precis --version``, and the seed
+summarised by ``precis summarize SEED -n 5`` with lead and with the default method. CPU is user +
+system time of the child (``wait4``), the median of the runs; a busy machine stretches wall time
+but hardly CPU time. Instructions are counted by callgrind (valgrind) in one run, with
+``PYTHONDONTWRITEBYTECODE`` unset so that byte-compiled modules are used the way an installed
+copy uses them (`uv sync` compiles them: ``[tool.uv] compile-bytecode``). Last, the window's cold
+start to the summarised sample on screen (benchmarks/ui_speed.py's measurement).
+
+The seed is ../shared/seeds/000_1307384a262a9993.txt when present, else the bundled sample (the
+same article).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT.parent / "shared" / "seeds" / "000_1307384a262a9993.txt"
+SAMPLE = ROOT / "resources" / "samples" / "lukaschenko-de.txt"
+GOAL_CPU_S = 0.2
+GOAL_INSTRUCTIONS = 1.0e9
+GOAL_WINDOW_S = 0.6
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=7, help="runs per row (default 7)")
+    parser.add_argument("--no-callgrind", action="store_true", help="skip instruction counts")
+    parser.add_argument("--no-window", action="store_true", help="skip the window's cold start")
+    args = parser.parse_args()
+    seed = str(SEED if SEED.is_file() else SAMPLE)
+    precis = _precis()
+    rows = [
+        ("python -c pass", [sys.executable, "-c", "pass"], None),
+        ("import numpy", [sys.executable, "-c", "import numpy"], None),
+        ("precis --version", [precis, "--version"], None),
+        ("summarize seed -n 5 -m lead", [precis, "summarize", seed, "-n", "5", "-m", "lead"], 1),
+        ("summarize seed -n 5 (default)", [precis, "summarize", seed, "-n", "5"], 1),
+    ]
+    callgrind = not args.no_callgrind and shutil.which("valgrind") is not None
+    print(f"Start-up of whole processes ({args.runs} runs each, median; {os.cpu_count()} cores)")
+    print(f"seed: {seed}")
+    print(f"{'command':32} {'CPU s':>7} {'wall s':>7} {'instructions':>14}  goal")
+    for name, command, goal in rows:
+        cpu, wall = _times(command, args.runs)
+        count = _instructions(command) if callgrind else None
+        shown = f"{count / 1e9:.2f} G" if count else "-"
+        target = (
+            f"<= {GOAL_CPU_S} s CPU, <= {GOAL_INSTRUCTIONS / 1e9:.1f} G: "
+            + ("met" if cpu <= GOAL_CPU_S and (count is None or count <= GOAL_INSTRUCTIONS) else "MISSED")
+            if goal
+            else ""
+        )
+        print(f"{name:32} {cpu:>7.3f} {wall:>7.3f} {shown:>14}  {target}", flush=True)
+    if not args.no_window:
+        _window(args.runs)
+    return 0
+
+
+def _times(command: list[str], runs: int) -> tuple[float, float]:
+    """Median CPU (user + system of the child) and median wall seconds over ``runs`` runs."""
+    cpu, wall = [], []
+    for _ in range(runs):
+        started = time.perf_counter()
+        child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        _, status, usage = os.wait4(child.pid, 0)
+        wall.append(time.perf_counter() - started)
+        child.returncode = os.waitstatus_to_exitcode(status)
+        if child.returncode:
+            raise SystemExit(f"{' '.join(command)} exited {child.returncode}")
+        cpu.append(usage.ru_utime + usage.ru_stime)
+    return statistics.median(cpu), statistics.median(wall)
+
+
+def _instructions(command: list[str]) -> int | None:
+    """Instructions executed by ``command`` (callgrind's "Collected"), byte code allowed."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    out = subprocess.run(
+        ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *command],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
+    )
+    found = re.search(r"Collected\s*:\s*(\d+)", out.stderr)
+    return int(found.group(1)) if found else None
+
+
+def _window(runs: int) -> None:
+    from ui_speed import cold_start  # benchmarks/ is this script's folder, first on sys.path
+
+    starts = cold_start(runs)
+    painted = statistics.median(s for s, _, _ in starts)
+    summarised = statistics.median(s for _, s, _ in starts)
+    verdict = "met" if summarised <= GOAL_WINDOW_S else "MISSED"
+    print(
+        f"\nWindow cold start (offscreen, median of {runs}): painted {painted:.3f} s,"
+        f" sample summarised {summarised:.3f} s (goal <= {GOAL_WINDOW_S} s on a quiet"
+        f" machine: {verdict}; wall time, so a busy machine adds to it)"
+    )
+
+
+def _precis() -> str:
+    local = ROOT / ".venv" / "bin" / "precis"
+    return str(local) if local.exists() else "precis"
+
+
+if __name__ == "__main__":
+    sys.exit(main())
