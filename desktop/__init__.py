@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("precis")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0.0.0"
+# The one place the version is written: pyproject.toml reads it from here (hatch), so that
+# start-up needs no importlib.metadata lookup.
+__version__ = "0.1.0"
 
 APP_ID = "org.precis.Precis"
 APP_NAME = "Precis"

@@ -1,15 +1,16 @@
 """What every package format says about Precis, read from the project, never typed twice.
 
-The app id and name come from ``desktop/__init__.py``, the version, summary and licence from the
-installed package's metadata (that is, from pyproject.toml), the file types from the readers the
-engine has. The templates next to this file only place those facts; ``generate.py`` fills them in.
+The app id, name and version come from ``desktop/__init__.py`` (pyproject reads the version
+there), the summary and licence from the installed package's metadata (that is, from
+pyproject.toml), the file types from the readers the engine has. The templates next to this file
+only place those facts; ``generate.py`` fills them in.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from importlib.metadata import metadata
+from importlib.metadata import PackageNotFoundError, metadata
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -100,9 +101,12 @@ def load() -> Info:
     from desktop import APP_ID, APP_NAME, __version__
     from desktop.engine.readers import supported_suffixes
 
-    if __version__ == "0.0.0":
-        raise SystemExit("precis is not installed in this environment; run under `uv run`")
-    meta = metadata("precis")
+    try:
+        meta = metadata("precis")
+    except PackageNotFoundError:
+        raise SystemExit(
+            "precis is not installed in this environment; run under `uv run`"
+        ) from None
     return Info(
         app_id=APP_ID,
         name=APP_NAME,
