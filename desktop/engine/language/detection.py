@@ -1,10 +1,11 @@
 """Supported languages and detection of an article's language, offline and deterministic.
 
 Detection scores the character 1-3-grams of the text against langdetect's profiles of the
-supported languages (JSON shipped with the package, loaded once): a naive-Bayes sum of log
-probabilities over *all* n-grams of a sample, instead of langdetect's random sampling, so the same
-text always gets the same answer and long texts are not judged on a few hundred random n-grams.
-The script decides first where it can (kana → Japanese, Han → Chinese, Greek, Cyrillic → Russian).
+supported languages (compiled from its JSON into resources/language/profiles.npz, loaded once):
+a naive-Bayes sum of log probabilities over *all* n-grams of a sample, instead of langdetect's
+random sampling, so the same text always gets the same answer and long texts are not judged on a
+few hundred random n-grams. The script decides first where it can (kana → Japanese, Han → Chinese,
+Greek, Cyrillic → Russian).
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
+
+    import numpy as np
 
     from desktop.engine.model import Block
 
@@ -63,6 +66,7 @@ _ALIASES = {
 }  # fmt: skip
 _SAMPLE = 12_000  # characters scored for a document; more changes no decision, only costs time
 _SMOOTHING = 0.5 / 10_000  # langdetect's own: alpha / BASE_FREQ
+PROFILES = "language/profiles.npz"  # under resources/; see write_profiles
 _lock = threading.Lock()
 _model: _Model | None = None
 
@@ -162,34 +166,25 @@ def _scripts(text: str) -> dict[str, int]:
 
 
 class _Model:
-    """The supported languages' n-gram profiles as log probabilities, one row per n-gram."""
+    """The supported languages' n-gram profiles as log probabilities, one row per n-gram.
+
+    Read from ``resources/language/profiles.npz``, langdetect's profiles of the supported
+    languages in a compact form (``compile_profiles``; tests/test_language.py checks that it is
+    still what langdetect ships): parsing langdetect's 18 JSON files cost 59 ms at every start.
+    """
 
     def __init__(self) -> None:
-        import json
-        from importlib.resources import files
-
         import numpy as np
 
-        root = files("langdetect") / "profiles"
-        codes = [c for c in LANGUAGES if c not in ("zh", "ja")]
-        names = {c: ("zh-cn" if c == "zh" else c) for c in codes}
-        profiles = [json.loads((root / names[c]).read_text("utf-8")) for c in codes]
-        index: dict[str, int] = {}
-        rows: list[list[float]] = []
-        for column, profile in enumerate(profiles):
-            totals = profile["n_words"]
-            for gram, count in profile["freq"].items():
-                if not 1 <= len(gram) <= 3:
-                    continue
-                row = index.get(gram)
-                if row is None:
-                    row = index[gram] = len(rows)
-                    rows.append([0.0] * len(codes))
-                rows[row][column] = count / totals[len(gram) - 1]
-        self.codes = codes
-        self.index = index
-        self.log = np.log(np.asarray(rows, dtype=np.float64) + _SMOOTHING)
-        self.latin = np.array([c not in ("ru", "el") for c in codes])
+        from desktop.paths import resources_dir
+
+        with np.load(resources_dir() / PROFILES) as data:
+            arrays = {name: data[name] for name in data.files}
+        self.codes = arrays["codes"].tolist()
+        grams = arrays["grams"].tolist()
+        self.index = dict(zip(grams, range(len(grams)), strict=True))
+        self.log = np.log(_probabilities(arrays) + _SMOOTHING)
+        self.latin = np.array([c not in ("ru", "el") for c in self.codes])
 
     def score(self, text: str, *, latin_only: bool) -> Guess | None:
         import numpy as np
@@ -225,9 +220,64 @@ class _Model:
         return rows
 
 
+def _probabilities(arrays: dict[str, np.ndarray]) -> np.ndarray:
+    """Each n-gram's frequency in each language's profile (n-grams × languages)."""
+    import numpy as np
+
+    rows, columns, counts = arrays["rows"], arrays["columns"], arrays["counts"]
+    lengths = np.char.str_len(arrays["grams"])[rows]
+    probabilities = np.zeros((len(arrays["grams"]), len(arrays["codes"])))
+    probabilities[rows, columns] = counts / arrays["totals"][columns, lengths - 1]
+    return probabilities
+
+
+def compile_profiles() -> dict[str, np.ndarray]:
+    """langdetect's JSON profiles of the supported languages (1-3-grams), as the arrays of
+    ``PROFILES``: n-grams in order of first appearance, and their counts as (row, column, count)."""
+    import json
+    from importlib.resources import files
+
+    import numpy as np
+
+    root = files("langdetect") / "profiles"
+    codes = [c for c in LANGUAGES if c not in ("zh", "ja")]
+    index: dict[str, int] = {}
+    rows: list[int] = []
+    columns: list[int] = []
+    counts: list[int] = []
+    totals = []
+    for column, code in enumerate(codes):
+        profile = json.loads((root / ("zh-cn" if code == "zh" else code)).read_text("utf-8"))
+        totals.append(profile["n_words"])
+        for gram, count in profile["freq"].items():
+            if 1 <= len(gram) <= 3:
+                rows.append(index.setdefault(gram, len(index)))
+                columns.append(column)
+                counts.append(count)
+    return {
+        "codes": np.array(codes),
+        "grams": np.array(list(index)),
+        "rows": np.array(rows, dtype=np.int32),
+        "columns": np.array(columns, dtype=np.int8),
+        "counts": np.array(counts, dtype=np.int64),
+        "totals": np.array(totals, dtype=np.int64),
+    }
+
+
 def _model_instance() -> _Model:
     global _model
     with _lock:
         if _model is None:
             _model = _Model()
         return _model
+
+
+def write_profiles() -> None:
+    """Rebuild ``PROFILES`` after a langdetect update (tests/test_language.py notices one):
+    ``uv run python -c "from desktop.engine.language import detection; detection.write_profiles()"``
+    """
+    import numpy as np
+
+    from desktop.paths import resources_dir
+
+    np.savez_compressed(resources_dir() / PROFILES, **compile_profiles())

@@ -115,3 +115,18 @@ def test_detection_accuracy_floor_on_dev_sets(shared_eval: Path) -> None:
             right += detect(text) == row["lang"]
     assert total > 500
     assert right / total >= 0.995
+
+
+def test_shipped_profiles_are_langdetects() -> None:
+    """resources/language/profiles.npz is langdetect's JSON profiles, compiled; after an update of
+    langdetect it must be rebuilt (``detection.write_profiles``), never silently stale."""
+    import numpy as np
+
+    from desktop.engine.language import detection
+    from desktop.paths import resources_dir
+
+    fresh = detection.compile_profiles()
+    with np.load(resources_dir() / detection.PROFILES) as shipped:
+        assert sorted(shipped.files) == sorted(fresh)
+        for name, array in fresh.items():
+            assert np.array_equal(shipped[name], array), name
