@@ -46,7 +46,6 @@ class Tokenised:
     tokens: np.ndarray
     bounds: np.ndarray
     heading_tokens: np.ndarray
-    counts: sparse.csr_matrix
 
 
 @dataclass(frozen=True, eq=False)
@@ -99,9 +98,27 @@ class Analysis:
     def heading_tokens(self) -> np.ndarray:
         return self.tokenised.heading_tokens
 
-    @property
+    @cached_property
+    def count_arrays(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """``counts`` as numpy arrays in canonical CSR form (indptr, stem indices in ascending
+        order within each row, counts as floats), for methods that need no scipy."""
+        import numpy as np
+
+        tokens, n, size = self.tokens, self.size, len(self.vocabulary)
+        content = ~self.form_stop[tokens]
+        keys, values = np.unique(
+            self.token_rows[content] * size + self.form_stem[tokens[content]], return_counts=True
+        )
+        indptr = np.zeros(n + 1, dtype=np.int64)
+        np.cumsum(np.bincount(keys // size, minlength=n), out=indptr[1:])
+        return indptr, keys % size, values.astype(float)
+
+    @cached_property
     def counts(self) -> sparse.csr_matrix:
-        return self.tokenised.counts
+        from scipy import sparse
+
+        indptr, indices, data = self.count_arrays
+        return sparse.csr_matrix((data, indices, indptr), shape=(self.size, len(self.vocabulary)))
 
     @property
     def size(self) -> int:
@@ -188,7 +205,6 @@ def _ids(items: Iterable[str], size: int) -> tuple[tuple[str, ...], np.ndarray]:
 
 def _analyse(document: Document, candidates: tuple[int, ...]) -> Tokenised:
     import numpy as np
-    from scipy import sparse
 
     lex = lexicon(document.language)
     text, sentences = document.text, document.sentences
@@ -221,15 +237,6 @@ def _analyse(document: Document, candidates: tuple[int, ...]) -> Tokenised:
     vocabulary, form_stem = _ids(lex.stems(forms), len(forms))
     form_stop = np.fromiter(map(lex.stop_words.__contains__, forms), dtype=bool, count=len(forms))
 
-    content = ~form_stop[tokens]
-    rows = np.repeat(np.arange(len(candidates)), np.diff(bounds))[content]
-    indptr = np.zeros(len(candidates) + 1, dtype=np.int64)
-    np.cumsum(np.bincount(rows, minlength=len(candidates)), out=indptr[1:])
-    counts = sparse.csr_matrix(
-        (np.ones(len(rows)), form_stem[tokens[content]], indptr),
-        shape=(len(candidates), len(vocabulary)),
-    )
-    counts.sum_duplicates()
     return Tokenised(
         forms=forms,
         form_stem=form_stem,
@@ -238,5 +245,4 @@ def _analyse(document: Document, candidates: tuple[int, ...]) -> Tokenised:
         tokens=tokens,
         bounds=bounds,
         heading_tokens=heading_tokens,
-        counts=counts,
     )

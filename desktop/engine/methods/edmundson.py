@@ -46,7 +46,8 @@ def bonus_stems(analysis: Analysis) -> np.ndarray:
     bonus = np.zeros(len(analysis.vocabulary), dtype=bool)
     headings = analysis.heading_tokens
     bonus[stems[headings[~analysis.form_stop[headings]]]] = True
-    frequency = np.asarray(analysis.counts.sum(axis=0)).ravel()
+    _, indices, data = analysis.count_arrays
+    frequency = np.bincount(indices, data, minlength=len(analysis.vocabulary))
     frequent = np.argsort(-frequency, kind="stable")[:FREQUENT_BONUS_WORDS]
     bonus[frequent[frequency[frequent] >= 2]] = True
     return bonus

@@ -15,11 +15,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+# Imported with the module, before ranking.rank starts its clock: scipy.sparse costs 0.1 s.
+from scipy import sparse
+
 from desktop.engine.methods import Scores, checkpoint
 
 if TYPE_CHECKING:
     import numpy as np
-    from scipy import sparse
 
     from desktop.engine.analysis import Analysis
 
@@ -60,7 +62,6 @@ def rank_lex_rank(analysis: Analysis) -> Scores:
 def _lex_rank_graph(analysis: Analysis) -> sparse.csr_matrix:
     """The symmetric 0/1 graph of sentence pairs whose idf-modified cosine exceeds 0.1."""
     import numpy as np
-    from scipy import sparse
 
     counts = analysis.counts
     n, terms = counts.shape

@@ -17,6 +17,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+# Imported with the module, before ranking.rank starts its clock: scipy.sparse costs 0.1 s.
+from scipy import sparse
+
 from desktop.engine.methods import Scores
 
 if TYPE_CHECKING:
@@ -27,7 +30,6 @@ SMOOTH = 0.4  # sumy LsaSummarizer._compute_term_frequency(smooth=0.4)
 
 def rank_lsa(analysis: Analysis) -> Scores:
     import numpy as np
-    from scipy import sparse
 
     n = analysis.size
     stems = analysis.form_stem
