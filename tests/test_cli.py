@@ -30,6 +30,10 @@ def test_seed_five_german_sentences_without_headings(capsys, sample_path: Path) 
         assert text[s["start"] : s["end"]] == s["text"]
         assert "Wende nach Moskau" not in s["text"]
     assert set(data["timing"]) >= {"read", "segment", "rank"}
+    # CPU seconds beside the wall clock: a thread's CPU time never exceeds the wall time it took.
+    assert set(data["timing"]["cpu"]) == {"read", "segment", "rank"}
+    for stage, cpu in data["timing"]["cpu"].items():
+        assert 0 < cpu <= data["timing"][stage] + 0.01
 
 
 def test_markdown_to_file_refuses_to_overwrite_without_force(

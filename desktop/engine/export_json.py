@@ -16,12 +16,12 @@ if TYPE_CHECKING:
 
 
 def summary_record(
-    selection: Selection, *, source: str | None = None, timing: Mapping[str, float] | None = None
+    selection: Selection, *, source: str | None = None, timing: Mapping[str, Any] | None = None
 ) -> dict[str, Any]:
     """A summary: its options, word counts, and each sentence with its span, score and rank.
 
     ``source`` names the input as the user gave it (default: the document's source); ``timing``
-    holds the seconds each step took.
+    holds the seconds each step took (nested mappings, such as CPU seconds, kept as they are).
     """
     ranking = selection.ranking
     doc = ranking.document
@@ -47,7 +47,7 @@ def summary_record(
             }
             for i in selection.indices
         ],
-        "timing": {k: round(v, 6) for k, v in (timing or {}).items()},
+        "timing": _rounded(timing or {}),
     }
 
 
@@ -91,3 +91,7 @@ def to_json(records: Sequence[dict[str, Any]]) -> str:
 
     data = records[0] if len(records) == 1 else list(records)
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def _rounded(timing: Mapping[str, Any]) -> dict[str, Any]:
+    return {k: round(v, 6) if isinstance(v, float) else _rounded(v) for k, v in timing.items()}

@@ -139,6 +139,7 @@ class Ranking:
     scores: np.ndarray
     ranks: np.ndarray
     seconds: float = field(default=0.0, compare=False)
+    cpu_seconds: float = field(default=0.0, compare=False)
 
     @cached_property
     def word_counts(self) -> np.ndarray:

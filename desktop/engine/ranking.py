@@ -1,9 +1,11 @@
 """Rank once: run a method on a document and keep every candidate's score and rank.
 
-``rank`` is pure and thread-safe (the window calls it on a worker thread). Its ``seconds`` cover
-everything done for this document: tokenising, stemming, the term matrix (``analyse``, reused when
-the same document was analysed just before) and the method. Loading numpy, scipy, the method's
-module and the language's stemmer and stop words happens once per process and is not counted.
+``rank`` is pure and thread-safe (the window calls it on a worker thread). Its ``seconds`` (wall
+clock) and ``cpu_seconds`` (CPU time of the ranking thread, which a busy machine hardly changes)
+cover everything done for this document: tokenising, stemming, the term matrix (``analyse``,
+reused when the same document was analysed just before) and the method. Loading numpy, scipy,
+the method's module and the language's stemmer and stop words happens once per process and is not
+counted.
 
 BLAS runs on one thread while ranking: on two cores, a second BLAS thread competing with another
 busy thread made dense linear algebra many times slower (benchmarks/speed.py measures it).
@@ -70,7 +72,7 @@ def rank(
     lexicon(document.language)
     token = cancel_flag.set(cancelled)
     try:
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.thread_time()
         if analysis is None:
             analysis = analyse(document)
         if cancelled is not None and cancelled():
@@ -89,8 +91,9 @@ def rank(
         ranks = np.zeros(n, dtype=np.int64)
         ranks[order] = np.arange(1, len(order) + 1)
         seconds = time.perf_counter() - started
+        cpu_seconds = time.thread_time() - started_cpu
     finally:
         cancel_flag.reset(token)
-    ranking = Ranking(document, method, order, scores, ranks, seconds)
+    ranking = Ranking(document, method, order, scores, ranks, seconds, cpu_seconds)
     ranking.cumulative_words  # noqa: B018 - select's table, built once with the ranking
     return ranking
