@@ -3,10 +3,14 @@
     uv run python benchmarks/speed.py            # the full table (about 10 minutes)
     uv run python benchmarks/speed.py --sizes 50,200,1000 --cap 20
 
-Documents of 50 … 20,000 candidate sentences are cut from the BBC dev articles, concatenated (and
+Documents of 50 … 100,000 candidate sentences are cut from the BBC dev articles, concatenated (and
 repeated: the dev set has about 8,000 sentences). Each measurement runs in its own process, so its
-peak RSS is its own. Ours is ``rank()``'s ``seconds``: tokenising, stemming, the term matrix and
-the method, with the stem cache warm (as after the first document) and numpy already loaded.
+peak RSS is its own. Ours is ``rank()``'s ``cpu_seconds`` (and ``seconds``, wall clock): tokenising,
+stemming, the term matrix and the method, with the stem cache warm (as after the first document)
+and numpy already loaded. Ratios compare CPU time to CPU time (sumy's call is timed both ways):
+on a busy machine wall-clock ratios swing with the load. "process CPU" is the whole measuring
+process (reading, segmenting, ranking; not sumy), and the growth exponent from 20,000 to 100,000
+sentences, log(t100k / t20k) / log(5), is printed when both sizes were measured.
 sumy's is measured the way ../shared/checks/speed-vs-sumy measures it: the same text parsed by
 sumy's plain-text parser (Punkt sentences, NLTK words), sumy's Snowball stemmer and stop words, and
 the call of its summariser for 10 sentences timed (sumy tokenises and stems inside that call);
@@ -23,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import resource
 import statistics
@@ -37,7 +42,7 @@ from desktop.engine.methods import METHODS
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 BBC = SHARED / "eval" / "bbc_news_summary-dev.jsonl"
-SIZES = (50, 200, 1000, 5000, 20000)
+SIZES = (50, 200, 1000, 5000, 20000, 100000)
 
 
 def main() -> int:
@@ -99,19 +104,32 @@ def _child(who: str, path: str, method: str, repeat: int) -> int:
     document = load(Path(path).read_bytes(), language="en")
     rank(load(b"Warm up. Numpy and the stemmer load here.", language="en"), "lead")
     analysis_module.analyse(document).tokenised  # noqa: B018 - every word stemmed: the cache is warm
-    times = []
+    times, cpu = [], []
     if who == "ours":
         for _ in range(repeat):
             analysis_module._memo.clear()
-            times.append(rank(document, method).seconds)
+            ranking = rank(document, method)
+            times.append(ranking.seconds)
+            cpu.append(ranking.cpu_seconds)
     else:
-        times = _sumy_times(Path(path).read_text(encoding="utf-8"), method, document, repeat)
-    rss = _peak_rss_mb()
-    print(json.dumps({"seconds": statistics.median(times), "rss_mb": rss}))
+        times, cpu = _sumy_times(Path(path).read_text(encoding="utf-8"), method, document, repeat)
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    print(
+        json.dumps(
+            {
+                "seconds": statistics.median(times),
+                "cpu": statistics.median(cpu),
+                "process_cpu": usage.ru_utime + usage.ru_stime,
+                "rss_mb": _peak_rss_mb(),
+            }
+        )
+    )
     return 0
 
 
-def _sumy_times(text: str, method: str, document: object, repeat: int) -> list[float]:
+def _sumy_times(
+    text: str, method: str, document: object, repeat: int
+) -> tuple[list[float], list[float]]:
     """sumy as ../shared/checks/lib/perf_vs_sumy.py runs it: its plain-text parser with Punkt
     sentences and NLTK words, its Snowball stemmer and stop words; the summariser call is timed
     (sumy tokenises and stems lazily, inside it). Each run parses afresh."""
@@ -143,7 +161,7 @@ def _sumy_times(text: str, method: str, document: object, repeat: int) -> list[f
 
     module, name = _CLASSES[method]
     cls = getattr(import_module(f"sumy.summarizers.{module}"), name)
-    times = []
+    times, cpu = [], []
     for _ in range(repeat):
         parsed = PlaintextParser.from_string(text, Tokenizer()).document
         summarizer = cls(Stemmer("english"))
@@ -153,10 +171,11 @@ def _sumy_times(text: str, method: str, document: object, repeat: int) -> list[f
             summarizer.null_words = get_stop_words("english")
         elif method != "random":
             summarizer.stop_words = get_stop_words("english")
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.thread_time()
         summarizer(parsed, 10)
         times.append(time.perf_counter() - started)
-    return times
+        cpu.append(time.thread_time() - started_cpu)
+    return times, cpu
 
 
 def _run_child(who: str, path: Path, method: str, repeat: int, cap: float) -> dict | None:
@@ -174,14 +193,15 @@ def _run_child(who: str, path: Path, method: str, repeat: int, cap: float) -> di
 def _speed_table(documents: dict[int, tuple[Path, int]], methods: list[str], cap: float) -> None:
     from sumy_reference import METHODS as SUMY
 
-    print(f"Ranking seconds, ours vs sumy (10-sentence summary; sumy capped at {cap:.0f} s)")
+    print(f"Ranking CPU seconds, ours vs sumy (10-sentence summary; sumy capped at {cap:.0f} s)")
     print(
-        f"{'method':10} {'sentences':>9} {'ours s':>10} {'sumy s':>9} {'sumy/ours':>10}"
-        f" {'RSS ours':>9} {'RSS sumy':>9}"
+        f"{'method':10} {'sentences':>9} {'ours CPU':>10} {'sumy CPU':>9} {'sumy/ours':>10}"
+        f" {'ours wall':>10} {'process CPU':>12} {'RSS ours':>9} {'RSS sumy':>9}"
     )
     for method in methods:
         comparable = method in SUMY and method != "lead"  # sumy has no lead
         gave_up = False
+        cpu_at: dict[int, float] = {}
         for size, (path, count) in documents.items():
             repeat = 5 if size <= 1000 else 1
             ours = _run_child("ours", path, method, repeat, cap=600)
@@ -189,21 +209,27 @@ def _speed_table(documents: dict[int, tuple[Path, int]], methods: list[str], cap
             if comparable and not gave_up:
                 theirs = _run_child("sumy", path, method, 3 if size <= 200 else 1, cap)
                 gave_up = theirs is None or theirs["seconds"] > cap
-            seconds = ours["seconds"] if ours else float("nan")
+            cpu = ours["cpu"] if ours else float("nan")
+            cpu_at[size] = cpu
+            wall = f"{ours['seconds']:.6f}" if ours else "-"
+            process = f"{ours['process_cpu']:.2f}" if ours else "-"
             rss = f"{ours['rss_mb']:.0f} MB" if ours else "-"
             if not comparable:
                 sumy = ratio = rss_sumy = "-"
             elif theirs is None or theirs["seconds"] > cap:
                 sumy, ratio, rss_sumy = f"> {cap:.0f}", "-", "-"
             else:
-                sumy = f"{theirs['seconds']:.4f}"
-                ratio = f"{theirs['seconds'] / seconds:.0f}x"
+                sumy = f"{theirs['cpu']:.4f}"
+                ratio = f"{theirs['cpu'] / cpu:.0f}x"
                 rss_sumy = f"{theirs['rss_mb']:.0f} MB"
             print(
-                f"{method:10} {count:>9,} {seconds:>10.6f} {sumy:>9} {ratio:>10} {rss:>9}"
-                f" {rss_sumy:>9}",
+                f"{method:10} {count:>9,} {cpu:>10.6f} {sumy:>9} {ratio:>10} {wall:>10}"
+                f" {process:>12} {rss:>9} {rss_sumy:>9}",
                 flush=True,
             )
+        if 20000 in cpu_at and 100000 in cpu_at:
+            exponent = math.log(cpu_at[100000] / cpu_at[20000]) / math.log(5)
+            print(f"{method:10} growth exponent 20,000 -> 100,000 (CPU): {exponent:.2f}")
 
 
 # -- the rest ------------------------------------------------------------------------------------
@@ -218,8 +244,12 @@ def _cli(work: Path) -> None:
     path.write_bytes(text.encode()[:1_000_000].decode("utf-8", "ignore").encode())
     precis = _precis()
     print("\nWhole CLI run on 1 MB of text (precis summarize --sentences 10 --format json)")
-    print(f"{'method':10} {'wall s':>7} {'read':>7} {'segment':>8} {'rank':>7} {'sentences':>10}")
+    print(
+        f"{'method':10} {'wall s':>7} {'read':>7} {'segment':>8} {'rank':>7} {'CPU s':>7}"
+        f" {'sentences':>10}"
+    )
     for method in METHODS:
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         started = time.perf_counter()
         out = subprocess.run(
             [
@@ -238,11 +268,13 @@ def _cli(work: Path) -> None:
             check=True,
         )
         wall = time.perf_counter() - started
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
         data = json.loads(out.stdout)
         timing = data["timing"]
         print(
             f"{method:10} {wall:>7.2f} {timing['read']:>7.3f} {timing['segment']:>8.3f}"
-            f" {timing['rank']:>7.3f} {len(data['sentences']):>10}",
+            f" {timing['rank']:>7.3f} {cpu:>7.2f} {len(data['sentences']):>10}",
             flush=True,
         )
 

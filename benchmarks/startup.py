@@ -58,12 +58,10 @@ def main() -> int:
         cpu, wall = _times(command, args.runs)
         count = _instructions(command) if callgrind else None
         shown = f"{count / 1e9:.2f} G" if count else "-"
-        target = (
-            f"<= {GOAL_CPU_S} s CPU, <= {GOAL_INSTRUCTIONS / 1e9:.1f} G: "
-            + ("met" if cpu <= GOAL_CPU_S and (count is None or count <= GOAL_INSTRUCTIONS) else "MISSED")
-            if goal
-            else ""
-        )
+        met = cpu <= GOAL_CPU_S and (count is None or count <= GOAL_INSTRUCTIONS)
+        verdict = "met" if met else "MISSED"
+        goals = f"<= {GOAL_CPU_S} s CPU, <= {GOAL_INSTRUCTIONS / 1e9:.1f} G: {verdict}"
+        target = goals if goal else ""
         print(f"{name:32} {cpu:>7.3f} {wall:>7.3f} {shown:>14}  {target}", flush=True)
     if not args.no_window:
         _window(args.runs)
