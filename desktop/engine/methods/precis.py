@@ -1,7 +1,10 @@
 """Precis, the default method: the article's lead first, then its most central sentences.
 
 Two tiers, each a few vectorised passes over sparse matrices (no n × n matrix is ever built, so
-20,000 sentences rank in well under a second):
+20,000 sentences rank in well under a second). The matrices are plain numpy arrays in CSR form
+(``_Rows``), not scipy.sparse, whose import alone costs more than ranking a whole article; every
+sum adds the same terms in the same order as scipy's products did, so the scores are the same to
+the last bit:
 
 1. **The lead.** Of the opening ``LEAD_WINDOW`` sentences of the first paragraph, the best
    ``LEAD_SIZE`` rank first. "Best" is forward centrality, as in PacSum: how many later sentences
@@ -33,10 +36,9 @@ for every language and kind of text.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
-
-# Imported with the module, before ranking.rank starts its clock: scipy.sparse costs 0.1 s.
-from scipy import sparse
 
 from desktop.engine.methods import Scores, checkpoint
 
@@ -67,9 +69,10 @@ def rank_precis(analysis: Analysis) -> Scores:
     n = analysis.size
     if n == 0:
         return Scores(np.zeros(0))
-    present = (analysis.counts > 0).astype(float).tocsr()
-    df = np.asarray(present.sum(axis=0)).ravel()
-    length = np.maximum(np.asarray(present.sum(axis=1)).ravel(), 1.0)
+    indptr, indices, counts = analysis.count_arrays
+    present = _Rows(indptr, indices, np.ones(len(indices)), len(analysis.vocabulary))
+    df = np.bincount(indices, minlength=present.width).astype(float)
+    length = np.maximum(np.diff(indptr), 1).astype(float)
     doc = analysis.document
     words = np.asarray([doc.word_counts[i] for i in analysis.candidates], dtype=float)
 
@@ -83,7 +86,9 @@ def rank_precis(analysis: Analysis) -> Scores:
     prior = centrality - (1.0 - graph) * POSITION * np.log1p(np.arange(n))
     redundancy = (1.0 - graph) * REDUNDANCY
     if redundancy > 0:
-        lead = _mmr(_unit_tfidf(analysis.counts, df), prior, lead, redundancy)
+        lead = _mmr(
+            _unit_tfidf(_Rows(indptr, indices, counts, present.width), df), prior, lead, redundancy
+        )
     order = _then_by_score(lead, prior)
     values = np.empty(n)
     values[order] = (n - np.arange(n)) / n
@@ -92,7 +97,7 @@ def rank_precis(analysis: Analysis) -> Scores:
 
 def _lead(
     analysis: Analysis,
-    present: sparse.csr_matrix,
+    present: _Rows,
     df: np.ndarray,
     length: np.ndarray,
     words: np.ndarray,
@@ -103,9 +108,10 @@ def _lead(
     sentences = analysis.document.sentences
     paragraphs = [sentences[i].paragraph for i in analysis.candidates[:LEAD_WINDOW]]
     window = next((i for i, p in enumerate(paragraphs) if p != paragraphs[0]), len(paragraphs))
-    block = present[:window]
-    columns = np.unique(block.indices)
-    dense = block[:, columns].toarray()
+    end = present.indptr[window]
+    columns, column = np.unique(present.indices[:end], return_inverse=True)
+    dense = np.zeros((window, len(columns)))
+    dense[present.rows[:end], column] = 1.0
     # How many later sentences hold each of the sentence's words: df minus the mentions so far.
     later = (dense * (df[columns] - np.cumsum(dense, axis=0))).sum(axis=1)
     forward = later / np.sqrt(length[:window])
@@ -130,13 +136,12 @@ def _scaled(score: np.ndarray) -> np.ndarray:
     return score / top if top > 0 else score
 
 
-def _density(present: sparse.csr_matrix, df: np.ndarray, length: np.ndarray) -> np.ndarray:
+def _density(present: _Rows, df: np.ndarray, length: np.ndarray) -> np.ndarray:
     """Shared-word centrality per (content words)^a, scaled so the best sentence has 1."""
     import numpy as np
 
-    n = present.shape[0]
-    exponent = min(1.0, np.log(n) / DENSITY_SCALE)
-    return _scaled((present @ np.sqrt(np.maximum(df - 1.0, 0.0))) / length**exponent)
+    exponent = min(1.0, np.log(present.height) / DENSITY_SCALE)
+    return _scaled(present.dot(np.sqrt(np.maximum(df - 1.0, 0.0))) / length**exponent)
 
 
 def _pagerank(analysis: Analysis) -> np.ndarray:
@@ -151,16 +156,22 @@ def _pagerank(analysis: Analysis) -> np.ndarray:
     n = analysis.size
     tokens = analysis.tokens
     content = ~analysis.form_stop[tokens]
-    counts = sparse.csr_matrix(
-        (np.ones(int(content.sum())), (analysis.token_rows[content], tokens[content])),
-        shape=(n, len(analysis.forms)),
-    )  # duplicate (row, form) entries are summed: the counts
-    norms = np.sqrt(np.asarray(counts.multiply(counts).sum(axis=1)).ravel())
+    forms = len(analysis.forms)
+    # Each row's forms in descending order: the order scipy's (diagonal @ counts) product left
+    # them in, and so the order of the terms of each row's sums below.
+    keys, counts = np.unique(
+        analysis.token_rows[content] * forms + (forms - 1 - tokens[content]), return_counts=True
+    )
+    rows = keys // forms
+    indptr = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(np.bincount(rows, minlength=n), out=indptr[1:])
+    norms = np.sqrt(_row_sums(indptr, counts * counts.astype(float)))
     nonempty = norms > 0
-    unit = (sparse.diags(1.0 / np.where(nonempty, norms, 1.0)) @ counts).tocsr()
+    scale = 1.0 / np.where(nonempty, norms, 1.0)
+    unit = _Rows(indptr, forms - 1 - keys % forms, scale[rows] * counts, forms)
 
     def similarity(v: np.ndarray) -> np.ndarray:
-        return unit @ (unit.T @ v) - np.where(nonempty, v, 0.0)
+        return unit.dot(unit.transposed_dot(v)) - np.where(nonempty, v, 0.0)
 
     # Row sums of W: how much each sentence's score is divided among its neighbours. A sentence
     # similar to no other passes nothing on (only the damping term reaches it).
@@ -179,19 +190,18 @@ def _pagerank(analysis: Analysis) -> np.ndarray:
     return score
 
 
-def _unit_tfidf(counts: sparse.csr_matrix, df: np.ndarray) -> sparse.csr_matrix:
+def _unit_tfidf(counts: _Rows, df: np.ndarray) -> _Rows:
+    """The tf-idf rows scaled to unit length."""
     import numpy as np
 
-    n = counts.shape[0]
-    idf = np.log((n + 1.0) / np.maximum(df, 1.0))
-    weighted = (counts.astype(float) @ sparse.diags(idf)).tocsr()
-    norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
-    return (sparse.diags(1.0 / np.where(norms > 0, norms, 1.0)) @ weighted).tocsr()
+    idf = np.log((counts.height + 1.0) / np.maximum(df, 1.0))
+    weighted = counts.data * idf[counts.indices]
+    norms = np.sqrt(_row_sums(counts.indptr, weighted * weighted))
+    scale = 1.0 / np.where(norms > 0, norms, 1.0)
+    return _Rows(counts.indptr, counts.indices, scale[counts.rows] * weighted, counts.width)
 
 
-def _mmr(
-    unit: sparse.csr_matrix, score: np.ndarray, first: np.ndarray, weight: float
-) -> np.ndarray:
+def _mmr(unit: _Rows, score: np.ndarray, first: np.ndarray, weight: float) -> np.ndarray:
     """``first``, then up to ``MMR_DEPTH`` greedy picks by score minus ``weight`` × redundancy."""
     import numpy as np
 
@@ -199,17 +209,27 @@ def _mmr(
     taken = np.zeros(n, dtype=bool)
     redundancy = np.zeros(n)
     order: list[int] = []
-    vector = np.zeros(unit.shape[1])
+    # The sentences holding each word (columns of the rows, in row order).
+    by_word = np.argsort(unit.indices, kind="stable")
+    word_start = np.zeros(unit.width + 1, dtype=np.int64)
+    np.cumsum(np.bincount(unit.indices, minlength=unit.width), out=word_start[1:])
+    holders, held = unit.rows[by_word], unit.data[by_word]
 
     def take(row: int) -> None:
         order.append(row)
         taken[row] = True
-        # One sparse matrix-vector product: the picked sentence's cosine with every sentence.
+        # The picked sentence's cosine with every sentence: its words in ascending order, as in
+        # a sparse product (the words it lacks add exact zeros there, which change no sum).
         start, end = unit.indptr[row], unit.indptr[row + 1]
-        columns = unit.indices[start:end]
-        vector[columns] = unit.data[start:end]
-        np.maximum(redundancy, unit @ vector, out=redundancy)
-        vector[columns] = 0.0
+        words, values = unit.indices[start:end], unit.data[start:end]
+        sizes = word_start[words + 1] - word_start[words]
+        entries = np.repeat(word_start[words] - np.cumsum(sizes) + sizes, sizes) + np.arange(
+            sizes.sum()
+        )
+        cosine = np.bincount(
+            holders[entries], held[entries] * np.repeat(values, sizes), minlength=n
+        )
+        np.maximum(redundancy, cosine, out=redundancy)
 
     for row in first.tolist():
         take(row)
@@ -229,3 +249,49 @@ def _then_by_score(first: np.ndarray, score: np.ndarray) -> np.ndarray:
     taken[first] = True
     rest = np.argsort(-score, kind="stable")
     return np.concatenate([first, rest[~taken[rest]]]).astype(np.int64)
+
+
+@dataclass(frozen=True, eq=False)
+class _Rows:
+    """A sparse matrix as numpy arrays in CSR form: row ``i`` holds ``data[indptr[i]:indptr[i+1]]``
+    in the columns ``indices[…]``, ``width`` columns in all."""
+
+    indptr: np.ndarray
+    indices: np.ndarray
+    data: np.ndarray
+    width: int
+
+    @property
+    def height(self) -> int:
+        return len(self.indptr) - 1
+
+    @cached_property
+    def rows(self) -> np.ndarray:
+        """The row of every stored value."""
+        import numpy as np
+
+        return np.repeat(np.arange(self.height), np.diff(self.indptr))
+
+    def dot(self, x: np.ndarray) -> np.ndarray:
+        """``M x``: each row's products summed one after another in stored order (bincount adds
+        its weights in order), as scipy's CSR product does."""
+        import numpy as np
+
+        return np.bincount(self.rows, self.data * x[self.indices], minlength=self.height)
+
+    def transposed_dot(self, v: np.ndarray) -> np.ndarray:
+        """``Mᵀ v``: each column's products summed in row order, as scipy's CSC product does."""
+        import numpy as np
+
+        return np.bincount(self.indices, self.data * v[self.rows], minlength=self.width)
+
+
+def _row_sums(indptr: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """Per row, the sum of its ``values`` (stored order), as scipy's ``sum(axis=1)`` adds them."""
+    import numpy as np
+
+    sums = np.zeros(len(indptr) - 1)
+    nonempty = np.flatnonzero(np.diff(indptr))
+    if len(nonempty):
+        sums[nonempty] = np.add.reduceat(values, indptr[nonempty])
+    return sums
