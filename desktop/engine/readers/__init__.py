@@ -7,11 +7,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop.engine.errors import InputError, UnsupportedFormatError
-from desktop.engine.readers import docx, epub, html, markdown, mhtml, odt, pdf, rtf, text
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
     from desktop.engine.model import Extracted
 
 MAX_BYTES = 50 * 1024 * 1024
@@ -24,19 +21,24 @@ class Format:
 
     name: str
     suffixes: tuple[str, ...]
-    read: Callable[[bytes, str], Extracted]  # (data, source) -> Extracted
+    module: str  # the reader, imported on first use: start-up loads none it does not need
+
+    def read(self, data: bytes, source: str) -> Extracted:
+        from importlib import import_module
+
+        return import_module(f"desktop.engine.readers.{self.module}").read(data, source)
 
 
 FORMATS = (
-    Format("Plain text", (".txt", ".text"), text.read),
-    Format("Web pages", (".html", ".htm", ".xhtml"), html.read),
-    Format("Saved web pages", (".mhtml", ".mht"), mhtml.read),
-    Format("Markdown", (".md", ".markdown"), markdown.read),
-    Format("Word documents", (".docx",), docx.read),
-    Format("OpenDocument text", (".odt",), odt.read),
-    Format("Rich Text", (".rtf",), rtf.read),
-    Format("E-books", (".epub",), epub.read),
-    Format("PDF", (".pdf",), pdf.read),
+    Format("Plain text", (".txt", ".text"), "text"),
+    Format("Web pages", (".html", ".htm", ".xhtml"), "html"),
+    Format("Saved web pages", (".mhtml", ".mht"), "mhtml"),
+    Format("Markdown", (".md", ".markdown"), "markdown"),
+    Format("Word documents", (".docx",), "docx"),
+    Format("OpenDocument text", (".odt",), "odt"),
+    Format("Rich Text", (".rtf",), "rtf"),
+    Format("E-books", (".epub",), "epub"),
+    Format("PDF", (".pdf",), "pdf"),
 )
 READERS = {suffix: f.read for f in FORMATS for suffix in f.suffixes}
 
