@@ -130,3 +130,30 @@ def test_shipped_profiles_are_langdetects() -> None:
         assert sorted(shipped.files) == sorted(fresh)
         for name, array in fresh.items():
             assert np.array_equal(shipped[name], array), name
+
+
+def test_ngrams_are_langdetects() -> None:
+    """Detection's inlined n-gram loop finds exactly the n-grams langdetect's own NGram gives."""
+    import random
+
+    from langdetect.utils.ngram import NGram
+
+    from desktop.engine.language import detection
+
+    model = detection._model_instance()
+
+    def reference(text: str) -> list[int]:
+        rows, ngram = [], NGram()
+        for ch in text:
+            ngram.add_char(ch)
+            if not ngram.capitalword:
+                grams = ngram.grams
+                found = (model.index.get(grams[-n:]) for n in (1, 2, 3) if len(grams) >= n)
+                rows.extend(row for row in found if row is not None)
+        return rows
+
+    rng = random.Random(13)
+    alphabet = "aAbBZz ÄÖüß.,;:!?’șțÉé\u3042\u4e00ΑαЖж 123\n\t–—\u00a0\u0300AB CD"
+    texts = [*TEXTS.values(), *("".join(rng.choices(alphabet, k=200)) for _ in range(300))]
+    for text in texts:
+        assert model._rows(text) == reference(text)
