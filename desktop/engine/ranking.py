@@ -14,6 +14,7 @@ busy thread made dense linear algebra many times slower (benchmarks/speed.py mea
 from __future__ import annotations
 
 import os
+import sys
 import time
 from functools import cache
 from typing import TYPE_CHECKING
@@ -29,21 +30,26 @@ if TYPE_CHECKING:
     from desktop.engine.model import Document
 
 _BLAS_THREADS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
+# BLAS libraries loaded from now on start with one thread (they read these variables when they
+# load), which spares start-up threadpoolctl (0.1 G instructions); only a numpy loaded before
+# the engine needs it at the first ranking.
+for _name in _BLAS_THREADS:
+    os.environ.setdefault(_name, "1")
+_BLAS_LOADED_BEFORE = "numpy" in sys.modules
 
 
 @cache
 def _one_blas_thread() -> None:
-    """Once per process: BLAS libraries loaded later start with one thread (their environment
-    variables), those already loaded (numpy's) are set to one thread now. Also loads numpy,
-    outside the timed part of the first ranking (scipy.sparse comes with the methods that use
-    it, so that lead costs no scipy)."""
-    for name in _BLAS_THREADS:
-        os.environ.setdefault(name, "1")
+    """Once per process: a BLAS loaded before the engine (numpy's, imported by the host program)
+    is set to one thread now. Also loads numpy, outside the timed part of the first ranking
+    (scipy.sparse comes with the methods that use it, so that lead costs no scipy)."""
     import numpy  # noqa: F401
-    from threadpoolctl import threadpool_limits
 
-    wanted = os.environ["OPENBLAS_NUM_THREADS"]
-    threadpool_limits(limits=int(wanted) if wanted.isdigit() else 1, user_api="blas")
+    if _BLAS_LOADED_BEFORE:
+        from threadpoolctl import threadpool_limits
+
+        wanted = os.environ["OPENBLAS_NUM_THREADS"]
+        threadpool_limits(limits=int(wanted) if wanted.isdigit() else 1, user_api="blas")
 
 
 def rank(
