@@ -143,3 +143,30 @@ def test_one_blas_thread_while_ranking(document: Document) -> None:
     blas = [lib for lib in threadpool_info() if lib["user_api"] == "blas"]
     assert blas
     assert all(lib["num_threads"] == 1 for lib in blas)
+
+
+def test_one_blas_thread_when_numpy_comes_after_the_engine() -> None:
+    """As in the CLI and the window: numpy loads after the engine, and its BLAS starts with one
+    thread (from the environment the engine set), with no threadpoolctl at start-up."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import json, sys\n"
+        "from desktop.engine import load, rank\n"
+        "rank(load(b'One sentence here. And another one there.'), 'lsa')\n"
+        "loaded = 'threadpoolctl' in sys.modules\n"
+        "from threadpoolctl import threadpool_info\n"
+        "blas = [lib['num_threads'] for lib in threadpool_info() if lib['user_api'] == 'blas']\n"
+        "print(json.dumps([loaded, blas]))\n"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.endswith("_NUM_THREADS")}
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+    )
+    loaded, blas = json.loads(out.stdout)
+    assert not loaded
+    assert blas
+    assert all(threads == 1 for threads in blas)
