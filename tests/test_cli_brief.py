@@ -5,20 +5,13 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
+from support.cli import run
 from support.stories import write_story
 
 from desktop.cli import main
 
 if TYPE_CHECKING:
     from pathlib import Path
-
-    import pytest
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_json_has_articles_and_cited_sentences(capsys, tmp_path: Path) -> None:
