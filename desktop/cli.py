@@ -140,7 +140,20 @@ def _summarize_arguments(s: argparse.ArgumentParser) -> None:
 
 def _summary_options(parser: argparse.ArgumentParser) -> None:
     """Method, length, language and order: the same for one article (summarize) and many (batch)."""
-    from desktop.engine import DEFAULT_LENGTHS, METHODS, Order, SummaryOptions, Unit
+    from desktop.engine import Order, SummaryOptions
+
+    _ranking_options(parser)
+    parser.add_argument(
+        "--order",
+        choices=[order.value for order in Order],
+        default=SummaryOptions().order.value,
+        help="sentences in document order (default) or best first",
+    )
+
+
+def _ranking_options(parser: argparse.ArgumentParser) -> None:
+    """Method, length and language: the same for summaries and briefs."""
+    from desktop.engine import DEFAULT_LENGTHS, METHODS, SummaryOptions, Unit
 
     defaults = SummaryOptions()
     parser.add_argument(
@@ -159,17 +172,11 @@ def _summary_options(parser: argparse.ArgumentParser) -> None:
         help=f"number of sentences (default {DEFAULT_LENGTHS[Unit.SENTENCES]})",
     )
     length.add_argument(
-        "-p", "--percent", type=_percent, help="share of the article's words, more than 0 to 100"
+        "-p", "--percent", type=_percent, help="share of the words, more than 0 to 100"
     )
     length.add_argument("-w", "--words", type=_count, help="word budget, never exceeded")
     parser.add_argument(
         "-l", "--language", help="article language (default: detected); see --list-languages"
-    )
-    parser.add_argument(
-        "--order",
-        choices=[order.value for order in Order],
-        default=defaults.order.value,
-        help="sentences in document order (default) or best first",
     )
 
 
@@ -374,6 +381,69 @@ def _batch(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
 # -- shared by the commands ------------------------------------------------------------------------
 
 
+# -- brief ---------------------------------------------------------------------------------------
+
+
+def _brief_arguments(b: argparse.ArgumentParser) -> None:
+    b.add_argument("files", nargs="+", metavar="FILE", help="articles, or folders of them")
+    _ranking_options(b)
+    b.add_argument(
+        "--order",
+        choices=["story", "article"],
+        default="story",
+        help="by topic, the most important first (default), or article by article",
+    )
+    b.add_argument(
+        "-f",
+        "--format",
+        choices=["text", "markdown", "json"],
+        default="text",
+        help="text (default), Markdown with front matter and numbered sources, or JSON",
+    )
+    b.add_argument("-o", "--output", help="write to this file instead of standard output")
+    b.add_argument("--force", action="store_true", help="replace an existing output file")
+
+
+def _brief(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from desktop.engine import (
+        BriefOrder,
+        SummaryOptions,
+        article_paths,
+        brief_json,
+        brief_markdown,
+        brief_text,
+        cut,
+        make_brief,
+        to_json,
+    )
+
+    try:
+        options = SummaryOptions(args.method, args.language, _length(args))
+    except ValueError as exc:
+        parser.error(str(exc))
+    started = time.perf_counter()
+    documents, failed = [], False
+    for path in article_paths(args.files):
+        try:
+            documents.append(_document(path, options.language)[0])
+        except _FileError as exc:
+            print(f"precis: {exc}", file=sys.stderr)
+            failed = True
+    if not documents:
+        print("precis: brief: no article could be read", file=sys.stderr)
+        return 1
+    read = time.perf_counter()
+    brief = make_brief(documents, options.method)
+    selection = cut(brief, options.length, BriefOrder(args.order))
+    if args.format == "json":
+        out = to_json([brief_json(selection, {"read": read - started, "rank": brief.seconds})])
+    elif args.format == "markdown":
+        out = brief_markdown(selection)
+    else:
+        out = brief_text(selection)
+    return _write(out, args.output, force=args.force) or (1 if failed else 0)
+
+
 def _document(path: str, language: str | None) -> tuple[Document, dict[str, Any]]:
     """Read and build one input (``-`` is standard input), with the seconds each step took: wall
     clock, and CPU time under ``cpu``."""
@@ -427,6 +497,15 @@ COMMANDS = (
         "Print each file's cleaned article text (boilerplate left out).",
         _extract_arguments,
         _extract,
+    ),
+    Command(
+        "brief",
+        "one cited brief from several articles on a story",
+        "One brief from several articles on the same story: each fact once, every line citing "
+        "the articles that report it, then the numbered sources. Exit code 1 if an article "
+        "could not be read (it is left out).",
+        _brief_arguments,
+        _brief,
     ),
     Command(
         "batch",

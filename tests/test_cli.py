@@ -4,17 +4,12 @@ import json
 from typing import TYPE_CHECKING
 
 import pytest
+from support.cli import run
 
 from desktop.cli import main
 
 if TYPE_CHECKING:
     from pathlib import Path
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_seed_five_german_sentences_without_headings(capsys, sample_path: Path) -> None:

@@ -19,6 +19,16 @@ from desktop.engine.batch import (
     articles,
     run_batch,
 )
+from desktop.engine.brief import Brief, BriefOrder, BriefSelection, Line, cut, make_brief
+from desktop.engine.brief_export import (
+    brief_json,
+    brief_markdown,
+    brief_text,
+    citation,
+    outlet,
+    source_line,
+    source_name,
+)
 from desktop.engine.build import build_document
 from desktop.engine.errors import (
     Cancelled,
@@ -42,7 +52,14 @@ from desktop.engine.methods import DEFAULT_METHOD, METHODS
 from desktop.engine.model import Document, Extracted, Kind, Paragraph, Ranking, Sentence
 from desktop.engine.options import DEFAULT_LENGTHS, SummaryOptions, summarise
 from desktop.engine.ranking import rank
-from desktop.engine.readers import FORMATS, Format, read_bytes, read_path, supported_suffixes
+from desktop.engine.readers import (
+    FORMATS,
+    Format,
+    article_paths,
+    read_bytes,
+    read_path,
+    supported_suffixes,
+)
 from desktop.engine.select import Length, Order, Selection, Unit, select
 
 if TYPE_CHECKING:
@@ -56,6 +73,9 @@ __all__ = [
     "METHODS",
     "BatchError",
     "BatchOptions",
+    "Brief",
+    "BriefOrder",
+    "BriefSelection",
     "Cancelled",
     "DaskCluster",
     "Document",
@@ -68,6 +88,7 @@ __all__ = [
     "Kind",
     "Labels",
     "Length",
+    "Line",
     "LocalPool",
     "MarkdownDir",
     "MarkdownOptions",
@@ -83,17 +104,27 @@ __all__ = [
     "SummaryOptions",
     "Unit",
     "UnsupportedFormatError",
+    "article_paths",
     "articles",
+    "brief_json",
+    "brief_markdown",
+    "brief_text",
     "build_document",
+    "citation",
+    "cut",
     "document_record",
     "failure_record",
     "load",
+    "make_brief",
+    "outlet",
     "rank",
     "read_bytes",
     "read_path",
     "resolve_language",
     "run_batch",
     "select",
+    "source_line",
+    "source_name",
     "summarise",
     "summary_record",
     "supported_suffixes",

@@ -78,6 +78,11 @@ ACTIONS = (
         lambda w: w.exporter.copy_summary(), ("Ctrl+Shift+C",),
         QT_TRANSLATE_NOOP("MainWindow", "Copy the summary as Markdown and as rich text"),
     ),
+    ActionSpec(
+        "brief", "brief", QT_TRANSLATE_NOOP("MainWindow", "New &Brief…"),
+        lambda w: w.open_brief(), ("Ctrl+B",),
+        QT_TRANSLATE_NOOP("MainWindow", "One cited brief from several articles on a story"),
+    ),
     ActionSpec("quit", "quit", QT_TRANSLATE_NOOP("MainWindow", "&Quit"), lambda w: w.close(),
                ("Ctrl+Q",)),
     ActionSpec(
@@ -164,7 +169,10 @@ ACTIONS = (
 MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
     (
         QT_TRANSLATE_NOOP("MainWindow", "&File"),
-        ("open", "paste", RECENT, "back", "close", SEPARATOR, "export", "copy", SEPARATOR, "quit"),
+        (
+            *("open", "paste", RECENT, "back", "close", SEPARATOR, "brief", SEPARATOR),
+            *("export", "copy", SEPARATOR, "quit"),
+        ),
     ),
     (QT_TRANSLATE_NOOP("MainWindow", "&Edit"), ("pin", "exclude", "release", "clear_marks")),
     (

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from desktop import APP_NAME
 from desktop.ui.actions import build_actions, build_menus, build_toolbar, sentence_actions
+from desktop.ui.brief_window import BriefWindow
 from desktop.ui.clipboard import article_in, droppable
 from desktop.ui.controls import SummaryControls
 from desktop.ui.export_flow import ExportFlow
@@ -78,9 +79,8 @@ class MainWindow(QMainWindow):
         self.store = store
         self.prefs = store.load()
         self.crash = crash
-        self.session = Session(
-            pool if pool is not None else QThreadPool.globalInstance(), self.prefs.summary
-        )
+        self._pool = pool if pool is not None else QThreadPool.globalInstance()
+        self.session = Session(self._pool, self.prefs.summary)
         self.session.setParent(self)
         self._previous_shown: object = None
         self._summary_timer = QTimer(self, singleShot=True, interval=0)
@@ -181,6 +181,16 @@ class MainWindow(QMainWindow):
         path = str(path)
         self.statusBar().showMessage(self.tr("Reading {name}…").format(name=Path(path).name))
         self.session.open_path(path)
+
+    def open_brief(self) -> BriefWindow:
+        """A brief window of its own, starting with the open article when it came from a file."""
+        window = BriefWindow(self._pool, self)
+        window.openArticle.connect(self.open_path)
+        document = self.session.document
+        if document is not None and document.source and Path(document.source).is_file():
+            window.add_paths([document.source])
+        window.show()
+        return window
 
     def choose_file(self) -> None:
         folder = str(Path(self.prefs.recent_files[0]).parent) if self.prefs.recent_files else ""

@@ -2,6 +2,143 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>BriefView</name>
+    <message>
+        <source>Brief</source>
+        <translation>Briefing</translation>
+    </message>
+    <message>
+        <source>Add articles on one story to brief them.</source>
+        <translation>Fügen Sie Artikel zu einer Geschichte hinzu, um daraus ein Briefing zu machen.</translation>
+    </message>
+    <message>
+        <source>Unpin Line</source>
+        <translation>Zeile lösen</translation>
+    </message>
+    <message>
+        <source>Pin Line</source>
+        <translation>Zeile anheften</translation>
+    </message>
+    <message>
+        <source>Exclude Line</source>
+        <translation>Zeile ausschließen</translation>
+    </message>
+    <message>
+        <source>Clear Pins and Exclusions</source>
+        <translation>Anheftungen und Ausschlüsse aufheben</translation>
+    </message>
+</context>
+<context>
+    <name>BriefWindow</name>
+    <message>
+        <source>Brief</source>
+        <translation>Briefing</translation>
+    </message>
+    <message>
+        <source>Articles</source>
+        <translation>Artikel</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>Länge</translation>
+    </message>
+    <message>
+        <source>lines</source>
+        <translation>Zeilen</translation>
+    </message>
+    <message>
+        <source>% of the words</source>
+        <translation>% der Wörter</translation>
+    </message>
+    <message>
+        <source>words</source>
+        <translation>Wörter</translation>
+    </message>
+    <message>
+        <source>By story</source>
+        <translation>Nach Thema</translation>
+    </message>
+    <message>
+        <source>By article</source>
+        <translation>Nach Artikel</translation>
+    </message>
+    <message>
+        <source>Add Articles…</source>
+        <translation>Artikel hinzufügen …</translation>
+    </message>
+    <message>
+        <source>Add Folder…</source>
+        <translation>Ordner hinzufügen …</translation>
+    </message>
+    <message>
+        <source>Paste Article</source>
+        <translation>Artikel einfügen</translation>
+    </message>
+    <message>
+        <source>Length </source>
+        <translation>Länge </translation>
+    </message>
+    <message>
+        <source>Export Markdown…</source>
+        <translation>Markdown exportieren …</translation>
+    </message>
+    <message>
+        <source>Copy Brief</source>
+        <translation>Briefing kopieren</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>Lese …</translation>
+    </message>
+    <message>
+        <source>Left out: %1</source>
+        <translation>Ausgelassen: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n words</source>
+        <translation>
+            <numerusform>%n Wort</numerusform>
+            <numerusform>%n Wörter</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Pasted article</source>
+        <translation>Eingefügter Artikel</translation>
+    </message>
+    <message>
+        <source>≈ nearly the same as [%1]</source>
+        <translation>≈ fast gleich wie [%1]</translation>
+    </message>
+    <message>
+        <source>Ranking…</source>
+        <translation>Bewerte …</translation>
+    </message>
+    <message>
+        <source>%1 lines, %2 words, from %3 articles</source>
+        <translation>%1 Zeilen, %2 Wörter, aus %3 Artikeln</translation>
+    </message>
+    <message>
+        <source>Add Articles</source>
+        <translation>Artikel hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add a Folder of Articles</source>
+        <translation>Ordner mit Artikeln hinzufügen</translation>
+    </message>
+    <message>
+        <source>Export Brief</source>
+        <translation>Briefing exportieren</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Gespeichert: %1</translation>
+    </message>
+</context>
+<context>
     <name>CrashHandler</name>
     <message>
         <source>Unexpected Error</source>
@@ -312,6 +449,14 @@
     <message>
         <source>Copy the summary as Markdown and as rich text</source>
         <translation>Die Zusammenfassung als Markdown und als formatierten Text kopieren</translation>
+    </message>
+    <message>
+        <source>New &amp;Brief…</source>
+        <translation>Neues &amp;Briefing …</translation>
+    </message>
+    <message>
+        <source>One cited brief from several articles on a story</source>
+        <translation>Ein Briefing mit Quellen aus mehreren Artikeln zu einer Geschichte</translation>
     </message>
     <message>
         <source>&amp;Quit</source>

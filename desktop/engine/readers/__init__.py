@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 from desktop.engine.errors import InputError, UnsupportedFormatError
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from desktop.engine.model import Extracted
 
 MAX_BYTES = 50 * 1024 * 1024
@@ -45,6 +47,23 @@ READERS = {suffix: f.read for f in FORMATS for suffix in f.suffixes}
 
 def supported_suffixes() -> tuple[str, ...]:
     return tuple(READERS)
+
+
+def article_paths(paths: Iterable[str | Path]) -> list[str]:
+    """The paths with each folder replaced by the readable files in it (by name, hidden files and
+    sub-folders left out): what "open a folder" opens. Other paths are kept as given."""
+    out: list[str] = []
+    for given in paths:
+        path = Path(given)
+        if str(given) != "-" and path.is_dir():
+            out += [
+                str(p)
+                for p in sorted(path.iterdir())
+                if p.suffix.lower() in READERS and not p.name.startswith(".") and p.is_file()
+            ]
+        else:
+            out.append(str(given))
+    return out
 
 
 def read_path(path: str | Path) -> Extracted:
