@@ -279,13 +279,17 @@ def _join(articles: tuple[Document, ...]) -> tuple[Document, tuple[int, ...], tu
 
 
 def _unit_rows(analysis: Analysis) -> sparse.csr_matrix:
+    """The sentences' tf-idf rows at unit length, as precis weighs them for its redundancy step."""
     import numpy as np
+    from scipy import sparse
 
-    from desktop.engine.methods.precis import _unit_tfidf
+    from desktop.engine.methods.precis import _Rows, _unit_tfidf
 
-    present = analysis.counts > 0
-    df = np.asarray(present.sum(axis=0)).ravel()
-    return _unit_tfidf(analysis.counts, df)
+    indptr, indices, counts = analysis.count_arrays
+    width = len(analysis.vocabulary)
+    df = np.bincount(indices, minlength=width).astype(float)
+    unit = _unit_tfidf(_Rows(indptr, indices, counts, width), df)
+    return sparse.csr_matrix((unit.data, unit.indices, unit.indptr), shape=(unit.height, width))
 
 
 def _junk(joined: Document, candidates: np.ndarray) -> np.ndarray:
