@@ -139,6 +139,13 @@ class Analysis:
         return np.repeat(np.arange(self.size, dtype=np.int64), np.diff(self.bounds))
 
     @cached_property
+    def key_terms(self) -> tuple[str, ...]:
+        """The article's key terms, best first (see ``keywords``): computed once per document."""
+        from desktop.engine.keywords import extract
+
+        return extract(self)
+
+    @cached_property
     def terms(self) -> tuple[tuple[str, ...], ...]:
         """Each candidate's content-word stems, in order: the readable view for new methods."""
         stems = [self.vocabulary[s] for s in self.form_stem.tolist()]

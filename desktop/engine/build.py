@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from desktop.engine import cleaning, language
+import datetime as _dt
+import re
+from dataclasses import replace
+from itertools import takewhile
+
+from desktop.engine import cleaning, furniture, language
 from desktop.engine.errors import InputError
 from desktop.engine.language.sentences import is_casual, sentence_spans
 from desktop.engine.model import Block, Document, Extracted, Kind, Paragraph, Sentence
@@ -21,16 +26,7 @@ def build_document(extracted: Extracted, lang: str | None = None) -> Document:
     blocks = _sound(text, extracted.blocks)
     if not blocks:
         raise InputError(f"{extracted.source or 'input'}: holds no text")
-    extracted = Extracted(
-        text=text,
-        blocks=blocks,
-        title=extracted.title,
-        author=extracted.author,
-        date=extracted.date,
-        url=extracted.url,
-        format=extracted.format,
-        source=extracted.source,
-    )
+    extracted = replace(extracted, blocks=blocks)
     detected = language.detect_blocks(text, [b for b in blocks if b.kind is Kind.BODY] or blocks)
     code = language.resolve(lang) if lang else detected
     blocks = cleaning.classify(extracted, code)
@@ -55,12 +51,33 @@ def build_document(extracted: Extracted, lang: str | None = None) -> Document:
         language=code,
         title=" ".join(title.split()),
         detected_language=detected,
-        author=extracted.author,
+        author=extracted.author or _byline_author(text, blocks),
         date=extracted.date,
         url=extracted.url,
         format=extracted.format,
         source=extracted.source,
+        site=extracted.site,
+        description=extracted.description,
+        read_on=_dt.date.today().isoformat(),
     )
+
+
+def _byline_author(text: str, blocks: tuple[Block, ...]) -> str:
+    """The name in the article's own byline ("Von Jane Doe") or author note ("Jane Doe ist
+    Forscherin …"), when the reader found no author: its leading capitalised words."""
+    for block in blocks:
+        if block.kind is not Kind.BYLINE:
+            continue
+        piece = " ".join(text[block.start : block.end].split())
+        lead = furniture.BYLINE.fullmatch(piece)
+        if lead:
+            piece = re.split(r"[,(|/–—]", lead.group("name"), maxsplit=1)[0]
+        elif not furniture.AUTHOR_BIO.match(piece):
+            continue
+        name = list(takewhile(lambda w: w[:1].isupper(), piece.split()))
+        if 0 < len(name) <= 4:
+            return " ".join(name).rstrip(",.")
+    return ""
 
 
 def _sound(text: str, blocks: tuple[Block, ...]) -> tuple[Block, ...]:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop.engine.errors import ExportError
+from desktop.engine.keywords import key_terms
 from desktop.engine.language import LANGUAGES
 
 if TYPE_CHECKING:
@@ -48,7 +49,11 @@ class Labels:
     """
 
     source: str = "Source"
-    date: str = "Date"
+    site: str = "Site"
+    author: str = "Author"
+    published: str = "Published"
+    created: str = "Created"
+    tags: str = "Key terms"
     language: str = "Language"
     method: str = "Method"
     length: str = "Length"
@@ -57,46 +62,98 @@ class Labels:
     untitled: str = "Summary"
 
 
+def citation(selection: Selection, created: _dt.date | None = None) -> dict[str, object]:
+    """What a note about this summary records, under Obsidian Web Clipper's property names
+    (``title``, ``source``, ``author``, ``site``, ``published``, ``created``, ``description``,
+    ``tags``) and ours (``language``, ``method``, ``length``, ``words``, ``reduction``).
+
+    ``source`` is the page's URL, else the file's name; ``published`` the article's own date,
+    ``created`` the day of the export (``created``, default today). Nothing is made up: a field
+    the article does not give is left out. ``author`` and ``tags`` are lists.
+    """
+    doc = selection.ranking.document
+    file = Path(doc.source).name if doc.source not in ("", "-") else ""
+    fields: dict[str, object] = {
+        "title": doc.title.strip() or file,
+        "source": doc.url or file,
+        "author": list(doc.authors),
+        "site": doc.site,
+        "published": doc.date,
+        "created": (created or _dt.date.today()).isoformat(),
+        "description": doc.description,
+        "tags": list(key_terms(doc)),
+        "language": LANGUAGES[doc.language].native if doc.language in LANGUAGES else doc.language,
+        "method": selection.ranking.method,
+        "length": f"{len(selection.indices)} sentences",
+        "words": selection.words,
+        "reduction": f"{selection.reduction:.0f}%",
+    }
+    return {k: v for k, v in fields.items() if v or v == 0}
+
+
+_LINE_FIRST = ("site", "author", "published", "source")
+
+
 def to_markdown(
     selection: Selection, options: MarkdownOptions | None = None, labels: Labels | None = None
 ) -> str:
     """The summary as Markdown: title, metadata, then the sentences.
 
-    Each bullet ends with the number of its source paragraph (¶), counted from 1 over the
-    paragraphs of the article as shown in the source pane, so a reader can trace it back.
+    Each bullet ends with the number of its source paragraph (¶): the number the source pane
+    shows in its margin (``Document.paragraph_numbers``), so a reader can trace it back. A
+    sentence that leans on one left out of the summary (``Selection.needs_context``) starts with
+    "[…]", so no reader takes it for self-contained.
     """
     options = options or MarkdownOptions()
     labels = labels or Labels()
     doc = selection.ranking.document
-    fields = {
-        "source": Path(doc.source).name if doc.source not in ("", "-") else "",
-        "date": (options.date or _dt.date.today()).isoformat(),
-        "language": LANGUAGES[doc.language].native if doc.language in LANGUAGES else doc.language,
-        "method": selection.ranking.method,
-        "length": f"{len(selection.indices)} sentences, {selection.words} words",
-        "reduction": f"{selection.reduction:.0f}%",
-    }
-    fields = {k: v for k, v in fields.items() if v}
-    title = doc.title.strip() or (fields.get("source") or labels.untitled)
+    fields = citation(selection, options.date)
+    title = str(fields.pop("title", "") or labels.untitled)
     lines: list[str] = []
     if options.metadata is Metadata.FRONT_MATTER:
         lines += ["---", f"title: {_yaml(title)}"]
-        lines += [f"{k}: {_yaml(v)}" for k, v in fields.items()]
+        for key, value in fields.items():
+            if isinstance(value, list):
+                lines += [
+                    f"{key}:",
+                    *(f"  - {_yaml(_tag(v) if key == 'tags' else v)}" for v in value),
+                ]
+            else:
+                lines.append(f"{key}: {value if isinstance(value, int) else _yaml(str(value))}")
         lines += ["---", ""]
     lines += [f"# {_inline(title)}", ""]
     if options.metadata is Metadata.LINE:
+        fields.pop("description", None)  # a paragraph of its own, too long for the line
         fields["length"] = labels.length_value.format(
-            sentences=len(selection.indices), words=selection.words
+            sentences=len(selection.indices), words=fields.pop("words")
         )
-        lines += [" · ".join(f"{getattr(labels, k)}: {v}" for k, v in fields.items()), ""]
+        line = []
+        # The source first, as a reader names it: outlet, author, date, where to find it.
+        for key in sorted(fields, key=lambda k: k not in _LINE_FIRST):
+            value = fields[key]
+            shown = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
+            shown = f"<{shown}>" if key == "source" and shown == doc.url else _inline(shown)
+            line.append(f"{getattr(labels, key)}: {shown}")
+        lines += [" · ".join(line), ""]
+    leaning = selection.needs_context
+    numbers = doc.paragraph_numbers
     sentences = [
-        (_inline(doc.sentence_text(i)), doc.sentences[i].paragraph + 1) for i in selection.indices
+        (
+            ("[…] " if i in leaning else "") + _inline(doc.sentence_text(i)),
+            numbers[doc.sentences[i].paragraph],
+        )
+        for i in selection.indices
     ]
     if options.style is Style.BULLETS:
         lines += [f"- {text} (¶{para})" for text, para in sentences]
     else:
         lines.append(" ".join(text for text, _ in sentences))
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _tag(term: str) -> str:
+    """A key term as a tag note apps accept: no spaces ("Alexander-Lukaschenko")."""
+    return "-".join(term.split())
 
 
 def _inline(text: str) -> str:

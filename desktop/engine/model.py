@@ -7,6 +7,11 @@ so highlighting and export never match sentences by string.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from desktop.engine.context import Context
 from enum import Enum
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -72,6 +77,8 @@ class Extracted:
     url: str = ""
     format: str = "txt"
     source: str = ""
+    site: str = ""  # the outlet: "The New York Times", "BBC News"
+    description: str = ""  # the page's own summary line (its meta description)
 
 
 @dataclass(frozen=True)
@@ -87,6 +94,9 @@ class Document:
     url: str = ""
     format: str = "txt"
     source: str = ""
+    site: str = ""
+    description: str = ""
+    read_on: str = ""  # ISO date the article was read (opened, pasted): when it was seen
     # Derived once, because the slider's hot path needs them per sentence.
     word_counts: tuple[int, ...] = field(default=(), compare=False)
 
@@ -102,6 +112,37 @@ class Document:
     def paragraph_text(self, paragraph: Paragraph | int) -> str:
         p = self.paragraphs[paragraph] if isinstance(paragraph, int) else paragraph
         return self.text[p.start : p.end]
+
+    @property
+    def authors(self) -> tuple[str, ...]:
+        """The author field as names: split at ";" (how pages list several), each name once."""
+        names: dict[str, str] = {}
+        for name in self.author.split(";"):
+            name = " ".join(name.split())
+            if name:
+                names.setdefault(name.casefold(), name)
+        return tuple(names.values())
+
+    @cached_property
+    def paragraph_numbers(self) -> tuple[int, ...]:
+        """Each paragraph's ¶ number, as the export cites it and the source pane shows it.
+
+        Counted from 1 over the paragraphs ``article_text`` prints after the title: the title and
+        boilerplate get 0 and consume no number.
+        """
+        numbers, n = [], 0
+        for p in self.paragraphs:
+            numbered = p.kind not in (Kind.BOILERPLATE, Kind.TITLE)
+            n += numbered
+            numbers.append(n if numbered else 0)
+        return tuple(numbers)
+
+    @cached_property
+    def context(self) -> Context:
+        """Which sentences lean on the one before, and the quotations kept whole (``context``)."""
+        from desktop.engine.context import context_of
+
+        return context_of(self)
 
     @property
     def candidates(self) -> tuple[int, ...]:

@@ -60,6 +60,17 @@ class Selection:
         doc = self.ranking.document
         return [doc.sentence_text(i) for i in self.indices]
 
+    @property
+    def needs_context(self) -> frozenset[int]:
+        """Chosen sentences that lean on a sentence before them that is not chosen (see
+        ``context``): a reader of the summary alone would miss who "he" is or what "however"
+        answers."""
+        context = self.ranking.document.context
+        chosen = set(self.indices)
+        return frozenset(
+            i for i in self.indices if context.leans[i] and context.previous[i] not in chosen
+        )
+
 
 def select(
     ranking: Ranking,
@@ -68,6 +79,7 @@ def select(
     *,
     pinned: Collection[int] = (),
     excluded: Collection[int] = (),
+    keep_context: bool = False,
 ) -> Selection:
     """The best-ranked sentences that fit ``length``.
 
@@ -77,11 +89,20 @@ def select(
     exceeded except that at least one sentence is returned. In rank order, pinned sentences come
     first (best-ranked first), then the others, best first.
 
+    A quotation that runs over several sentences comes in whole or not at all (a quotation that
+    does not fit is passed over). With ``keep_context``, a sentence that leans on the one before
+    (``context``) brings that one along when both fit; when they do not, it comes alone, as
+    without the option.
+
     Cheap at any size (the slider calls it on every move): a cumulative word count along the
-    ranking is built once with the ranking, and a cut is a binary search in it.
+    ranking is built once with the ranking, and a cut is a binary search in it. Quotations and
+    context take a walk along the ranking instead, which stops once the length is reached.
     """
     import numpy as np
 
+    context = ranking.document.context
+    if keep_context or context.has_groups:
+        return _walk(ranking, length, order, pinned, excluded, keep_context=keep_context)
     n = len(ranking.document.sentences)
     ranked = ranking.order
     cumulative = ranking.cumulative_words
@@ -109,3 +130,57 @@ def select(
     if order is Order.DOCUMENT:
         indices = np.sort(indices)
     return Selection(ranking, length, order, tuple(indices.tolist()))
+
+
+def _walk(
+    ranking: Ranking,
+    length: Length,
+    order: Order,
+    pinned: Collection[int],
+    excluded: Collection[int],
+    *,
+    keep_context: bool,
+) -> Selection:
+    """``select`` sentence by sentence down the ranking, for quotations and context."""
+    document = ranking.document
+    context = document.context
+    n = len(document.sentences)
+    counts = document.word_counts
+    pins = [i for i in dict.fromkeys(pinned) if 0 <= i < n]
+    pins.sort(key=lambda i: (int(ranking.ranks[i]) or n + 1, i))
+    barred = {i for i in excluded if 0 <= i < n} - set(pins)
+    chosen: dict[int, None] = dict.fromkeys(pins)
+    if length.unit is Unit.SENTENCES:
+        budget, cost = float(round(length.value)), lambda unit: float(len(unit))
+    else:
+        budget = length.value
+        if length.unit is Unit.PERCENT:
+            budget = length.value / 100.0 * ranking.body_words
+        cost = lambda unit: float(sum(counts[i] for i in unit))  # noqa: E731
+    spent = cost(pins)
+    for index in ranking.order.tolist():
+        if spent >= budget:
+            break
+        if index in chosen or index in barred:
+            continue
+        unit = [i for i in context.members(index) if i not in chosen]
+        if any(i in barred for i in unit):
+            continue
+        if keep_context:
+            before = context.previous[unit[0]]
+            if context.leans[unit[0]] and before >= 0 and before not in chosen:
+                wider = [i for i in context.members(before) if i not in chosen] + unit
+                if not any(i in barred for i in wider) and spent + cost(wider) <= budget:
+                    unit = wider
+        if spent + cost(unit) > budget:
+            if len(unit) > 1:
+                continue  # a quotation that does not fit: the next sentence may
+            if not chosen and length.unit is not Unit.SENTENCES and length.value > 0:
+                chosen[index] = None  # at least one sentence, as the plain cut
+            break
+        chosen.update(dict.fromkeys(unit))
+        spent += cost(unit)
+    indices = list(chosen)
+    if order is Order.DOCUMENT:
+        indices.sort()
+    return Selection(ranking, length, order, tuple(indices))

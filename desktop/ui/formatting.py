@@ -60,7 +60,11 @@ def export_labels() -> Labels:
     """The words of an exported summary in the UI's language ("Quelle: …" in German)."""
     return Labels(
         source=QCoreApplication.translate("Export", "Source"),
-        date=QCoreApplication.translate("Export", "Date"),
+        site=QCoreApplication.translate("Export", "Site"),
+        author=QCoreApplication.translate("Export", "Author"),
+        published=QCoreApplication.translate("Export", "Published"),
+        created=QCoreApplication.translate("Export", "Created"),
+        tags=QCoreApplication.translate("Export", "Key terms"),
         language=QCoreApplication.translate("Export", "Language"),
         method=QCoreApplication.translate("Export", "Method"),
         length=QCoreApplication.translate("Export", "Length"),

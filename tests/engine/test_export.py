@@ -52,7 +52,8 @@ def test_bullets_trace_back_to_source_paragraphs(lead3) -> None:
     assert len(bullets) == 3
     for line, index in zip(bullets, lead3.indices, strict=True):
         number = int(line.rsplit("(¶", 1)[1].rstrip(")"))
-        assert doc.sentence_text(index) in doc.paragraph_text(number - 1)
+        paragraph = doc.paragraph_numbers.index(number)
+        assert doc.sentence_text(index) in doc.paragraph_text(paragraph)
 
 
 def test_markdown_escapes_markup_in_sentences() -> None:
@@ -116,15 +117,15 @@ def test_labels_come_from_the_front_end() -> None:
     selection = select(rank(document, "lead"), Length(2, Unit.SENTENCES))
     options = MarkdownOptions(metadata=Metadata.LINE)
     german = Labels(
-        source="Quelle", date="Datum", language="Sprache", method="Methode", length="Länge",
+        source="Quelle", created="Erstellt", language="Sprache", method="Methode", length="Länge",
         reduction="Kürzung", length_value="{sentences} Sätze, {words} Wörter",
         untitled="Zusammenfassung",
     )  # fmt: skip
     text = to_markdown(selection, options, german)
-    assert text.startswith("# Zusammenfassung\n\nDatum: ")
+    assert text.startswith("# Zusammenfassung\n\nErstellt: ")
     assert "· Sprache: Deutsch · Methode: lead · Länge: 2 Sätze, 10 Wörter · Kürzung: " in text
     english = to_markdown(selection, options)
-    assert english.startswith("# Summary\n\nDate: ")
+    assert english.startswith("# Summary\n\nCreated: ")
     assert (
         "· Language: Deutsch · Method: lead · Length: 2 sentences, 10 words · Reduction: "
         in english

@@ -47,6 +47,8 @@ def assemble(
     author: str = "",
     date: str = "",
     url: str = "",
+    site: str = "",
+    description: str = "",
 ) -> Extracted:
     """Join the pieces (text, kind) into one text; empty pieces are dropped."""
     parts: list[str] = []
@@ -70,6 +72,8 @@ def assemble(
         author=tidy(author).replace("\n", " "),
         date=date.strip(),
         url=url.strip(),
+        site=tidy(site).replace("\n", " "),
+        description=tidy(description).replace("\n", " "),
         format=fmt,
         source=source,
     )

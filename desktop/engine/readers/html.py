@@ -115,6 +115,8 @@ def from_html(html: str, source: str = "clipboard", fmt: str = "html") -> Extrac
         author=document.author or "",
         date=document.date or "",
         url=document.url or "",
+        site=document.sitename or "",
+        description=document.description or "",
     )
 
 

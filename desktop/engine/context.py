@@ -1,0 +1,202 @@
+"""Sentences that lean on the one before: what a summary must not cut away silently.
+
+A sentence leans on the sentence before it when it
+
+- opens with a pronoun or demonstrative whose antecedent would be there ("He", "These", "Er",
+  "Diese"), or names its subject with a pronoun early in its first clause ("Einige Tage später,
+  am 4. März, versuchte er …");
+- opens with a connective that answers it ("However", "But", "Jedoch", "Trotzdem");
+- continues a quotation the sentence before began.
+
+Word lists exist for English, German, French, Spanish, Italian, Dutch and Portuguese; other
+languages get the quotation rule only. Sentences of one quotation that runs over several sentences
+form a group that a summary keeps or drops whole (``select``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from desktop.engine.model import Document
+
+
+def _listed(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+# Words that, opening a sentence, refer back (pronouns, demonstratives) or answer the sentence
+# before (connectives). Multi-word entries match the sentence's first words.
+_OPENERS: dict[str, frozenset[str]] = {
+    "en": _listed(
+        """he she it they him them his her its their this these that those such
+        however but also yet still therefore thus hence moreover furthermore meanwhile instead
+        nevertheless nonetheless besides consequently otherwise likewise similarly then and or so
+        additionally accordingly indeed though anyway
+        as_a_result even_so on_the_other_hand at_the_same_time for_example
+        for_instance in_contrast by_contrast in_turn the_same"""
+    ),
+    "de": _listed(
+        """er sie es ihm ihn ihnen ihr ihre ihren ihrem ihrer ihres sein seine seinen seinem
+        seiner seines dies diese dieser dieses diesem diesen dessen deren dort damals diesmal
+        solche solcher solches jedoch aber auch doch trotzdem deshalb deswegen dennoch zudem
+        außerdem allerdings daher darum folglich somit also ebenso ebenfalls stattdessen dagegen
+        hingegen andererseits dann und oder sondern gleichzeitig zugleich immerhin indes indessen
+        überdies ferner gleichwohl dazu darauf danach dabei damit davon dafür daraufhin
+        aus_diesem_grund zum_beispiel darüber_hinaus im_gegenzug"""
+    ),
+    "fr": _listed(
+        """il elle ils elles lui leur leurs son sa ses ce cela ceci ces celui celle ceux celles
+        cependant mais aussi pourtant toutefois donc ainsi néanmoins puis ensuite alors"""
+    ),
+    "es": _listed(
+        """él ella ellos ellas su sus este esta estos estas eso esto ese esa sin_embargo pero
+        también además por_eso así aun_así entonces"""
+    ),
+    "it": _listed(
+        """lui lei loro suo sua suoi sue questo questa questi queste quello quella ciò però ma
+        anche inoltre quindi tuttavia comunque invece"""
+    ),
+    "nl": _listed(
+        """hij zij ze het hem hun haar zijn dit deze dat die echter maar ook toch daarom
+        bovendien dus daarnaast"""
+    ),
+    "pt": _listed(
+        """ele ela eles elas seu sua seus suas este esta isso isto esse essa porém mas também
+        além_disso portanto contudo entretanto assim"""
+    ),
+}
+# An opening word that is also an article or a conjunction leans back only when a lower-case word
+# (a verb) follows it: "Das ist …" does, "Das Ministerium …" does not.
+_ONLY_BEFORE_VERB: dict[str, frozenset[str]] = {
+    "de": frozenset({"das", "die", "der"}),
+    "nl": frozenset({"het", "die", "dat"}),
+    "fr": frozenset({"ce"}),
+}
+# A subject pronoun early in the first clause, within _EARLY_WORDS words: in German after the
+# verb ("Zu dieser Zeit nahm er …"), in English after an opening phrase and its comma ("In May,
+# he …").
+_EARLY: dict[str, frozenset[str]] = {
+    "en": frozenset({"he", "she", "they"}),
+    "de": frozenset({"er"}),
+}
+_EARLY_WORDS = 8
+_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*|\d\S*")
+# Quotation marks: each opener and the marks that close it (German „…“, English “…”, French and
+# German guillemets either way round, straight quotes).
+_CLOSERS = {"„": "“”", "“": "”", "”": "”", "«": "»", "»": "«", '"': '"'}
+_MAX_QUOTE = 4  # sentences: a longer "quotation" is a quote mark that was never closed
+
+
+@dataclass(frozen=True)
+class Context:
+    """Per sentence of a document (indexed by sentence index).
+
+    ``previous[i]``: the candidate sentence before ``i`` (-1 for the first); ``leans[i]``: ``i``
+    leans on ``previous[i]``; ``group[i]``: the first sentence of the quotation ``i`` belongs to,
+    or ``i`` itself.
+    """
+
+    previous: tuple[int, ...]
+    leans: tuple[bool, ...]
+    group: tuple[int, ...]
+
+    @property
+    def has_groups(self) -> bool:
+        return any(g != i for i, g in enumerate(self.group))
+
+    def members(self, index: int) -> list[int]:
+        """The sentences of ``index``'s quotation, in order (``[index]`` outside one)."""
+        first = self.group[index]
+        members = [first]
+        nxt = first + 1
+        while nxt < len(self.group) and self.group[nxt] == first:
+            members.append(nxt)
+            nxt += 1
+        return members
+
+
+def context_of(document: Document) -> Context:
+    n = len(document.sentences)
+    previous = [-1] * n
+    leans = [False] * n
+    group = list(range(n))
+    words = (
+        _OPENERS.get(document.language, frozenset()),
+        _ONLY_BEFORE_VERB.get(document.language, frozenset()),
+        _EARLY.get(document.language, frozenset()),
+        document.language == "de",
+    )
+    opening = [False] * n  # what the opening words alone say
+
+    def dissolve(quotation: list[int]) -> None:
+        """A quotation never closed in its paragraph, or too long, is a stray quote mark."""
+        for j in quotation[1:]:
+            group[j], leans[j] = j, opening[j]
+
+    last = -1
+    inside = ""  # the closing marks awaited: the sentence before left a quotation open
+    quotation: list[int] = []
+    for i in document.candidates:
+        if last >= 0 and document.sentences[last].paragraph != document.sentences[i].paragraph:
+            if inside:
+                dissolve(quotation)
+            inside = ""
+        previous[i] = last
+        text = document.sentence_text(i)
+        opening[i] = last >= 0 and _opens_leaning(text, *words)
+        if inside and len(quotation) < _MAX_QUOTE:
+            quotation.append(i)
+            group[i], leans[i] = quotation[0], True
+        else:
+            if inside:
+                dissolve(quotation)
+            quotation, leans[i], inside = [i], opening[i], ""
+        inside = _open_quote(text, inside)
+        last = i
+    if inside:
+        dissolve(quotation)
+    return Context(tuple(previous), tuple(leans), tuple(group))
+
+
+def _opens_leaning(
+    text: str,
+    openers: frozenset[str],
+    verb_only: frozenset[str],
+    early: frozenset[str],
+    capitalised_nouns: bool,
+) -> bool:
+    words = _WORD.findall(text[:200])
+    if not words:
+        return False
+    lower = [w.lower() for w in words]
+    for n in (4, 3, 2):
+        if "_".join(lower[:n]) in openers:
+            return True
+    first = lower[0]
+    if first in verb_only:
+        return len(words) > 1 and words[1][:1].islower()
+    if first in openers:
+        return True
+    for k in range(1, min(_EARLY_WORDS, len(words))):
+        if lower[k] in early and words[k].islower():
+            if capitalised_nouns:
+                return True
+            return re.search(rf",\s+{words[k]}\b", text) is not None and not any(
+                w[:1].isupper()
+                for w in words[1:k]  # a name before it may be the antecedent
+            )
+    return False
+
+
+def _open_quote(text: str, inside: str) -> str:
+    """The closers still awaited at the end of ``text``, given those awaited at its start."""
+    for ch in text:
+        if inside:
+            if ch in inside:
+                inside = ""
+        elif ch in _CLOSERS:
+            inside = _CLOSERS[ch]
+    return inside
