@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -103,7 +104,7 @@ class Context:
     leans: tuple[bool, ...]
     group: tuple[int, ...]
 
-    @property
+    @cached_property
     def has_groups(self) -> bool:
         return any(g != i for i, g in enumerate(self.group))
 
