@@ -149,6 +149,12 @@ def _summary_options(parser: argparse.ArgumentParser) -> None:
         default=SummaryOptions().order.value,
         help="sentences in document order (default) or best first",
     )
+    parser.add_argument(
+        "--keep-context",
+        action="store_true",
+        help="add the sentence before a chosen one that leans on it ('He', 'However'), "
+        "where the length allows",
+    )
 
 
 def _ranking_options(parser: argparse.ArgumentParser) -> None:
@@ -260,7 +266,9 @@ def _summary(args: argparse.Namespace, parser: argparse.ArgumentParser) -> Summa
     from desktop.engine import Order, SummaryOptions
 
     try:
-        return SummaryOptions(args.method, args.language, _length(args), Order(args.order))
+        return SummaryOptions(
+            args.method, args.language, _length(args), Order(args.order), args.keep_context
+        )
     except ValueError as exc:
         parser.error(str(exc))
 

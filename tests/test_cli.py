@@ -187,3 +187,81 @@ def test_every_option_is_explained_in_help(capsys) -> None:
         main(["summarize", "--help"])
     help_text = " ".join(capsys.readouterr().out.split())
     assert "--format {text,markdown,json} plain sentences (default), Markdown" in help_text
+
+
+# --- citable summaries (#14) --------------------------------------------------------------------
+
+
+def _nyt_page(shared_eval: Path, folder: Path) -> Path:
+    row = next(
+        json.loads(line)
+        for line in (shared_eval / "extraction-dev.jsonl").open(encoding="utf-8")
+        if '"readability:nytimes-1"' in line
+    )
+    page = folder / "sudan-sanctions.html"
+    page.write_text(row["html"], encoding="utf-8")
+    return page
+
+
+def test_json_carries_metadata_keywords_and_context_flags(
+    capsys, shared_eval: Path, tmp_path: Path
+) -> None:
+    page = _nyt_page(shared_eval, tmp_path)
+    code, out, _ = run(capsys, "summarize", str(page), "-n", "6", "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    meta = data["metadata"]
+    assert meta["title"] == "United States to Lift Sudan Sanctions"
+    assert meta["authors"] == ["Jeffrey Gettleman"]
+    assert meta["published"] == "2017-01-13"
+    assert meta["url"].endswith("/2017/01/13/world/africa/sudan-sanctions.html")
+    assert meta["site"]
+    assert "Sudan" in data["keywords"]
+    assert data["title"] == meta["title"]  # the old keys stay
+    flags = {s["text"]: s["needs_context"] for s in data["sentences"]}
+    assert any(flags.values())  # "They said that Sudan had a long way to go …"
+    for s in data["sentences"]:
+        assert s["paragraph_number"] >= 1
+
+
+def test_keep_context_leaves_no_sentence_leaning_on_one_left_out(
+    capsys, shared_eval: Path, tmp_path: Path
+) -> None:
+    page = _nyt_page(shared_eval, tmp_path)
+    code, out, _ = run(
+        capsys, "summarize", str(page), "-n", "6", "--format", "json", "--keep-context"
+    )
+    assert code == 0
+    sentences = json.loads(out)["sentences"]
+    assert len(sentences) <= 6
+    assert not any(s["needs_context"] for s in sentences)
+
+
+@pytest.mark.parametrize("metadata", ["line", "front-matter"])
+def test_markdown_of_a_saved_page_names_its_source(
+    capsys, shared_eval: Path, tmp_path: Path, metadata: str
+) -> None:
+    page = _nyt_page(shared_eval, tmp_path)
+    code, out, _ = run(
+        capsys, "summarize", str(page), "--format", "markdown", "--metadata", metadata
+    )
+    assert code == 0
+    for fact in (
+        "United States to Lift Sudan Sanctions",
+        "Jeffrey Gettleman",
+        "2017-01-13",
+        "nytimes.com/2017/01/13/world/africa/sudan-sanctions.html",
+        "Sudan",
+    ):
+        assert fact in out
+    assert "JEFFREY GETTLEMAN" not in out  # one name once
+
+
+def test_markdown_of_the_seed_names_what_the_text_gives(capsys, sample_path: Path) -> None:
+    code, out, _ = run(
+        capsys, "summarize", str(sample_path), "--format", "markdown", "--metadata", "front-matter"
+    )
+    assert code == 0
+    assert '  - "Ekaterina Pierson-Lyzhina"' in out  # from the author note at the end
+    assert '  - "Alexander-Lukaschenko"' in out
+    assert "published:" not in out  # a text file has no date of its own: none is made up

@@ -46,6 +46,7 @@ from desktop.engine.export import (
     write_atomic,
 )
 from desktop.engine.export_json import document_record, failure_record, summary_record, to_json
+from desktop.engine.keywords import key_terms
 from desktop.engine.language import LANGUAGES
 from desktop.engine.language import resolve as resolve_language
 from desktop.engine.methods import DEFAULT_METHOD, METHODS
@@ -114,6 +115,7 @@ __all__ = [
     "cut",
     "document_record",
     "failure_record",
+    "key_terms",
     "load",
     "make_brief",
     "outlet",

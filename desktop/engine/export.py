@@ -62,7 +62,7 @@ class Labels:
     untitled: str = "Summary"
 
 
-def citation(selection: Selection, created: _dt.date | None = None) -> dict[str, object]:
+def note_properties(selection: Selection, created: _dt.date | None = None) -> dict[str, object]:
     """What a note about this summary records, under Obsidian Web Clipper's property names
     (``title``, ``source``, ``author``, ``site``, ``published``, ``created``, ``description``,
     ``tags``) and ours (``language``, ``method``, ``length``, ``words``, ``reduction``).
@@ -107,7 +107,7 @@ def to_markdown(
     options = options or MarkdownOptions()
     labels = labels or Labels()
     doc = selection.ranking.document
-    fields = citation(selection, options.date)
+    fields = note_properties(selection, options.date)
     title = str(fields.pop("title", "") or labels.untitled)
     lines: list[str] = []
     if options.metadata is Metadata.FRONT_MATTER:
@@ -129,7 +129,7 @@ def to_markdown(
         )
         line = []
         # The source first, as a reader names it: outlet, author, date, where to find it.
-        for key in sorted(fields, key=lambda k: k not in _LINE_FIRST):
+        for key in sorted(fields, key=_line_position):
             value = fields[key]
             shown = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
             shown = f"<{shown}>" if key == "source" and shown == doc.url else _inline(shown)
@@ -149,6 +149,10 @@ def to_markdown(
     else:
         lines.append(" ".join(text for text, _ in sentences))
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _line_position(key: str) -> int:
+    return _LINE_FIRST.index(key) if key in _LINE_FIRST else len(_LINE_FIRST)
 
 
 def _tag(term: str) -> str:

@@ -18,13 +18,18 @@ if TYPE_CHECKING:
 def summary_record(
     selection: Selection, *, source: str | None = None, timing: Mapping[str, Any] | None = None
 ) -> dict[str, Any]:
-    """A summary: its options, word counts, and each sentence with its span, score and rank.
+    """A summary: its options, word counts, the article's metadata and key terms, and each
+    sentence with its span, ¶ number, score, rank and whether it leans on one left out.
 
     ``source`` names the input as the user gave it (default: the document's source); ``timing``
     holds the seconds each step took (nested mappings, such as CPU seconds, kept as they are).
     """
+    from desktop.engine.keywords import key_terms
+
     ranking = selection.ranking
     doc = ranking.document
+    leaning = selection.needs_context
+    numbers = doc.paragraph_numbers
     return {
         "source": doc.source if source is None else source,
         "title": doc.title,
@@ -35,20 +40,40 @@ def summary_record(
         "order": selection.order.value,
         "words": {"article": doc.body_words, "summary": selection.words},
         "reduction_percent": round(selection.reduction, 1),
+        "metadata": metadata_record(doc),
+        "keywords": list(key_terms(doc)),
         "sentences": [
             {
                 "index": i,
                 "start": doc.sentences[i].start,
                 "end": doc.sentences[i].end,
                 "paragraph": doc.sentences[i].paragraph,
+                "paragraph_number": numbers[doc.sentences[i].paragraph],
                 "text": doc.sentence_text(i),
                 "score": float(ranking.scores[i]),
                 "rank": int(ranking.ranks[i]),
+                "needs_context": i in leaning,
             }
             for i in selection.indices
         ],
         "timing": _rounded(timing or {}),
     }
+
+
+def metadata_record(doc: Document) -> dict[str, Any]:
+    """What the reader found about the article; a field it did not find is left out."""
+    fields = {
+        "title": doc.title,
+        "site": doc.site,
+        "authors": list(doc.authors),
+        "published": doc.date,
+        "url": doc.url,
+        "file": doc.source if doc.source not in ("", "-") else "",
+        "description": doc.description,
+        "language": doc.language,
+        "read": doc.read_on,
+    }
+    return {k: v for k, v in fields.items() if v}
 
 
 def failure_record(source: str) -> dict[str, Any]:
@@ -65,6 +90,8 @@ def document_record(document: Document, *, source: str | None = None) -> dict[st
         "author": document.author,
         "date": document.date,
         "url": document.url,
+        "site": document.site,
+        "description": document.description,
         "language": document.language,
         "text": document.text,
         "paragraphs": [

@@ -7,17 +7,14 @@ so highlighting and export never match sentences by string.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from desktop.engine.context import Context
 from enum import Enum
 from functools import cached_property
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     import numpy as np
+
+    from desktop.engine.context import Context
 
 
 class Kind(str, Enum):

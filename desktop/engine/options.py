@@ -1,4 +1,5 @@
-"""What a summary is asked for (method, language, length, order), with its defaults declared once.
+"""What a summary is asked for (method, language, length, order, context), with its defaults
+declared once.
 
 The command line builds one from its arguments, the window keeps one in its preferences and its
 session; both hand it to ``summarise``.
@@ -31,6 +32,7 @@ class SummaryOptions:
     language: str | None = None  # None detects the article's language
     length: Length = _DEFAULT_LENGTH
     order: Order = Order.DOCUMENT
+    keep_context: bool = False  # bring the sentence before one that leans on it (``select``)
 
     def __post_init__(self) -> None:
         if self.method not in METHODS:
@@ -49,4 +51,9 @@ def summarise(document: Document, options: SummaryOptions | None = None) -> Sele
     from desktop.engine.select import select
 
     options = options or SummaryOptions()
-    return select(rank(document, options.method), options.length, options.order)
+    return select(
+        rank(document, options.method),
+        options.length,
+        options.order,
+        keep_context=options.keep_context,
+    )

@@ -130,3 +130,99 @@ def test_labels_come_from_the_front_end() -> None:
         "· Language: Deutsch · Method: lead · Length: 2 sentences, 10 words · Reduction: "
         in english
     )
+
+
+# --- where the summary came from (#14) ----------------------------------------------------------
+
+TRICKY_TITLE = 'Council: "We will build it" #bridge'
+PAGE = f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<title>Bridge vote | The Harbour Times</title>
+<meta property="og:title" content='{TRICKY_TITLE}'>
+<meta property="og:site_name" content="The Harbour Times">
+<meta name="description" content="The council voted to rebuild the old bridge.">
+<meta name="author" content="Ana Ruiz">
+<meta property="article:published_time" content="2024-03-05T09:00:00Z">
+<link rel="canonical" href="https://harbour.example/news/bridge-vote">
+</head><body><main><article>
+<h1>{TRICKY_TITLE}</h1>
+<p>The town council voted on Tuesday to rebuild the harbour bridge, which has been closed to
+lorries since a survey found cracks in its piers last winter.</p>
+<p>The harbour bridge will cost 40 million euros. It will take three years to build.</p>
+<p>However, the fishing fleet fears that the harbour will be blocked during the works. The
+mayor said the harbour would stay open to boats on every day of the works.</p>
+</article></main>
+<footer><p>© 2024 The Harbour Times. All rights reserved.</p></footer>
+</body></html>"""
+
+
+@pytest.fixture(scope="module")
+def page_summary(tmp_path_factory: pytest.TempPathFactory) -> Selection:
+    path = tmp_path_factory.mktemp("page") / "bridge.html"
+    path.write_text(PAGE, encoding="utf-8")
+    return select(rank(load(path), "lead"), Length(5))
+
+
+def test_front_matter_carries_the_page_metadata_as_web_clippers_do(page_summary) -> None:
+    import yaml
+
+    text = to_markdown(page_summary, MarkdownOptions(Style.BULLETS, Metadata.FRONT_MATTER, DAY))
+    head = text.split("---\n")[1]
+    fields = yaml.safe_load(head)
+    assert fields["title"] == TRICKY_TITLE  # quoted: the colon, quotes and # survive
+    assert fields["source"] == "https://harbour.example/news/bridge-vote"
+    assert fields["author"] == ["Ana Ruiz"]
+    assert fields["site"] == "The Harbour Times"
+    assert fields["published"] == "2024-03-05"  # the article's date ...
+    assert fields["created"] == DAY.isoformat()  # ... and the day of the export
+    assert fields["description"] == "The council voted to rebuild the old bridge."
+    assert "harbour bridge" in fields["tags"] or "harbour-bridge" in fields["tags"]
+    assert all(" " not in tag for tag in fields["tags"])
+    assert fields["language"] == "English"
+    assert fields["method"] == "lead"
+    assert fields["words"] == page_summary.words
+    assert list(fields)[:4] == ["title", "source", "author", "site"]
+
+
+def test_metadata_line_holds_the_same_facts(page_summary) -> None:
+    text = to_markdown(page_summary, MarkdownOptions(Style.PARAGRAPH, Metadata.LINE, DAY))
+    line = text.splitlines()[2]
+    assert line.startswith("Site: The Harbour Times · Author: Ana Ruiz · Published: 2024-03-05")
+    assert "Source: <https://harbour.example/news/bridge-vote>" in line
+    assert f"Created: {DAY.isoformat()}" in line
+    assert "Key terms: " in line
+    assert "harbour bridge" in line
+
+
+def test_missing_facts_are_left_out_not_invented() -> None:
+    doc = load(b"No title here, just a sentence that goes on.\n\nAnd one more sentence here.\n")
+    text = to_markdown(select(rank(doc, "lead"), Length(2)), MarkdownOptions(date=DAY))
+    line = text.splitlines()[2]
+    for absent in ("Author", "Site", "Published", "Source", "Date"):
+        assert f"{absent}:" not in line
+    assert f"Created: {DAY.isoformat()}" in line
+
+
+def test_paragraph_numbers_skip_title_and_boilerplate(page_summary) -> None:
+    doc = page_summary.ranking.document
+    kinds = [p.kind for p in doc.paragraphs]
+    numbered = [n for n, k in zip(doc.paragraph_numbers, kinds, strict=True) if n]
+    assert numbered == list(range(1, len(numbered) + 1))
+    for number, kind in zip(doc.paragraph_numbers, kinds, strict=True):
+        assert (number == 0) == (kind.value in ("title", "boilerplate"))
+    text = to_markdown(page_summary, MarkdownOptions(Style.BULLETS, Metadata.NONE, DAY))
+    assert text.splitlines()[2].endswith("(¶1)")
+
+
+def test_a_sentence_that_leans_on_one_left_out_is_marked(page_summary) -> None:
+    ranking = page_summary.ranking
+    doc = ranking.document
+    however = next(i for i in doc.candidates if doc.sentence_text(i).startswith("However"))
+    alone = select(ranking, Length(1), pinned={however})
+    assert alone.needs_context == {however}
+    bullets = to_markdown(alone, MarkdownOptions(Style.BULLETS, Metadata.NONE, DAY))
+    assert "- […] However, the fishing fleet" in bullets
+    # "It will take three years" before it leans on the sentence before it in turn.
+    with_context = select(ranking, Length(3), pinned={however - 2, however - 1, however})
+    assert not with_context.needs_context
+    assert "[…]" not in to_markdown(with_context, MarkdownOptions(date=DAY))

@@ -1,0 +1,113 @@
+"""Sentences that lean on the one before, quotations kept whole, and "keep context" (#14)."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.engine import Length, Unit, load, rank, select
+
+
+def _leaning(text: str, language: str) -> list[str]:
+    document = load(text.encode(), language=language)
+    context = document.context
+    return [document.sentence_text(i) for i in document.candidates if context.leans[i]]
+
+
+def test_english_pronouns_and_connectives() -> None:
+    text = (
+        "The minister resigned on Monday. He had been in office for ten years. "
+        "However, his party stays in power. The vote is in May. "
+        "In the spring, they will choose a successor. "
+        "Obama administration officials said that they knew. "
+        "These plans are not new. This year is different."
+    )
+    assert _leaning(text, "en") == [
+        "He had been in office for ten years.",
+        "However, his party stays in power.",
+        "In the spring, they will choose a successor.",
+        "These plans are not new.",
+        "This year is different.",
+    ]
+
+
+def test_german_pronouns_connectives_and_the_issue_example() -> None:
+    text = (
+        "Lukaschenko regiert seit 1994. Er gilt als letzter Diktator Europas. "
+        "Das Ministerium schweigt. Das ist kein Zufall. Jedoch wächst der Druck. "
+        "Einige Tage später, am 4. März, versuchte er, den Kreis zu beruhigen. "
+        "Die Opposition protestiert."
+    )
+    assert _leaning(text, "de") == [
+        "Er gilt als letzter Diktator Europas.",
+        "Das ist kein Zufall.",
+        "Jedoch wächst der Druck.",
+        "Einige Tage später, am 4. März, versuchte er, den Kreis zu beruhigen.",
+    ]
+
+
+def test_the_first_sentence_leans_on_nothing() -> None:
+    assert _leaning("He arrived late. The meeting began.", "en") == []
+
+
+QUOTE = (
+    "The council met on Tuesday to vote on the new harbour bridge for the town. "
+    "The mayor spoke first. “We waited ten years. The bridge will open in May. "
+    "Nobody will be stuck again,” she said. The vote was 31 to 12 in favour of the bridge."
+)
+
+
+def test_a_quotation_over_several_sentences_is_one_group() -> None:
+    document = load(QUOTE.encode(), language="en")
+    context = document.context
+    texts = {document.sentence_text(i): i for i in document.candidates}
+    first = texts["“We waited ten years."]
+    assert context.members(first) == [first, first + 1, first + 2]
+    assert context.leans[first + 1]
+    assert context.leans[first + 2]
+
+
+@pytest.mark.parametrize("method", ["lead", "luhn", "precis"])
+@pytest.mark.parametrize("n", [1, 2, 3, 4, 5])
+def test_selection_keeps_or_drops_a_quotation_whole(method: str, n: int) -> None:
+    document = load(QUOTE.encode(), language="en")
+    first = next(i for i in document.candidates if document.sentence_text(i).startswith("“"))
+    quote = {first, first + 1, first + 2}
+    chosen = set(select(rank(document, method), Length(n)).indices)
+    assert quote <= chosen or not quote & chosen
+    assert len(chosen) <= n
+
+
+ARTICLE = (
+    "Lukaschenko regiert Weißrussland seit 1994 mit harter Hand und duldet keine Opposition. "
+    "Er gilt in Europa als letzter Diktator des Kontinents und hat viele Gegner im Exil. "
+    "Die Wahl im August 2020 war nach Ansicht der Beobachter massiv gefälscht worden. "
+    "Trotzdem erklärte sich Lukaschenko zum Sieger der Wahl im August 2020 in Weißrussland. "
+    "Hunderttausende Menschen protestierten danach wochenlang auf den Straßen von Minsk."
+)
+
+
+def test_keep_context_adds_the_sentence_before_within_the_length() -> None:
+    ranking = rank(load(ARTICLE.encode(), language="de"), "luhn")
+    doc = ranking.document
+    for n in range(1, 6):
+        plain = select(ranking, Length(n))
+        kept = select(ranking, Length(n), keep_context=True)
+        assert len(kept.indices) <= n
+        # Context only adds: the best sentence is in both.
+        assert int(ranking.order[0]) in kept.indices
+        assert len(kept.needs_context) <= len(plain.needs_context)
+    leaning = [i for i in doc.candidates if doc.context.leans[i]]
+    assert leaning  # "Er gilt …", "Trotzdem …"
+    # Enough room: nothing chosen leans on a sentence left out.
+    assert not select(ranking, Length(100, Unit.PERCENT), keep_context=True).needs_context
+    words = select(ranking, Length(40, Unit.WORDS), keep_context=True)
+    assert words.words <= 40
+
+
+def test_keep_context_never_adds_an_excluded_sentence() -> None:
+    ranking = rank(load(ARTICLE.encode(), language="de"), "luhn")
+    doc = ranking.document
+    er = next(i for i in doc.candidates if doc.sentence_text(i).startswith("Er gilt"))
+    kept = select(ranking, Length(2), pinned={er}, excluded={er - 1}, keep_context=True)
+    assert er - 1 not in kept.indices
+    assert er in kept.needs_context
