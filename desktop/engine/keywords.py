@@ -50,7 +50,7 @@ def extract(analysis: Analysis, limit: int = LIMIT) -> tuple[str, ...]:
     Empty for Chinese and Japanese, whose words the analysis sees as character pairs.
     """
     from desktop.engine.analysis import heading_texts
-    from desktop.engine.lexicon import lexicon
+    from desktop.engine.language.words import lexicon
 
     document = analysis.document
     lex = lexicon(document.language)

@@ -6,7 +6,7 @@ import json
 from typing import TYPE_CHECKING
 
 from desktop.engine import key_terms, load
-from desktop.engine.lexicon import stop_words
+from desktop.engine.language.words import stop_words
 
 if TYPE_CHECKING:
     from pathlib import Path
