@@ -40,3 +40,18 @@ def shared_eval() -> Path:
     if not path.is_dir():
         pytest.skip("../shared/eval is not available")
     return path
+
+
+@pytest.fixture
+def nyt_page(shared_eval: Path, tmp_path: Path) -> Path:
+    """The New York Times page of the extraction dev set, saved as a reader would save it."""
+    import json
+
+    row = next(
+        json.loads(line)
+        for line in (shared_eval / "extraction-dev.jsonl").open(encoding="utf-8")
+        if '"readability:nytimes-1"' in line
+    )
+    page = tmp_path / "sudan-sanctions.html"
+    page.write_text(row["html"], encoding="utf-8")
+    return page

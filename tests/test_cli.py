@@ -192,21 +192,8 @@ def test_every_option_is_explained_in_help(capsys) -> None:
 # --- citable summaries (#14) --------------------------------------------------------------------
 
 
-def _nyt_page(shared_eval: Path, folder: Path) -> Path:
-    row = next(
-        json.loads(line)
-        for line in (shared_eval / "extraction-dev.jsonl").open(encoding="utf-8")
-        if '"readability:nytimes-1"' in line
-    )
-    page = folder / "sudan-sanctions.html"
-    page.write_text(row["html"], encoding="utf-8")
-    return page
-
-
-def test_json_carries_metadata_keywords_and_context_flags(
-    capsys, shared_eval: Path, tmp_path: Path
-) -> None:
-    page = _nyt_page(shared_eval, tmp_path)
+def test_json_carries_metadata_keywords_and_context_flags(capsys, nyt_page: Path) -> None:
+    page = nyt_page
     code, out, _ = run(capsys, "summarize", str(page), "-n", "6", "--format", "json")
     assert code == 0
     data = json.loads(out)
@@ -224,10 +211,8 @@ def test_json_carries_metadata_keywords_and_context_flags(
         assert s["paragraph_number"] >= 1
 
 
-def test_keep_context_leaves_no_sentence_leaning_on_one_left_out(
-    capsys, shared_eval: Path, tmp_path: Path
-) -> None:
-    page = _nyt_page(shared_eval, tmp_path)
+def test_keep_context_leaves_no_sentence_leaning_on_one_left_out(capsys, nyt_page: Path) -> None:
+    page = nyt_page
     code, out, _ = run(
         capsys, "summarize", str(page), "-n", "6", "--format", "json", "--keep-context"
     )
@@ -238,10 +223,8 @@ def test_keep_context_leaves_no_sentence_leaning_on_one_left_out(
 
 
 @pytest.mark.parametrize("metadata", ["line", "front-matter"])
-def test_markdown_of_a_saved_page_names_its_source(
-    capsys, shared_eval: Path, tmp_path: Path, metadata: str
-) -> None:
-    page = _nyt_page(shared_eval, tmp_path)
+def test_markdown_of_a_saved_page_names_its_source(capsys, nyt_page: Path, metadata: str) -> None:
+    page = nyt_page
     code, out, _ = run(
         capsys, "summarize", str(page), "--format", "markdown", "--metadata", metadata
     )

@@ -34,6 +34,9 @@ _NOUNS_CAPITALISED = frozenset({"de", "lb"})
 _PLAIN_GERMAN = 0.25
 _SHORT_STOP_LIST = 200  # words
 _ABBREVIATION = 3  # letters at most before a full stop
+# Terms come from the first 150,000 characters of body text (a long report; a book's first
+# chapters): a bounded cost, about 0.1 s, on any document.
+_MAX_CHARS = 150_000
 
 
 def key_terms(document: Document) -> tuple[str, ...]:
@@ -62,8 +65,12 @@ def extract(analysis: Analysis, limit: int = LIMIT) -> tuple[str, ...]:
     nouns_capitalised = document.language in _NOUNS_CAPITALISED
     # Runs of content words: (stem, surface form, capitalised inside the sentence) per word.
     runs: list[list[tuple[str, str, bool]]] = []
+    read = 0
     for index in analysis.candidates:
         text = document.sentence_text(index)
+        read += len(text)
+        if read > _MAX_CHARS:
+            break
         run: list[tuple[str, str, bool]] = []
         end = 0
         for position, match in enumerate(_WORD.finditer(text)):

@@ -126,6 +126,16 @@ ACTIONS = (
         QT_TRANSLATE_NOOP("MainWindow", "P&revious Summary Sentence"),
         lambda w: w.jump_to_summary_sentence(-1), ("Shift+F8",),
     ),
+    ActionSpec(
+        "keep_context", "keep_context", QT_TRANSLATE_NOOP("MainWindow", "&Keep Context"),
+        lambda w, on: w.set_keep_context(on), ("Ctrl+Shift+K",),
+        QT_TRANSLATE_NOOP(
+            "MainWindow",
+            "Bring in the sentence before one that leans on it (“He”, “However”), where the "
+            "length allows",
+        ),
+        checkable=True,
+    ),
     ActionSpec("rerank", "rerank", QT_TRANSLATE_NOOP("MainWindow", "Summarise &Again"),
                lambda w: w.session.rerank(), ("F5",)),
     ActionSpec(
@@ -177,7 +187,10 @@ MENUS: tuple[tuple[str, tuple[str | None, ...]], ...] = (
     (QT_TRANSLATE_NOOP("MainWindow", "&Edit"), ("pin", "exclude", "release", "clear_marks")),
     (
         QT_TRANSLATE_NOOP("MainWindow", "&Summary"),
-        ("longer", "shorter", SEPARATOR, "next", "previous", SEPARATOR, "rerank", "cancel"),
+        (
+            *("longer", "shorter", SEPARATOR, "next", "previous", SEPARATOR, "keep_context"),
+            *(SEPARATOR, "rerank", "cancel"),
+        ),
     ),
     (
         QT_TRANSLATE_NOOP("MainWindow", "&View"),

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from desktop import APP_NAME
 from desktop.ui.actions import build_actions, build_menus, build_toolbar, sentence_actions
 from desktop.ui.brief_window import BriefWindow
+from desktop.ui.citation_bar import CitationBar
 from desktop.ui.clipboard import article_in, droppable
 from desktop.ui.controls import SummaryControls
 from desktop.ui.export_flow import ExportFlow
@@ -90,6 +91,7 @@ class MainWindow(QMainWindow):
 
         self.controls = SummaryControls(self.prefs)
         self.source = SourceView()
+        self.citation = CitationBar()
         self.summary = SummaryView()
         self.pins = Pins(self.session, self.source)
         self.exporter = ExportFlow(self)
@@ -101,7 +103,9 @@ class MainWindow(QMainWindow):
         self.splitter.setObjectName("panes")
         self.splitter.setChildrenCollapsible(False)
         self.heat_legend = HeatLegend()
-        self.splitter.addWidget(pane(self.source_header, self.source, self.heat_legend))
+        self.splitter.addWidget(
+            pane(self.source_header, self.source, self.heat_legend, self.citation)
+        )
         self.splitter.addWidget(pane(self.summary_header, self.summary))
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
@@ -117,6 +121,7 @@ class MainWindow(QMainWindow):
         self.cancel_button.setDefaultAction(self.act_cancel)
         self.act_heat.setChecked(self.prefs.heat_map)
         self.act_vertical.setChecked(self.prefs.vertical)
+        self.act_keep_context.setChecked(self.prefs.summary.keep_context)
         self.addToolBar(build_toolbar(actions, self.controls))
         self._connect()
         self._apply_zoom()
@@ -172,6 +177,12 @@ class MainWindow(QMainWindow):
         c.orderChosen.connect(self._on_order)
 
         self.summary.sentenceActivated.connect(self.source.show_sentence)
+        self.summary.contextRequested.connect(s.add_context)
+        s.keyTermsChanged.connect(self.citation.show_terms)
+        self.citation.termChosen.connect(self.source.highlight_term)
+        self.citation.urlCopied.connect(
+            lambda url: self.statusBar().showMessage(self.tr("Copied {url}").format(url=url), 4000)
+        )
         self.source.cursorPositionChanged.connect(self._update_actions)
         self.controls.slider.sliderReleased.connect(self._render_summary)
 
@@ -265,6 +276,10 @@ class MainWindow(QMainWindow):
         self.heat_legend.setVisible(on)
         self.set_prefs(replace(self.prefs, heat_map=on))
 
+    def set_keep_context(self, on: bool) -> None:
+        self.set_prefs(self.prefs.with_summary(keep_context=on))
+        self.session.set_keep_context(on)
+
     def set_vertical(self, on: bool) -> None:
         self.splitter.setOrientation(Qt.Orientation.Vertical if on else Qt.Orientation.Horizontal)
         self.set_prefs(replace(self.prefs, vertical=on))
@@ -273,6 +288,7 @@ class MainWindow(QMainWindow):
 
     def _on_document(self, document: Document | None) -> None:
         self.source.show_document(document)
+        self.citation.show_document(document)
         self.controls.set_document(document, self.session.options.language)
         note = language_note(document)
         self.language_note.setText(note)

@@ -30,7 +30,10 @@ class PaneHeader(QLabel):
         self.setText(f"{self._name.upper()}   {detail}" if detail else self._name.upper())
 
 
-def pane(header: QLabel, view: QWidget, aside: QWidget | None = None) -> QWidget:
+def pane(
+    header: QLabel, view: QWidget, aside: QWidget | None = None, above: QWidget | None = None
+) -> QWidget:
+    """A header (with ``aside`` at its right), then ``above`` the view, then the view."""
     widget = QWidget()
     layout = QVBoxLayout(widget)
     layout.setContentsMargins(0, 0, 0, 0)
@@ -40,5 +43,7 @@ def pane(header: QLabel, view: QWidget, aside: QWidget | None = None) -> QWidget
     if aside is not None:
         top.addWidget(aside)
     layout.addLayout(top)
+    if above is not None:
+        layout.addWidget(above)
     layout.addWidget(view, 1)
     return widget

@@ -28,6 +28,7 @@ from desktop.engine import (
     Selection,
     SummaryOptions,
     build_document,
+    key_terms,
     rank,
     read_bytes,
     read_path,
@@ -52,6 +53,7 @@ class LoadFailure:
 class Session(QObject):
     documentChanged = Signal(object)  # Document | None
     rankingChanged = Signal(object)  # Ranking | None
+    keyTermsChanged = Signal(object)  # tuple[str, ...]: the article's key terms
     selectionChanged = Signal(object)  # Selection | None
     activityChanged = Signal(str)  # "load", "rank" or "" when idle
     loaded = Signal(str)  # the path of an article read from a file
@@ -181,6 +183,7 @@ class Session(QObject):
         self._selection = None
         self.documentChanged.emit(document)
         self.rankingChanged.emit(None)
+        self.keyTermsChanged.emit(())
         self.selectionChanged.emit(None)
         if document is not None:
             self._rank()
@@ -230,6 +233,12 @@ class Session(QObject):
             self.options = replace(self.options, order=order)
             self._reselect()
 
+    def set_keep_context(self, on: bool) -> None:
+        """Bring the sentence before a chosen one that leans on it, where the length allows."""
+        if on != self.options.keep_context:
+            self.options = replace(self.options, keep_context=on)
+            self._reselect()
+
     # -- editorial control -----------------------------------------------------------------------
 
     def pin(self, index: int) -> None:
@@ -247,6 +256,17 @@ class Session(QObject):
         self.pinned -= {index}
         self.excluded -= {index}
         self._reselect()
+
+    def add_context(self, index: int) -> None:
+        """Pin the sentence ``index`` leans on, and ``index`` itself, so that both stay."""
+        document = self._document
+        if document is None:
+            return
+        before = document.context.previous[index]
+        if before >= 0:
+            self.pinned |= {before, index}
+            self.excluded -= {before, index}
+            self._reselect()
 
     def clear_marks(self) -> None:
         self.pinned = frozenset()
@@ -292,7 +312,7 @@ class Session(QObject):
             return
         self._jobs.start(
             "rank",
-            lambda flag: rank(document, method, cancelled=flag.is_set),
+            lambda flag: _rank_with_terms(document, method, flag),
             self._set_ranking,
             lambda exc: self.rankFailed.emit(str(exc)),
         )
@@ -304,6 +324,7 @@ class Session(QObject):
             self._cache.pop(next(iter(self._cache)))
         self._ranking = ranking
         self.rankingChanged.emit(ranking)
+        self.keyTermsChanged.emit(key_terms(ranking.document))
         self._reselect()
 
     def _reselect(self) -> None:
@@ -315,6 +336,7 @@ class Session(QObject):
             self.options.order,
             pinned=self.pinned,
             excluded=self.excluded,
+            keep_context=self.options.keep_context,
         )
         self.selectionChanged.emit(self._selection)
 
@@ -324,3 +346,11 @@ class Session(QObject):
         if self.activity != self._shown_activity:
             self._shown_activity = self.activity
             self.activityChanged.emit(self._shown_activity)
+
+
+def _rank_with_terms(document: Document, method: str, flag: CancelFlag) -> Ranking:
+    """Rank, then find the key terms, off the GUI thread (``key_terms`` remembers them)."""
+    ranking = rank(document, method, cancelled=flag.is_set)
+    if not flag.is_set():
+        key_terms(document)
+    return ranking

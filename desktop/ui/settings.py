@@ -158,6 +158,7 @@ KEYS = (
     Key("summary/percent", "lengths.percent", _number(0, 100)),
     Key("summary/words", "lengths.words", _number(0, 1_000_000)),
     Key("summary/order", "summary.order", _enum(Order), _enum_value),
+    Key("summary/keep_context", "summary.keep_context", _flag),
     Key("view/heat_map", "heat_map", _flag),
     Key("view/vertical", "vertical", _flag),
     Key("view/zoom", "zoom", _number(*ZOOM_RANGE, kind=int)),

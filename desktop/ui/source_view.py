@@ -11,13 +11,23 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEasingCurve, QEvent, QPoint, QPointF, Qt, QVariantAnimation
+from PySide6.QtCore import (
+    QEasingCurve,
+    QEvent,
+    QPoint,
+    QPointF,
+    QRect,
+    QRegularExpression,
+    Qt,
+    QVariantAnimation,
+)
 from PySide6.QtGui import (
     QAction,
     QColor,
     QContextMenuEvent,
     QFont,
     QHelpEvent,
+    QResizeEvent,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
@@ -26,6 +36,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QMenu, QTextEdit, QToolTip, QWidget
 
 from desktop.engine import Kind
+from desktop.ui.paragraph_numbers import ParagraphNumbers
 from desktop.ui.pins import add_sentence_actions
 from desktop.ui.positions import SpanMap, displayable
 from desktop.ui.theme import Colours, colours
@@ -86,6 +97,11 @@ class SourceView(QTextEdit):
         self._flash.setEasingCurve(QEasingCurve.Type.InQuad)
         self._flash.valueChanged.connect(self._on_flash_step)
         self._flash.finished.connect(self._on_flash_done)
+        self._term_ranges: list[tuple[int, int]] = []
+        # The margin shows each paragraph's ¶ number, the one the export cites.
+        self._gutter = ParagraphNumbers(self)
+        self.verticalScrollBar().valueChanged.connect(self._gutter.update)
+        self.document().documentLayout().documentSizeChanged.connect(self._gutter.update)
 
     # -- content -------------------------------------------------------------------------------
 
@@ -96,8 +112,10 @@ class SourceView(QTextEdit):
         self._heat_applied = False
         self._flash.stop()
         self._flash_index = None
+        self._term_ranges = []
         self.setExtraSelections([])
         self._layout()
+        self._fit_gutter()
         self.verticalScrollBar().setValue(0)
 
     def show_ranking(self, ranking: Ranking | None) -> None:
@@ -126,6 +144,56 @@ class SourceView(QTextEdit):
 
     def set_point_size(self, size: float) -> None:
         self.document().setDefaultFont(reading_font(size))
+        self._fit_gutter()
+
+    def highlight_term(self, term: str | None) -> int:
+        """Mark every occurrence of ``term`` (whole words, any case) and scroll to the first;
+        ``None`` clears the marks. Returns how many were found."""
+        self._term_ranges = []
+        if term and self._document is not None:
+            pattern = QRegularExpression(
+                rf"(?<!\w){QRegularExpression.escape(term)}(?!\w)",
+                QRegularExpression.PatternOption.CaseInsensitiveOption
+                | QRegularExpression.PatternOption.UseUnicodePropertiesOption,  # \w is ß too
+            )
+            qdoc = self.document()
+            cursor = qdoc.find(pattern, 0)
+            while not cursor.isNull():
+                self._term_ranges.append((cursor.selectionStart(), cursor.selectionEnd()))
+                cursor = qdoc.find(pattern, cursor.selectionEnd())
+        if self._term_ranges:
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(self._term_ranges[0][0])
+            self.setTextCursor(cursor)
+            self.ensureCursorVisible()
+        self._refresh()
+        return len(self._term_ranges)
+
+    @property
+    def term_ranges(self) -> list[tuple[int, int]]:
+        """Qt positions of the highlighted key term's occurrences."""
+        return list(self._term_ranges)
+
+    # -- paragraph numbers ---------------------------------------------------------------------
+
+    def paragraph_label(self, index: int) -> str:
+        """What the margin shows beside paragraph ``index`` (see ``ParagraphNumbers``)."""
+        return self._gutter.label(index)
+
+    def _fit_gutter(self) -> None:
+        width = self._gutter.fit(self._document, self.document().defaultFont())
+        self.setViewportMargins(width, 0, 0, 0)
+        self._place_gutter()
+
+    def _place_gutter(self) -> None:
+        area = self.contentsRect()
+        self._gutter.setGeometry(
+            QRect(area.left(), area.top(), self._gutter.width(), area.height())
+        )
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place_gutter()
 
     # -- positions -----------------------------------------------------------------------------
 
@@ -273,6 +341,20 @@ class SourceView(QTextEdit):
             excluded.setForeground(c.excluded)
             excluded.setFontStrikeOut(True)
             marks += [self._mark(i, excluded) for i in sorted(self._excluded)]
+        if self._term_ranges:
+            term = QTextCharFormat()
+            colour = QColor(c.flash)
+            colour.setAlpha(110)
+            term.setBackground(colour)
+            term.setFontUnderline(True)
+            for start, end in self._term_ranges:
+                cursor = QTextCursor(self.document())
+                cursor.setPosition(start)
+                cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+                mark = QTextEdit.ExtraSelection()
+                mark.cursor = cursor  # type: ignore[misc]
+                mark.format = term  # type: ignore[misc]
+                marks.append(mark)
         if self._flash_index is not None and self._flash_index < len(self._spans.starts):
             flash = QTextCharFormat()
             flash.setBackground(self._flash_colour)

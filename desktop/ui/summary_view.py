@@ -3,6 +3,8 @@
 Sentences are anchors (``#s<index>``), so a click, or Tab then Enter, activates one; the
 window then scrolls the source to it. A right-click does the same, then offers the sentence
 actions (pin, exclude, release), which act on the sentence the source's caret is now on.
+A sentence that leans on one left out of the summary ("He", "However") starts with a "[…]" mark,
+an anchor (``#c<index>``) that asks for the sentence before.
 Links are drawn in the text colour: the pane reads as prose, and the pointing-hand cursor shows
 they can be followed.
 """
@@ -29,10 +31,12 @@ if TYPE_CHECKING:
     from desktop.engine import Selection
 
 PIN = "\u2691"  # ⚑
+LEANS = "[…]"  # the mark on a sentence that leans on one left out, as in the export
 
 
 class SummaryView(QTextBrowser):
     sentenceActivated = Signal(int)
+    contextRequested = Signal(int)  # add the sentence before this one
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -98,6 +102,12 @@ class SummaryView(QTextBrowser):
         text = self.palette().color(QPalette.ColorRole.Text).name()
         muted = c.muted.name()
         document = selection.ranking.document
+        numbers = document.paragraph_numbers
+        leaning = selection.needs_context
+        hint = html.escape(
+            self.tr("Leans on the sentence before it, which is not in the summary: add it"),
+            quote=True,
+        )
         parts = []
         for position, index in enumerate(selection.indices, 1):
             sentence = document.sentences[index]
@@ -108,10 +118,16 @@ class SummaryView(QTextBrowser):
                 if index in self._pinned
                 else ""
             )
+            if index in leaning:
+                marker += (
+                    f'<a href="#c{index}" title="{hint}" '
+                    f'style="color:{c.flash.name()}; text-decoration:none">{LEANS}</a>&nbsp;'
+                )
+            number = numbers[sentence.paragraph]
             where = (
-                f"#{position}&nbsp;·&nbsp;¶{sentence.paragraph + 1}"
+                f"#{position}&nbsp;·&nbsp;¶{number}"
                 if selection.order is Order.RANK
-                else f"¶{sentence.paragraph + 1}"
+                else f"¶{number}"
             )
             parts.append(
                 f'<p style="margin-bottom:14px; line-height:135%">{marker}'
@@ -138,6 +154,10 @@ class SummaryView(QTextBrowser):
         menu.exec(position)
 
     def _on_anchor(self, url: QUrl) -> None:
+        anchor = (url.fragment() or url.toString()).lstrip("#")
+        if anchor[:1] == "c" and anchor[1:].isdigit():
+            self.contextRequested.emit(int(anchor[1:]))
+            return
         index = _sentence(url.fragment() or url.toString())
         if index is not None:
             self.sentenceActivated.emit(index)

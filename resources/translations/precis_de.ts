@@ -139,6 +139,25 @@
     </message>
 </context>
 <context>
+    <name>CitationBar</name>
+    <message>
+        <source>Copy the article&apos;s address</source>
+        <translation>Adresse des Artikels kopieren</translation>
+    </message>
+    <message>
+        <source>Article address: click to copy</source>
+        <translation>Adresse des Artikels: zum Kopieren klicken</translation>
+    </message>
+    <message>
+        <source>Key terms:</source>
+        <translation>Schlüsselbegriffe:</translation>
+    </message>
+    <message>
+        <source>Highlight “{term}” in the article</source>
+        <translation>„{term}“ im Artikel hervorheben</translation>
+    </message>
+</context>
+<context>
     <name>CrashHandler</name>
     <message>
         <source>Unexpected Error</source>
@@ -162,8 +181,24 @@
         <translation>Quelle</translation>
     </message>
     <message>
-        <source>Date</source>
-        <translation>Datum</translation>
+        <source>Site</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Autor</translation>
+    </message>
+    <message>
+        <source>Published</source>
+        <translation>Veröffentlicht</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Key terms</source>
+        <translation>Schlüsselbegriffe</translation>
     </message>
     <message>
         <source>Language</source>
@@ -511,6 +546,14 @@
         <translation>&amp;Vorheriger Satz der Zusammenfassung</translation>
     </message>
     <message>
+        <source>&amp;Keep Context</source>
+        <translation>&amp;Kontext behalten</translation>
+    </message>
+    <message>
+        <source>Bring in the sentence before one that leans on it (“He”, “However”), where the length allows</source>
+        <translation>Den Satz davor aufnehmen, wenn ein Satz auf ihn verweist („Er“, „Jedoch“), soweit die Länge reicht</translation>
+    </message>
+    <message>
         <source>Summarise &amp;Again</source>
         <translation>&amp;Erneut zusammenfassen</translation>
     </message>
@@ -589,6 +632,10 @@
     <message>
         <source>Cancelled.</source>
         <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Copied {url}</source>
+        <translation>{url} kopiert</translation>
     </message>
     <message>
         <source>Reading {name}…</source>
@@ -860,6 +907,10 @@
     <message>
         <source>Summarising…</source>
         <translation>Wird zusammengefasst …</translation>
+    </message>
+    <message>
+        <source>Leans on the sentence before it, which is not in the summary: add it</source>
+        <translation>Verweist auf den Satz davor, der nicht in der Zusammenfassung steht: ihn hinzufügen</translation>
     </message>
 </context>
 </TS>

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING
 
 from desktop.engine import key_terms, load
@@ -45,14 +44,8 @@ def test_a_multi_word_term_is_one_term() -> None:
     assert "United" not in terms
 
 
-def test_nyt_page_terms(shared_eval: Path, tmp_path: Path) -> None:
-    row = next(
-        json.loads(line)
-        for line in (shared_eval / "extraction-dev.jsonl").open(encoding="utf-8")
-        if '"readability:nytimes-1"' in line
-    )
-    page = tmp_path / "nyt.html"
-    page.write_text(row["html"], encoding="utf-8")
+def test_nyt_page_terms(nyt_page: Path) -> None:
+    page = nyt_page
     terms = key_terms(load(page))
     assert terms[0] == "Sudan"
     assert "Obama administration" in terms
