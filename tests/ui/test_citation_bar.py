@@ -133,4 +133,4 @@ def test_keep_context_setting(window, sample_path, make_window, store) -> None:
     window.store.save(window.prefs)
     again = make_window(store_=store)
     assert again.act_keep_context.isChecked()
-    assert again.summariser.keep_context
+    assert again.session.options.keep_context
