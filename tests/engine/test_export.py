@@ -226,3 +226,19 @@ def test_a_sentence_that_leans_on_one_left_out_is_marked(page_summary) -> None:
     with_context = select(ranking, Length(3), pinned={however - 2, however - 1, however})
     assert not with_context.needs_context
     assert "[…]" not in to_markdown(with_context, MarkdownOptions(date=DAY))
+
+
+def test_pasted_text_takes_its_first_line_as_title_when_it_looks_like_one() -> None:
+    from desktop.engine import build_document, read_bytes
+
+    pasted = "Harbour bridge to reopen\n\nThe harbour bridge reopens on Monday after two years.\n"
+    doc = load(pasted.encode())
+    assert doc.title == "Harbour bridge to reopen"
+    text = to_markdown(select(rank(doc, "lead"), Length(1)), MarkdownOptions(date=DAY))
+    assert text.startswith("# Harbour bridge to reopen\n")
+    # A first line that is a sentence is no title: nothing is made up, no file name either.
+    doc = build_document(read_bytes(b"The bridge reopens on Monday. It took two years.", "-"))
+    assert doc.title == ""
+    assert to_markdown(select(rank(doc, "lead"), Length(1)), MarkdownOptions(date=DAY)).startswith(
+        "# Summary\n"
+    )
