@@ -74,9 +74,10 @@ class SummaryView(QTextBrowser):
     def set_point_size(self, size: float) -> None:
         self.document().setDefaultFont(reading_font(size))
 
-    def anchor_position(self, index: int) -> int | None:
-        """Where sentence ``index`` starts in this pane (for tests and keyboard focus)."""
-        target = f"#s{index}"
+    def anchor_position(self, index: int, link: str = "s") -> int | None:
+        """Where sentence ``index`` starts in this pane (for tests and keyboard focus); with
+        ``link="c"``, where its "[…]" mark is."""
+        target = f"#{link}{index}"
         block = self.document().begin()
         while block.isValid():
             it = block.begin()

@@ -15,20 +15,13 @@ from ui.test_export import _choose
 SAMPLE_TERMS = "Alexander Lukaschenko"
 
 
-def _anchor_point(summary, href: str) -> QPoint:
-    """A viewport point on the summary pane's link ``href``."""
-    block = summary.document().begin()
-    while block.isValid():
-        it = block.begin()
-        while not it.atEnd():
-            fragment = it.fragment()
-            if fragment.charFormat().anchorHref() == href:
-                cursor = QTextCursor(summary.document())
-                cursor.setPosition(fragment.position() + 1)
-                return summary.cursorRect(cursor).center()
-            it += 1
-        block = block.next()
-    raise AssertionError(f"no link {href} in the summary pane")
+def _anchor_point(summary, index: int) -> QPoint:
+    """A viewport point on the "[…]" mark of sentence ``index`` in the summary pane."""
+    position = summary.anchor_position(index, "c")
+    assert position is not None, f"no mark on sentence {index}"
+    cursor = QTextCursor(summary.document())
+    cursor.setPosition(position + 1)
+    return summary.cursorRect(cursor).center()
 
 
 def test_source_line_names_outlet_author_date_and_copies_the_url(
@@ -115,7 +108,7 @@ def test_one_click_adds_the_sentence_a_flagged_one_leans_on(window, sample_path,
     index = flagged[0]
     before = window.session.document.context.previous[index]
     assert "[…]" in window.summary.toPlainText()
-    point = _anchor_point(window.summary, f"#c{index}")
+    point = _anchor_point(window.summary, index)
     qtbot.mouseClick(window.summary.viewport(), Qt.MouseButton.LeftButton, pos=point)
     assert {before, index} <= window.session.pinned
     assert {before, index} <= set(window.session.selection.indices)
