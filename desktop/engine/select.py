@@ -91,8 +91,9 @@ def select(
 
     A quotation that runs over several sentences comes in whole or not at all (a quotation that
     does not fit is passed over). With ``keep_context``, a sentence that leans on the one before
-    (``context``) brings that one along when both fit; when they do not, it comes alone, as
-    without the option.
+    (``context``) brings that one along when both fit and, in a summary of more than a quarter
+    of the article's sentences, when that one ranks within the summary's length plus three;
+    otherwise it comes alone, as without the option (and ``needs_context`` says so).
 
     Cheap at any size (the slider calls it on every move): a cumulative word count along the
     ranking is built once with the ranking, and a cut is a binary search in it. Quotations and
@@ -132,6 +133,10 @@ def select(
     return Selection(ranking, length, order, tuple(indices.tolist()))
 
 
+CONTEXT_FREE_SHARE = 0.25  # of the article's candidate sentences: a short summary
+CONTEXT_NEAR = 3  # ranks past a long summary's length that still count as nearly chosen
+
+
 def _walk(
     ranking: Ranking,
     length: Length,
@@ -158,6 +163,15 @@ def _walk(
             budget = length.value / 100.0 * ranking.body_words
         cost = lambda unit: float(sum(counts[i] for i in unit))  # noqa: E731
     spent = cost(pins)
+    # The sentence before comes freely into a short summary; into a long one (a large share of
+    # the article) only when it nearly made the cut itself, for there every sentence it
+    # displaces is one the article's gist needs (measured: docs/quality.md, keep context).
+    size = (
+        budget
+        if length.unit is Unit.SENTENCES
+        else budget * len(ranking.order) / max(1, ranking.body_words)
+    )
+    reach = n if size <= CONTEXT_FREE_SHARE * len(ranking.order) else size + CONTEXT_NEAR
     for index in ranking.order.tolist():
         if spent >= budget:
             break
@@ -168,7 +182,12 @@ def _walk(
             continue
         if keep_context:
             before = context.previous[unit[0]]
-            if context.leans[unit[0]] and before >= 0 and before not in chosen:
+            if (
+                context.leans[unit[0]]
+                and before >= 0
+                and before not in chosen
+                and int(ranking.ranks[before]) <= reach
+            ):
                 wider = [i for i in context.members(before) if i not in chosen] + unit
                 if not any(i in barred for i in wider) and spent + cost(wider) <= budget:
                     unit = wider
