@@ -32,7 +32,7 @@ def test_german_export_labels(german, make_window, article, tmp_path, monkeypatc
     count, words = len(window.session.selection.indices), window.session.selection.words
 
     line = _export(window, monkeypatch, Metadata.LINE, tmp_path / "zeile.md").splitlines()[2]
-    assert line.startswith("Quelle: sea-wall.txt · Datum: ")
+    assert line.startswith("Quelle: sea-wall.txt · Erstellt: ")
     assert " · Sprache: English · Methode: precis · " in line
     assert f"Länge: {count} Sätze, {words} Wörter · Kürzung: " in line
     for english in ("Source:", "Language:", "Method:", "Length:", "sentences"):
@@ -48,5 +48,5 @@ def test_german_export_labels(german, make_window, article, tmp_path, monkeypatc
 def test_english_export_labels_are_unchanged(window, article, tmp_path, monkeypatch) -> None:
     window.open_path(article)
     line = _export(window, monkeypatch, Metadata.LINE, tmp_path / "line.md").splitlines()[2]
-    assert line.startswith("Source: sea-wall.txt · Date: ")
+    assert line.startswith("Source: sea-wall.txt · Created: ")
     assert " · Language: English · Method: precis · Length: 5 sentences, " in line
