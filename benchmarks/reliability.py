@@ -116,7 +116,6 @@ def big_inputs(sizes: list[int]) -> None:
 def main() -> None:
     import logging
 
-    logging.getLogger("pdfminer").setLevel(logging.ERROR)  # warnings about the mutated files
     logging.getLogger("trafilatura").setLevel(logging.ERROR)
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--mutations", type=int, default=200)

@@ -2,7 +2,8 @@
 
 The peak is the process's high-water mark (``VmHWM``), reset before each measured block by writing
 5 to ``/proc/self/clear_refs``, so it sees C allocations (lxml, numpy, libxml2) that tracemalloc
-misses. Where that is not available, tracemalloc's Python-only peak stands in.
+misses, or the growth of a reader's child process (``worker``) when that is larger. Where that is
+not available, tracemalloc's Python-only peak stands in.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from desktop.engine.readers import worker
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
@@ -65,6 +68,7 @@ class Measured:
 def measure() -> Iterator[Measured]:
     """Measure the block: ``seconds`` of wall time and ``peak_mb`` of extra memory at its peak."""
     result = Measured()
+    worker.peak_growth_mb(reset=True)
     if RSS_PEAK:
         _trim()
         _CLEAR_REFS.write_text("5")
@@ -81,6 +85,7 @@ def measure() -> Iterator[Measured]:
         else:
             result.peak_mb = tracemalloc.get_traced_memory()[1] / MB
             tracemalloc.stop()
+        result.peak_mb = max(result.peak_mb, worker.peak_growth_mb())
 
 
 @dataclass
