@@ -106,18 +106,30 @@ def run_measured(
     timeout: float,
     env: dict[str, str] | None = None,
     stdin: bytes | None = None,
+    stdin_fd: int | None = None,
+    stdout_fd: int | None = None,
 ) -> Run:
-    """Run ``args``; kill it after ``timeout`` s. The peak RSS is the child's own maximum."""
+    """Run ``args``; kill it after ``timeout`` s. The peak RSS is the child's own maximum (and
+    its children's, summed, when that is more: shared pages count twice, an upper bound).
+
+    ``stdin_fd``/``stdout_fd`` give the child those descriptors instead; -1 starts it with that
+    one closed."""
     import tempfile
 
+    closed = [fd for fd, given in ((0, stdin_fd), (1, stdout_fd)) if given == -1]
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         started = time.perf_counter()
         process = subprocess.Popen(
             list(args),
-            stdin=subprocess.PIPE if stdin is not None else subprocess.DEVNULL,
-            stdout=out,
+            stdin=subprocess.PIPE
+            if stdin is not None
+            else stdin_fd
+            if stdin_fd not in (None, -1)
+            else subprocess.DEVNULL,
+            stdout=stdout_fd if stdout_fd not in (None, -1) else out,
             stderr=err,
             env={**os.environ, **(env or {})},
+            preexec_fn=(lambda: [os.close(fd) for fd in closed]) if closed else None,
         )
         if stdin is not None:
             assert process.stdin is not None
@@ -136,6 +148,7 @@ def run_measured(
             with contextlib.suppress(OSError, ValueError):
                 if (proc / "cmdline").read_bytes() != own_cmdline:
                     hwm_kb = max(hwm_kb, _hwm_kb((proc / "status").read_text()))
+                    hwm_kb = max(hwm_kb, _tree_rss_kb(process.pid))
             pid, status, usage = os.wait4(process.pid, os.WNOHANG)
             if pid:
                 break
@@ -160,6 +173,21 @@ def run_measured(
             else usage.ru_maxrss / (MB if sys.platform == "darwin" else 1024),
             timed_out=timed_out,
         )
+
+
+def _tree_rss_kb(pid: int) -> int:
+    """The resident memory of ``pid`` and its children now (a reader's child process): the
+    child's own high-water mark misses them."""
+    total = 0
+    pids = [pid]
+    with contextlib.suppress(OSError):
+        pids += [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    for one in pids:
+        with contextlib.suppress(OSError, ValueError):
+            for line in Path(f"/proc/{one}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1])
+    return total
 
 
 def _hwm_kb(status: str) -> int:
