@@ -1,6 +1,6 @@
 """Reading where it can be stopped: a child process with a deadline and a memory limit.
 
-A library can loop inside itself (pdfminer on a reference cycle), take minutes (thousands of
+A library can loop inside itself (pdfminer.six did on a reference cycle), take minutes (thousands of
 pages) or gigabytes (a Markdown table 200,000 columns wide), and no check between its steps can
 stop it. So the readers that a library parses run in a forked child: it gets an address-space
 limit (``RLIMIT_AS``) a budget above what it inherits, and is killed when the deadline passes or
