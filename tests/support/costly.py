@@ -10,26 +10,10 @@ from __future__ import annotations
 import zlib
 from typing import TYPE_CHECKING
 
+from support.makefiles import pdf_of
+
 if TYPE_CHECKING:
     from collections.abc import Callable
-
-
-def _pdf(objects: list[bytes], root: int) -> bytes:
-    """A PDF of these objects (numbered from 1), with a correct cross-reference table."""
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        root,
-        xref,
-    )
-    return bytes(out)
 
 
 def _stream(data: bytes, filters: bytes = b"") -> bytes:
@@ -53,7 +37,7 @@ def _page_pdf(contents: list[bytes], font: bytes | None = None, extra: list[byte
         b" ".join(b"%d 0 R" % k for k in kids),
         len(kids),
     )
-    return _pdf(objects, 1)
+    return pdf_of(objects, 1)
 
 
 def pdf_reference_cycle(scale: float = 1.0) -> bytes:

@@ -8,12 +8,11 @@ import time
 from typing import TYPE_CHECKING
 
 import pytest
-from PySide6.QtCore import Qt, QThreadPool, QTimer
+from PySide6.QtCore import Qt, QTimer
 
 from desktop.engine.readers import READERS, worker
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
     from pathlib import Path
 
 pytestmark = pytest.mark.skipif(not worker.available(), reason="no reading child on this system")
@@ -23,13 +22,6 @@ def _never_ends(data: bytes, source: str) -> None:
     """A library looping on a hostile file (pdfminer.six did, on a reference cycle)."""
     while True:
         pass
-
-
-@pytest.fixture
-def real_pool() -> Iterator[QThreadPool]:
-    pool = QThreadPool.globalInstance()
-    yield pool
-    pool.waitForDone()
 
 
 def test_cancel_stops_a_reading_child_and_the_window_stays_responsive(
