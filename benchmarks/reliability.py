@@ -2,7 +2,7 @@
 
     uv run python benchmarks/reliability.py                 # 200 mutations per format, bombs, 1 MB
     uv run python benchmarks/reliability.py --mutations 2000 --big   # and 20 MB (minutes)
-    uv run python benchmarks/reliability.py --costly        # issue 18's classes, full size (minutes)
+    uv run python benchmarks/reliability.py --costly        # issue 18's classes, full size
 
 ``--costly`` runs each class of tests/support/costly.py at the size of the red-team pass through
 ``precis extract`` and ``precis summarize`` against the goal: a document or one line on stderr
