@@ -66,3 +66,40 @@ def test_a_browser_print_loses_only_its_margins() -> None:
         (24, 10, 8, "https://news.example.org/2026/12/sea-wall 1/1"),
     ]
     assert _text(page) == BODY
+
+
+def _type3_page(text: bytes) -> bytes:
+    """A page set in a Type 3 font (glyphs drawn by content streams, as some printers emit),
+    its letters named by the font's encoding."""
+    letters = b"abcdefghijklmnopqrstuvwxyz"
+    glyph = b"0 0 d0 0 0 m 500 0 l 500 700 l f"
+    shows = b"BT /T3 12 Tf 72 700 Td (%s) Tj ET" % text
+    font = (
+        b"<< /Type /Font /Subtype /Type3 /FontBBox [0 0 750 750] "
+        b"/FontMatrix [0.001 0 0 0.001 0 0] /CharProcs << %s /space 6 0 R >> "
+        b"/Encoding << /Type /Encoding /Differences [32 /space 97 %s] >> "
+        b"/FirstChar 32 /LastChar 122 /Widths [%s] /Resources << >> >>"
+        % (
+            b" ".join(b"/%c 6 0 R" % c for c in letters),
+            b" ".join(b"/%c" % c for c in letters),
+            b" ".join([b"600"] * 91),
+        )
+    )
+    return makefiles.pdf_of(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
+            font,
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+            b"/Resources << /Font << /T3 3 0 R >> >> /Contents 5 0 R >>",
+            b"<< /Length %d >>\nstream\n%s\nendstream" % (len(shows), shows),
+            b"<< /Length %d >>\nstream\n%s\nendstream" % (len(glyph), glyph),
+        ],
+        1,
+    )
+
+
+def test_a_type3_font_has_a_text_layer() -> None:
+    """pdfminer.six reported such a printed page as having no text layer."""
+    data = _type3_page(b"the council voted to rebuild the sea wall")
+    assert read_bytes(data, suffix=".pdf").text == "the council voted to rebuild the sea wall"
