@@ -150,13 +150,16 @@ def _page_lines(document: Any, number: int) -> Iterator[_Line]:
             if not boxes:
                 continue
             middle = start + len(piece) - len(piece.lstrip()) + len(piece.strip()) // 2
+            # The height of the type (ascent to descent), as pdfminer measured lines: the glyphs'
+            # own boxes vary with the letters, which makes gaps between lines look uneven.
+            _, low, _, high = textpage.get_charbox(middle, loose=True)
             yield _Line(
                 words,
                 number,
                 min(b[0] for b in boxes),
                 max(b[2] for b in boxes),
-                height - max(b[3] for b in boxes),
-                height - min(b[1] for b in boxes),
+                height - max(high, *(b[3] for b in boxes)),
+                height - min(low, *(b[1] for b in boxes)),
                 round(pdfium_c.FPDFText_GetFontSize(textpage.raw, middle), 2),
                 height,
             )
