@@ -12,7 +12,6 @@ frameworks is unsafe) the reader runs in-process, bounded only by the readers' o
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sys
 import time
@@ -66,6 +65,8 @@ def run(
             return reader(*args)
         finally:
             _progress.reset(token)
+    import multiprocessing  # here: 30 ms that start-up need not pay
+
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
     child = context.Process(target=_child, args=(reader, args, sender), daemon=True)
