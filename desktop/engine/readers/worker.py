@@ -7,7 +7,8 @@ limit (``RLIMIT_AS``) a budget above what it inherits, and is killed when the de
 the caller cancels. Either way the caller gets one clear ``InputError`` and nothing is left running.
 
 Where ``fork`` does not exist (Windows, and macOS, where forking a process that has loaded system
-frameworks is unsafe) the reader runs in-process, bounded only by the readers' own checks.
+frameworks is unsafe), and in a daemonic process (a Dask worker's), the reader runs in-process,
+bounded only by the readers' own checks.
 """
 
 from __future__ import annotations
@@ -45,7 +46,14 @@ def report(done: int, total: int) -> None:
 
 
 def available() -> bool:
-    return sys.platform.startswith("linux") and hasattr(os, "fork")
+    from multiprocessing import process
+
+    # A daemonic process (a Dask worker's) may not start children: it reads in-process.
+    return (
+        sys.platform.startswith("linux")
+        and hasattr(os, "fork")
+        and not process.current_process().daemon
+    )
 
 
 def run(
