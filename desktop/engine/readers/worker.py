@@ -146,7 +146,7 @@ def _child(reader: Callable[..., Any], args: tuple[Any, ...], sender: Connection
     except MemoryError:
         result = ("memory", None)
     except Exception as exc:  # every failure is raised again in the caller
-        result = ("raise", exc)
+        result = ("raise", _portable(exc))
     sender.send(("grown", max(0, _status_kb("VmHWM") - started) / 1024))
     try:
         sender.send(result)
@@ -154,6 +154,18 @@ def _child(reader: Callable[..., Any], args: tuple[Any, ...], sender: Connection
         sender.send(("memory", None))
     except Exception as exc:  # an exception that does not pickle
         sender.send(("raise", RuntimeError(f"{type(exc).__name__}: {exc}")))
+
+
+def _portable(exc: Exception) -> Exception:
+    """The exception as it can travel to the caller: some libraries' exceptions pickle but do not
+    unpickle (defusedxml's need six arguments)."""
+    import pickle
+
+    try:
+        pickle.loads(pickle.dumps(exc))  # our own bytes, just made
+    except Exception:  # whatever fails, a plain error carries the message
+        return RuntimeError(f"{type(exc).__name__}: {exc}")
+    return exc
 
 
 def _status_kb(field: str) -> int:
