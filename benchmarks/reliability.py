@@ -2,6 +2,11 @@
 
     uv run python benchmarks/reliability.py                 # 200 mutations per format, bombs, 1 MB
     uv run python benchmarks/reliability.py --mutations 2000 --big   # and 20 MB (minutes)
+    uv run python benchmarks/reliability.py --costly        # issue 18's classes, full size
+
+``--costly`` runs each class of tests/support/costly.py at the size of the red-team pass through
+``precis extract`` and ``precis summarize`` against the goal: a document or one line on stderr
+within 30 s and 1 GB (peak RSS of the process and its reading child, summed).
 
 For each format, seeded random mutations of a generated file (the seeds and mutations of
 tests/engine/readers/test_fuzz_readers.py) are loaded one by one; the table gives how many
@@ -26,6 +31,7 @@ from engine.readers import test_fuzz_readers as fuzz  # noqa: E402
 from support import makefiles  # noqa: E402
 from support.bigtext import article  # noqa: E402
 from support.bounds import RSS_PEAK, measure, run_measured  # noqa: E402
+from support.costly import CASES  # noqa: E402
 
 from desktop.engine import PrecisError, load  # noqa: E402
 
@@ -113,15 +119,34 @@ def big_inputs(sizes: list[int]) -> None:
             print(f"{size_mb:>8} {run.returncode:>5} {run.seconds:>8.1f} {run.peak_mb:>12.0f}")
 
 
+def costly(verbs: tuple[str, ...] = ("extract", "summarize")) -> None:
+    print("\nCostly inputs at full size through the CLI (goal: 30 s, 1 GB)")
+    print(f"{'input':28} {'command':9} {'exit':>4} {'s':>6} {'peak MB':>8}  answer")
+    with tempfile.TemporaryDirectory() as folder:
+        for name, (suffix, make) in CASES.items():
+            path = Path(folder) / f"{name}{suffix}"
+            path.write_bytes(make(1.0))
+            for verb in verbs:
+                run = run_measured([sys.executable, "-m", "desktop", verb, str(path)], timeout=300)
+                answer = "no answer" if run.timed_out else run.stderr.strip()[-60:] or "document"
+                print(
+                    f"{name:28} {verb:9} {run.returncode:>4} {run.seconds:>6.1f} "
+                    f"{run.peak_mb:>8.0f}  {answer}"
+                )
+
+
 def main() -> None:
     import logging
 
-    logging.getLogger("pdfminer").setLevel(logging.ERROR)  # warnings about the mutated files
     logging.getLogger("trafilatura").setLevel(logging.ERROR)
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--mutations", type=int, default=200)
     parser.add_argument("--big", action="store_true", help="also 20 MB through the CLI")
+    parser.add_argument("--costly", action="store_true", help="only issue 18's costly inputs")
     args = parser.parse_args()
+    if args.costly:
+        costly()
+        return
     mutations(args.mutations)
     bombs()
     big_inputs([1_000_000, 20_000_000] if args.big else [1_000_000])

@@ -287,7 +287,9 @@ def _length(args: argparse.Namespace) -> Length:
 
 
 def _as_text(path: str, selection: Any, header: bool) -> str:
-    lines = [f"==> {path} <=="] if header else []
+    from desktop.engine import quoted
+
+    lines = [f"==> {quoted(path)} <=="] if header else []
     lines += selection.sentences()
     return "\n".join(lines) + "\n"
 
@@ -328,9 +330,10 @@ def _extract(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         if args.format == "json":
             records.append(document_record(document, source=path))
             continue
-        sys.stdout.write(document.article_text() + "\n")
+        if not _print(document.article_text() + "\n"):
+            return 1
     if args.format == "json" and records:
-        sys.stdout.write(to_json(records))
+        return 0 if _print(to_json(records)) and not failed else 1
     return 1 if failed else 0
 
 
@@ -455,12 +458,12 @@ def _brief(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
 def _document(path: str, language: str | None) -> tuple[Document, dict[str, Any]]:
     """Read and build one input (``-`` is standard input), with the seconds each step took: wall
     clock, and CPU time under ``cpu``."""
-    from desktop.engine import InputError, build_document, read_bytes, read_path
+    from desktop.engine import InputError, build_document, read_path, read_stream
 
     started, started_cpu = time.perf_counter(), time.thread_time()
     try:
         if path == "-":
-            extracted = read_bytes(sys.stdin.buffer.read(), source="-")
+            extracted = read_stream(getattr(sys.stdin, "buffer", None), source="-")
         else:
             extracted = read_path(path)
         read, read_cpu = time.perf_counter(), time.thread_time()
@@ -480,14 +483,40 @@ def _write(text: str, output: str | None, *, force: bool) -> int:
     from desktop.engine import ExportError, write_atomic
 
     if not output:
-        sys.stdout.write(text)
-        return 0
+        return 0 if _print(text) else 1
     try:
         write_atomic(output, text, overwrite=force)
     except ExportError as exc:
         print(f"precis: {exc}", file=sys.stderr)
         return 1
     return 0
+
+
+def _print(text: str) -> bool:
+    """Write to standard output; when it cannot take the text (closed, full, a pipe whose reader
+    left, an encoding without these characters), say so in one line instead of a traceback."""
+    import contextlib
+    import os
+
+    try:
+        if sys.stdout is None:
+            raise OSError("it is closed")
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return True
+    except UnicodeEncodeError:
+        problem = (
+            f"its encoding ({sys.stdout.encoding}) cannot hold these characters; "
+            "set PYTHONIOENCODING=utf-8 or use -o FILE"
+        )
+    except OSError as exc:
+        problem = f"{exc.strerror or exc}"
+    print(f"precis: cannot write to standard output: {problem}", file=sys.stderr)
+    if sys.stdout is not None:
+        # What is still buffered would fail again at exit, with a traceback of its own.
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return False
 
 
 COMMANDS = (

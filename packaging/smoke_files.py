@@ -3,7 +3,7 @@
     uv run python packaging/smoke_files.py OUT_DIR     # prints the files it wrote
 
 The bundle must read each of them offline: every reader's data (trafilatura's settings, jusText's
-stop lists, pdfminer's character maps, python-docx's parts) has to be inside it. The documents
+stop lists, the PDFium library, python-docx's parts) has to be inside it. The documents
 are made with the generators the reader tests use (tests/support/makefiles.py), so nothing is
 downloaded.
 """

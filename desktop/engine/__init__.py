@@ -36,6 +36,7 @@ from desktop.engine.errors import (
     InputError,
     PrecisError,
     UnsupportedFormatError,
+    quoted,
 )
 from desktop.engine.export import (
     Labels,
@@ -59,6 +60,7 @@ from desktop.engine.readers import (
     article_paths,
     read_bytes,
     read_path,
+    read_stream,
     supported_suffixes,
 )
 from desktop.engine.select import Length, Order, Selection, Unit, select
@@ -119,9 +121,11 @@ __all__ = [
     "load",
     "make_brief",
     "outlet",
+    "quoted",
     "rank",
     "read_bytes",
     "read_path",
+    "read_stream",
     "resolve_language",
     "run_batch",
     "select",

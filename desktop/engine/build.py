@@ -6,16 +6,35 @@ import datetime as _dt
 import re
 from dataclasses import replace
 from itertools import takewhile
+from typing import TYPE_CHECKING
 
 from desktop.engine import cleaning, furniture, language
-from desktop.engine.errors import InputError
+from desktop.engine.errors import InputError, quoted
 from desktop.engine.language.sentences import is_casual, sentence_spans
 from desktop.engine.model import Block, Document, Extracted, Kind, Paragraph, Sentence
+from desktop.engine.readers import worker
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 _UNSPLIT = (Kind.TITLE, Kind.HEADING)
+_IN_WORKER = 500_000
+"""Longer texts are built where they can be stopped (a child process with a deadline and a memory
+limit, ``readers.worker``): a million one-word sentences took 106 s. Shorter ones take seconds."""
 
 
-def build_document(extracted: Extracted, lang: str | None = None) -> Document:
+def build_document(
+    extracted: Extracted, lang: str | None = None, *, cancelled: Callable[[], bool] | None = None
+) -> Document:
+    """The document of ``extracted``, in language ``lang`` (detected when None); ``cancelled``
+    is polled while a long text is built."""
+    if len(extracted.text) > _IN_WORKER:
+        name = quoted(extracted.source or "input")
+        return worker.run(_build, extracted, lang, name=name, cancelled=cancelled)
+    return _build(extracted, lang)
+
+
+def _build(extracted: Extracted, lang: str | None) -> Document:
     """Detect the language (unless given), classify the blocks and split sentences.
 
     Invariants (tested with hypothesis): paragraphs and sentences are ordered, disjoint spans of

@@ -25,3 +25,12 @@ class ExportError(PrecisError):
 
 class Cancelled(PrecisError):  # noqa: N818 - it is an outcome, not a fault
     """A long job was stopped on request."""
+
+
+def quoted(name: str) -> str:
+    """A file name as messages show it: as it is when it is plain, else quoted like a Python
+    string, so that a name holding a newline cannot forge a line of its own and bytes that are not
+    UTF-8 show as ``\\xNN``."""
+    if any("\udc80" <= c <= "\udcff" for c in name):
+        return repr(name.encode("utf-8", "surrogateescape"))[1:]
+    return name if name.isprintable() else repr(name)

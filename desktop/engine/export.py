@@ -12,7 +12,7 @@ from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop.engine.errors import ExportError
+from desktop.engine.errors import ExportError, quoted
 from desktop.engine.keywords import key_terms
 from desktop.engine.language import LANGUAGES
 
@@ -72,7 +72,7 @@ def note_properties(selection: Selection, created: _dt.date | None = None) -> di
     the article does not give is left out. ``author`` and ``tags`` are lists.
     """
     doc = selection.ranking.document
-    file = Path(doc.source).name if doc.source not in ("", "-") else ""
+    file = quoted(Path(doc.source).name) if doc.source not in ("", "-") else ""
     fields: dict[str, object] = {
         "title": doc.title.strip() or file,
         "source": doc.url or file,
@@ -182,17 +182,19 @@ def write_atomic(path: str | Path, text: str, *, overwrite: bool = False) -> Pat
     it was and removes the temporary file.
     """
     path = Path(path)
-    if path.exists() and not overwrite:
-        raise ExportError(f"{path}: already exists (use --force to replace it)")
-    if path.is_dir():
-        raise ExportError(f"{path}: is a folder")
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise ExportError(f"{folder}: no such folder")
+    shown = quoted(str(path))
     tmp_name = None
     try:
+        if path.exists() and not overwrite:
+            raise ExportError(f"{shown}: already exists (use --force to replace it)")
+        if path.is_dir():
+            raise ExportError(f"{shown}: is a folder")
+        folder = path.parent if str(path.parent) else Path(".")
+        if not folder.is_dir():
+            raise ExportError(f"{quoted(str(folder))}: no such folder")
         kept = stat.S_IMODE(path.stat().st_mode) if path.exists() else None
-        name = str(folder / f".{path.name}.{secrets.token_hex(6)}.tmp")
+        # The temporary name stays short: the final name may be as long as the system allows.
+        name = str(folder / f".{path.name[:64]}.{secrets.token_hex(6)}.tmp")
         # Created as any new file of the user's is (0666 less the umask, e.g. 0644), where
         # mkstemp would make it 0600; a file being replaced keeps its own mode.
         fd = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _BINARY, 0o666)
@@ -206,7 +208,7 @@ def write_atomic(path: str | Path, text: str, *, overwrite: bool = False) -> Pat
         os.replace(tmp_name, path)
         tmp_name = None
     except OSError as exc:
-        raise ExportError(f"{path}: could not be written ({exc.strerror or exc})") from None
+        raise ExportError(f"{shown}: could not be written ({exc.strerror or exc})") from None
     finally:
         if tmp_name is not None:
             with contextlib.suppress(OSError):

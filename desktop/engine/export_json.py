@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from desktop.engine.errors import quoted
+
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
 
@@ -31,7 +33,7 @@ def summary_record(
     leaning = selection.needs_context
     numbers = doc.paragraph_numbers
     return {
-        "source": doc.source if source is None else source,
+        "source": quoted(doc.source if source is None else source),
         "title": doc.title,
         "language": doc.language,
         "detected_language": doc.detected_language,
@@ -79,13 +81,13 @@ def metadata_record(doc: Document) -> dict[str, Any]:
 def failure_record(source: str) -> dict[str, Any]:
     """An input that could not be read, in its place among the others (the reason went to
     standard error)."""
-    return {"source": source, "error": "could not be read"}
+    return {"source": quoted(source), "error": "could not be read"}
 
 
 def document_record(document: Document, *, source: str | None = None) -> dict[str, Any]:
     """The cleaned article: its metadata, text, and every paragraph and sentence with its kind."""
     return {
-        "source": document.source if source is None else source,
+        "source": quoted(document.source if source is None else source),
         "title": document.title,
         "author": document.author,
         "date": document.date,

@@ -68,7 +68,7 @@ class Session(QObject):
         super().__init__(parent)
         self._jobs = Jobs(pool, changed=self._notify_activity, crashed=self.crashed.emit)
         self._shown_activity = ""
-        self._reading: tuple[Sequence[Callable[[], Extracted]], str] | None = None
+        self._reading: tuple[Sequence[Callable[[Callable[[], bool]], Extracted]], str] | None = None
         self._extracted: Extracted | None = None
         self._previous: Extracted | None = None
         self._document: Document | None = None
@@ -107,7 +107,7 @@ class Session(QObject):
     # chosen for (German stop words on an English page make a worse summary, silently).
 
     def open_path(self, path: str) -> None:
-        self._load([lambda: read_path(path)], path, None)
+        self._load([lambda cancelled: read_path(path, cancelled=cancelled)], path, None)
 
     def open_bytes(self, alternatives: Sequence[tuple[bytes, str]]) -> None:
         """A pasted or dropped article, as ``(data, suffix)`` pairs tried in turn.
@@ -117,7 +117,9 @@ class Session(QObject):
         """
         self._load(
             [
-                lambda data=data, suffix=suffix: read_bytes(data, source="-", suffix=suffix)
+                lambda cancelled, data=data, suffix=suffix: read_bytes(
+                    data, source="-", suffix=suffix, cancelled=cancelled
+                )
                 for data, suffix in alternatives
             ],
             "",
@@ -134,17 +136,21 @@ class Session(QObject):
         previous = self._previous
         if previous is not None:
             source = previous.source if previous.source not in ("", "-") else ""
-            self._load([lambda: previous], source, None)
+            self._load([lambda _cancelled: previous], source, None)
 
     def close_document(self) -> None:
         self._jobs.stop("load", "rank")
         self._set_document(None, None)
 
     def _load(
-        self, attempts: Sequence[Callable[[], Extracted]], source: str, language: str | None
+        self,
+        attempts: Sequence[Callable[[Callable[[], bool]], Extracted]],
+        source: str,
+        language: str | None,
     ) -> None:
         """Read and segment an article in ``language`` (None: detected); the session takes that
-        language when it succeeds. The current article and its ranking stay until then."""
+        language when it succeeds. The current article and its ranking stay until then. Each
+        attempt is given the job's cancel flag: a Cancel stops a reading child process at once."""
         self._reading = (attempts, source)
 
         def job(flag: CancelFlag) -> tuple[Extracted, Document]:
@@ -153,8 +159,8 @@ class Session(QObject):
                 if flag.is_set():
                     raise Cancelled("loading cancelled")
                 try:
-                    extracted = read()
-                    return extracted, build_document(extracted, language)
+                    extracted = read(flag.is_set)
+                    return extracted, build_document(extracted, language, cancelled=flag.is_set)
                 except InputError as exc:
                     error = exc
             assert error is not None
@@ -210,7 +216,7 @@ class Session(QObject):
         self._reading = None  # what the "load" job does from now on: segment, not read
         self._jobs.start(
             "load",
-            lambda flag: (extracted, build_document(extracted, code)),
+            lambda flag: (extracted, build_document(extracted, code, cancelled=flag.is_set)),
             lambda result: self._set_document(*result),
             lambda exc: self.loadFailed.emit(LoadFailure(extracted.source, str(exc))),
         )

@@ -2,7 +2,8 @@
 
 The peak is the process's high-water mark (``VmHWM``), reset before each measured block by writing
 5 to ``/proc/self/clear_refs``, so it sees C allocations (lxml, numpy, libxml2) that tracemalloc
-misses. Where that is not available, tracemalloc's Python-only peak stands in.
+misses, or the growth of a reader's child process (``worker``) when that is larger. Where that is
+not available, tracemalloc's Python-only peak stands in.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from desktop.engine.readers import worker
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
@@ -65,6 +68,7 @@ class Measured:
 def measure() -> Iterator[Measured]:
     """Measure the block: ``seconds`` of wall time and ``peak_mb`` of extra memory at its peak."""
     result = Measured()
+    worker.peak_growth_mb(reset=True)
     if RSS_PEAK:
         _trim()
         _CLEAR_REFS.write_text("5")
@@ -81,6 +85,7 @@ def measure() -> Iterator[Measured]:
         else:
             result.peak_mb = tracemalloc.get_traced_memory()[1] / MB
             tracemalloc.stop()
+        result.peak_mb = max(result.peak_mb, worker.peak_growth_mb())
 
 
 @dataclass
@@ -101,18 +106,30 @@ def run_measured(
     timeout: float,
     env: dict[str, str] | None = None,
     stdin: bytes | None = None,
+    stdin_fd: int | None = None,
+    stdout_fd: int | None = None,
 ) -> Run:
-    """Run ``args``; kill it after ``timeout`` s. The peak RSS is the child's own maximum."""
+    """Run ``args``; kill it after ``timeout`` s. The peak RSS is the child's own maximum (and
+    its children's, summed, when that is more: shared pages count twice, an upper bound).
+
+    ``stdin_fd``/``stdout_fd`` give the child those descriptors instead; -1 starts it with that
+    one closed."""
     import tempfile
 
+    closed = [fd for fd, given in ((0, stdin_fd), (1, stdout_fd)) if given == -1]
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         started = time.perf_counter()
         process = subprocess.Popen(
             list(args),
-            stdin=subprocess.PIPE if stdin is not None else subprocess.DEVNULL,
-            stdout=out,
+            stdin=subprocess.PIPE
+            if stdin is not None
+            else stdin_fd
+            if stdin_fd not in (None, -1)
+            else subprocess.DEVNULL,
+            stdout=stdout_fd if stdout_fd not in (None, -1) else out,
             stderr=err,
             env={**os.environ, **(env or {})},
+            preexec_fn=(lambda: [os.close(fd) for fd in closed]) if closed else None,
         )
         if stdin is not None:
             assert process.stdin is not None
@@ -131,6 +148,7 @@ def run_measured(
             with contextlib.suppress(OSError, ValueError):
                 if (proc / "cmdline").read_bytes() != own_cmdline:
                     hwm_kb = max(hwm_kb, _hwm_kb((proc / "status").read_text()))
+                    hwm_kb = max(hwm_kb, _tree_rss_kb(process.pid))
             pid, status, usage = os.wait4(process.pid, os.WNOHANG)
             if pid:
                 break
@@ -155,6 +173,21 @@ def run_measured(
             else usage.ru_maxrss / (MB if sys.platform == "darwin" else 1024),
             timed_out=timed_out,
         )
+
+
+def _tree_rss_kb(pid: int) -> int:
+    """The resident memory of ``pid`` and its children now (a reader's child process): the
+    child's own high-water mark misses them."""
+    total = 0
+    pids = [pid]
+    with contextlib.suppress(OSError):
+        pids += [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    for one in pids:
+        with contextlib.suppress(OSError, ValueError):
+            for line in Path(f"/proc/{one}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1])
+    return total
 
 
 def _hwm_kb(status: str) -> int:

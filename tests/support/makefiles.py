@@ -44,6 +44,11 @@ def pdf(pages: list[list[Line]], info: dict[str, str] | None = None) -> bytes:
     catalog = add(b"<< /Type /Catalog /Pages %d 0 R >>" % pages_id)
     entries = b" ".join(b"/%s (%s)" % (k.encode(), _pdf_string(v)) for k, v in (info or {}).items())
     info_id = add(b"<< %s >>" % entries)
+    return pdf_of(objects, catalog, b" /Info %d 0 R" % info_id)
+
+
+def pdf_of(objects: list[bytes], root: int, trailer: bytes = b"") -> bytes:
+    """A PDF file of these objects (numbered from 1) with a correct cross-reference table."""
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for number, body in enumerate(objects, 1):
@@ -52,10 +57,10 @@ def pdf(pages: list[list[Line]], info: dict[str, str] | None = None) -> bytes:
     xref = len(out)
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root %d 0 R /Info %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+    out += b"trailer\n<< /Size %d /Root %d 0 R%s >>\nstartxref\n%d\n%%%%EOF\n" % (
         len(objects) + 1,
-        catalog,
-        info_id,
+        root,
+        trailer,
         xref,
     )
     return bytes(out)

@@ -164,3 +164,11 @@ def german(qapp: QApplication) -> Iterator[None]:
 @pytest.fixture
 def window(make_window: Callable[..., MainWindow]) -> MainWindow:
     return make_window()
+
+
+@pytest.fixture
+def real_pool() -> Iterator[QThreadPool]:
+    """Qt's global thread pool: jobs run on real threads (waited for at the end)."""
+    pool = QThreadPool.globalInstance()
+    yield pool
+    pool.waitForDone()

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from PySide6.QtCore import QSettings, Qt, QThreadPool, QTimer, QUrl
+from PySide6.QtCore import QSettings, Qt, QTimer, QUrl
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from support.bigtext import article as long_article
@@ -129,13 +129,6 @@ def slow_article(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("slow") / "longer.txt"
     path.write_text(long_article(1_000_000), encoding="utf-8")
     return path
-
-
-@pytest.fixture
-def real_pool() -> Iterator[QThreadPool]:
-    pool = QThreadPool.globalInstance()
-    yield pool
-    pool.waitForDone()
 
 
 # -- never frozen --------------------------------------------------------------------------------

@@ -38,7 +38,7 @@ _CLOSERS = "\"'’‘”“»«›‹)]}"
 _CLOSING = re.compile(rf"(?:[{re.escape(_CLOSERS)}]|\[\d{{1,3}}\]|\[[a-z]\])+")
 _EMOTICON = re.compile(r"\s+[:;=8][-o^']?[()\[\]DPpOo3|/\\]+(?=\s|$)")
 _OPENERS = "\"'‘“„«»‹›([{¡¿-–—"
-_ELLIPSIS = re.compile(r"(?:\.{3,}|…)[\"'’”“»«)\]]*(?=\s+[\"'‘“„«»(]?([^\W\d_]))")
+_ELLIPSIS = re.compile(r"(?:(?<!\.)\.{3,}|…)[\"'’”“»«)\]]*(?=\s+[\"'‘“„«»(]?([^\W\d_]))")
 _LIST_MARK = re.compile(r"[(\[]?(?:\d{1,3}|[ivxlIVXL]{1,4}|[a-zA-Z])[.)\]]{1,3}")
 _BULLETS = "•·▪●◦‣⁃*-–— \t"
 _ROMAN = re.compile(r"[IVXLC]{1,5}")

@@ -2,19 +2,31 @@
 
 from __future__ import annotations
 
+import dataclasses
+import importlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, BinaryIO
 
-from desktop.engine.errors import InputError, UnsupportedFormatError
+from desktop.engine.errors import InputError, UnsupportedFormatError, quoted
+from desktop.engine.readers import worker
+from desktop.engine.readers.bounded import MAX_BYTES, read_fd, read_file
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable
 
     from desktop.engine.model import Extracted
 
-MAX_BYTES = 50 * 1024 * 1024
-"""Files above this size are refused before they are read into memory."""
+__all__ = [
+    "FORMATS",
+    "MAX_BYTES",
+    "Format",
+    "article_paths",
+    "read_bytes",
+    "read_path",
+    "read_stream",
+    "supported_suffixes",
+]
 
 
 @dataclass(frozen=True)
@@ -45,6 +57,11 @@ FORMATS = (
 READERS = {suffix: f.read for f in FORMATS for suffix in f.suffixes}
 
 
+_IN_PROCESS = frozenset({"text"})
+"""Readers of our own code, bounded by its own checks; every other reader is a library's, run by
+``worker``."""
+
+
 def supported_suffixes() -> tuple[str, ...]:
     return tuple(READERS)
 
@@ -66,38 +83,84 @@ def article_paths(paths: Iterable[str | Path]) -> list[str]:
     return out
 
 
-def read_path(path: str | Path) -> Extracted:
+def _read(
+    reader: Callable[[bytes, str], Extracted],
+    data: bytes,
+    name: str,
+    cancelled: Callable[[], bool] | None,
+    progress: Callable[[int, int], None] | None,
+) -> Extracted:
+    module = getattr(getattr(reader, "__self__", None), "module", None)  # a Format's reader
+    if module in _IN_PROCESS:
+        return reader(data, name)
+    if module is not None:
+        # Imported here once, so that every child starts with them (each would import them again).
+        loaded = importlib.import_module(f"desktop.engine.readers.{module}")
+        for library in getattr(loaded, "LIBRARIES", ()):
+            importlib.import_module(library)
+    return worker.run(reader, data, name, name=name, cancelled=cancelled, progress=progress)
+
+
+def read_path(
+    path: str | Path,
+    *,
+    cancelled: Callable[[], bool] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Extracted:
+    """Read a file. ``cancelled`` is polled while a library reads (``Cancelled`` is raised when
+    it says so); ``progress(done, total)`` hears of pages read where a reader can tell."""
     path = Path(path)
-    if not path.exists():
-        raise InputError(f"{path}: no such file")
-    if path.is_dir():
-        raise InputError(f"{path}: is a folder, not a file")
+    name = quoted(str(path))
     reader = READERS.get(path.suffix.lower())
-    if reader is None:
-        names = ", ".join(sorted(READERS))
-        raise UnsupportedFormatError(
-            f"{path.name}: unsupported format {path.suffix or '(no extension)'!r}; "
-            f"Precis reads {names}"
-        )
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(
-                f"{path.name}: {size / 1e6:.0f} MB is above the {MAX_BYTES // 2**20} MB limit"
+        if not path.exists():
+            raise FileNotFoundError
+        if path.is_dir():
+            raise InputError(f"{name}: is a folder, not a file")
+        if reader is None:
+            names = ", ".join(sorted(READERS))
+            raise UnsupportedFormatError(
+                f"{quoted(path.name)}: unsupported format {path.suffix or '(no extension)'!r}; "
+                f"Precis reads {names}"
             )
-        data = path.read_bytes()
+        data = read_file(path, name)
+    except FileNotFoundError:
+        raise InputError(f"{name}: no such file") from None
     except PermissionError:
-        raise InputError(f"{path}: permission denied") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from None
-    return reader(data, str(path))
+        raise InputError(f"{name}: permission denied") from None
+    except OSError as exc:  # a name too long for the system, a loop of links, an I/O error
+        raise InputError(f"{name}: cannot be read ({exc.strerror or exc})") from None
+    # Messages name the file as it can be shown; the document keeps its real path.
+    return dataclasses.replace(_read(reader, data, name, cancelled, progress), source=str(path))
 
 
-def read_bytes(data: bytes, source: str = "-", suffix: str = ".txt") -> Extracted:
+def read_stream(stream: BinaryIO | None, source: str = "-", suffix: str = ".txt") -> Extracted:
+    """Read standard input or another stream to its end, at most ``MAX_BYTES`` of it."""
+    if stream is None:  # started with standard input closed (``<&-``)
+        raise InputError(f"{source}: standard input is closed")
+    try:
+        fd: int | None = stream.fileno()
+    except (OSError, ValueError):  # an in-memory stream
+        fd = None
+    try:
+        data = read_fd(fd, source) if fd is not None else stream.read(MAX_BYTES + 1)
+    except (OSError, ValueError) as exc:
+        raise InputError(f"{source}: cannot be read ({exc})") from None
+    return read_bytes(data, source, suffix)
+
+
+def read_bytes(
+    data: bytes,
+    source: str = "-",
+    suffix: str = ".txt",
+    *,
+    cancelled: Callable[[], bool] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Extracted:
     """Read data that did not come from a named file (standard input, the clipboard)."""
     if len(data) > MAX_BYTES:
         raise InputError(f"{source}: input is above the {MAX_BYTES // 2**20} MB limit")
     reader = READERS.get(suffix.lower())
     if reader is None:
         raise UnsupportedFormatError(f"{source}: unsupported format {suffix!r}")
-    return reader(data, source)
+    return _read(reader, data, source, cancelled, progress)

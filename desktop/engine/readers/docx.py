@@ -15,6 +15,9 @@ from desktop.engine.readers.assemble import assemble, row_kind
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
+LIBRARIES = ("docx", "docx.oxml.ns", "docx.table", "docx.text.paragraph")
+"""What this reader imports when it first reads: imported before a reading child is forked."""
+
 _WHAT = "Word document (.docx)"
 
 

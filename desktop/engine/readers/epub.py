@@ -22,6 +22,9 @@ if TYPE_CHECKING:
 
     from desktop.engine.model import Extracted, Kind
 
+LIBRARIES = ("defusedxml.ElementTree", "lxml.html")
+"""What this reader imports when it first reads: imported before a reading child is forked."""
+
 _WHAT = "EPUB e-book"
 _NS = {
     "c": "urn:oasis:names:tc:opendocument:xmlns:container",

@@ -22,6 +22,9 @@ if TYPE_CHECKING:
     from lxml.html import HtmlElement
     from trafilatura.settings import Document
 
+LIBRARIES = ("lxml.html", "trafilatura", "trafilatura.metadata")
+"""What this reader imports when it first reads: imported before a reading child is forked."""
+
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 # A DOCTYPE with an internal subset (entity declarations) means nothing to the HTML parser, which
 # would show the declarations as text; it is dropped unread.
@@ -29,7 +32,10 @@ _DOCTYPE_SUBSET = re.compile(r"^\s*<!DOCTYPE[^>\[]*\[.*?\]\s*>", re.IGNORECASE |
 _FRAGMENT = re.compile(r"<!--\s*StartFragment\s*-->", re.IGNORECASE)
 _DOCUMENT = re.compile(r"<(?:html|body)[\s>]", re.IGNORECASE)
 _CONTROLS = re.compile(r"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)|^\s*<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)""",
+    re.IGNORECASE,
+)
 
 
 def _tags(names: str) -> frozenset[str]:
@@ -66,11 +72,10 @@ def decode(data: bytes, source: str = "-") -> str:
     except UnicodeDecodeError:
         pass
     declared = _META_CHARSET.search(data[:4096])
-    if declared:
-        try:
-            return data.decode(declared.group(1).decode("ascii"), errors="replace")
-        except LookupError:
-            pass
+    label = declared and (declared.group(1) or declared.group(2)).decode("ascii")
+    encoding = plain.text_encoding(label) if label else None
+    if encoding:
+        return data.decode(encoding, errors="replace")
     return plain.decode(data, source)
 
 

@@ -17,6 +17,9 @@ from desktop.engine.readers.assemble import assemble
 if TYPE_CHECKING:
     from markdown_it.token import Token
 
+LIBRARIES = ("markdown_it",)
+"""What this reader imports when it first reads: imported before a reading child is forked."""
+
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _FIELD = re.compile(r"^(title|author|date)\s*:\s*(.+?)\s*$", re.IGNORECASE | re.MULTILINE)
 

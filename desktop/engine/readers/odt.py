@@ -15,6 +15,9 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
     from xml.etree.ElementTree import Element
 
+LIBRARIES = ("defusedxml.ElementTree",)
+"""What this reader imports when it first reads: imported before a reading child is forked."""
+
 _WHAT = "OpenDocument text (.odt)"
 _NS = {
     "office": "urn:oasis:names:tc:opendocument:xmlns:office:1.0",

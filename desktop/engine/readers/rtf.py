@@ -14,6 +14,9 @@ from desktop.engine.readers.assemble import assemble
 if TYPE_CHECKING:
     from desktop.engine.model import Extracted
 
+LIBRARIES = ("striprtf.striprtf",)
+"""What this reader imports when it first reads: imported before a reading child is forked."""
+
 _CODEPAGE = re.compile(rb"\\ansicpg(\d+)")
 _INFO = re.compile(rb"\{\\(title|author|creatim)\s*([^{}]*)\}")
 _ESCAPE = re.compile(rb"\\'([0-9a-fA-F]{2})")

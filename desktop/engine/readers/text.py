@@ -21,9 +21,29 @@ _FINAL = re.compile(r"[.!?…:;。！？\"'”“»«)\]]\s*$")
 # C0 controls other than tab and newline, DEL, and lone surrogates (pasted from broken sources):
 # none is text, and a lone surrogate cannot even be written out again as UTF-8.
 _JUNK = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ud800-\udfff]")
+_BLANK_LINES = re.compile(r"\n[ \t\n]*\n")  # one character class: no backtracking state per line
 _BREAKS = str.maketrans({"\x0b": "\n", "\x0c": "\n\n", "\x85": "\n", "\u2028": "\n"})
 _ITEM = re.compile(r"(?:[•·▪●◦‣⁃*\-–—]|\d{1,3}[.)]|[a-z][.)])\s")  # a list item's mark
 _WRAP_MIN, _WRAP_MAX = 40, 200
+
+
+# Codecs Python finds by name that decode no document's text: a declared charset naming one is
+# ignored as if it named nothing.
+_NOT_DOCUMENT_ENCODINGS = frozenset(
+    {"idna", "punycode", "undefined", "unicode-escape", "raw-unicode-escape", "charmap", "utf-7"}
+)
+
+
+def text_encoding(label: str) -> str | None:
+    """Python's codec for a charset a document declares, or None when there is none or it is no
+    text encoding (``idna``, ``punycode``, ``undefined``, ``rot13``, ``base64``…)."""
+    try:
+        info = codecs.lookup(label.strip())
+    except (LookupError, ValueError, TypeError):
+        return None
+    if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_DOCUMENT_ENCODINGS:
+        return None
+    return info.name
 
 
 def decode(data: bytes, source: str = "-") -> str:
@@ -67,7 +87,8 @@ def normalise(text: str) -> str:
     """One newline convention, no control characters, no lone surrogates, no leading BOM."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_BREAKS)
     text = text.replace("\u2029", "\n\n").lstrip("\ufeff")
-    return _JUNK.sub("", text)
+    # Blank lines beyond one say nothing more; ten million of them took 1.1 GB as lines.
+    return _BLANK_LINES.sub("\n\n", _JUNK.sub("", text))
 
 
 @dataclass(frozen=True, slots=True)

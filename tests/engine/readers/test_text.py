@@ -226,10 +226,10 @@ def test_read_error_is_reported_even_with_privileges(
     path = tmp_path / "secret.txt"
     path.write_text("Nobody may read this.", encoding="utf-8")
 
-    def refuse(self: Path) -> bytes:
-        raise PermissionError(13, "Permission denied", str(self))
+    def refuse(path: Path, name: str) -> bytes:
+        raise PermissionError(13, "Permission denied", str(path))
 
-    monkeypatch.setattr(type(path), "read_bytes", refuse)
+    monkeypatch.setattr("desktop.engine.readers.read_file", refuse)
     code, _, err = run(capsys, "summarize", str(path))
     assert code == 1
     assert "permission denied" in one_clear_line(err)

@@ -1,0 +1,187 @@
+"""Reading where it can be stopped: a child process with a deadline and a memory limit.
+
+A library can loop inside itself (pdfminer.six did on a reference cycle), take minutes (thousands of
+pages) or gigabytes (a Markdown table 200,000 columns wide), and no check between its steps can
+stop it. So the readers that a library parses run in a forked child: it gets an address-space
+limit (``RLIMIT_AS``) a budget above what it inherits, and is killed when the deadline passes or
+the caller cancels. Either way the caller gets one clear ``InputError`` and nothing is left running.
+
+Where ``fork`` does not exist (Windows, and macOS, where forking a process that has loaded system
+frameworks is unsafe), and in a daemonic process (a Dask worker's), the reader runs in-process,
+bounded only by the readers' own checks.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from contextlib import suppress
+from contextvars import ContextVar
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from desktop.engine.errors import Cancelled, InputError
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from multiprocessing.connection import Connection
+
+T = TypeVar("T")
+
+SECONDS = 20.0
+"""A document that a library has not read within this time is given up on."""
+MEMORY = 768 * 1024 * 1024
+"""Address space a reader may add to what it inherits; past it, allocations fail."""
+_TICK = 0.05  # how often the caller's cancel flag is looked at
+_grown: list[float] = [0.0]  # the most any child grew its resident memory, in MB (measurements)
+_progress: ContextVar[Callable[[int, int], None] | None] = ContextVar("progress", default=None)
+
+
+def report(done: int, total: int) -> None:
+    """A reader's progress (pages read of all pages), passed on to the caller of ``run``."""
+    callback = _progress.get()
+    if callback is not None:
+        callback(done, total)
+
+
+def available() -> bool:
+    from multiprocessing import process
+
+    # A daemonic process (a Dask worker's) may not start children: it reads in-process.
+    return (
+        sys.platform.startswith("linux")
+        and hasattr(os, "fork")
+        and not process.current_process().daemon
+    )
+
+
+def run(
+    reader: Callable[..., T],
+    *args: Any,
+    name: str,
+    cancelled: Callable[[], bool] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> T:
+    """``reader(*args)`` in a child process: its result, or its exception raised here.
+
+    ``progress(done, total)`` is called here, in the caller's thread, as the reader ``report``s.
+    """
+    if not available():
+        token = _progress.set(progress)
+        try:
+            return reader(*args)
+        finally:
+            _progress.reset(token)
+    import multiprocessing  # here: 30 ms that start-up need not pay
+
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+    child = context.Process(target=_child, args=(reader, args, sender), daemon=True)
+    child.start()
+    sender.close()
+    ends = time.monotonic() + SECONDS
+    try:
+        while True:
+            if cancelled is not None and cancelled():
+                raise Cancelled("reading cancelled")
+            left = ends - time.monotonic()
+            if left <= 0:
+                raise InputError(
+                    f"{name}: gave up after {SECONDS:.0f} s of reading; the file is too large "
+                    "or too complex (the limit keeps Precis responsive)"
+                )
+            if not receiver.poll(min(_TICK, left)):
+                continue
+            try:
+                kind, payload = receiver.recv()
+            except (EOFError, OSError):
+                # Killed, or aborted in C: most often an allocation refused at the memory limit.
+                _grown[0] = max(_grown[0], MEMORY / 2**20)
+                raise InputError(
+                    f"{name}: could not be read (reading it failed; it may be damaged or need "
+                    f"more than the {MEMORY // 2**20} MB of memory Precis allows)"
+                ) from None
+            if kind == "progress":
+                if progress is not None:
+                    progress(*payload)
+                continue
+            if kind == "grown":
+                _grown[0] = max(_grown[0], payload)
+                continue
+            if kind == "memory":
+                raise InputError(
+                    f"{name}: would need more than {MEMORY // 2**20} MB of memory to read "
+                    "(the limit keeps Precis and your computer responsive)"
+                )
+            elif kind == "raise":
+                raise payload
+            else:
+                return payload
+    finally:
+        receiver.close()
+        if child.is_alive():
+            child.kill()
+        child.join()
+
+
+def peak_growth_mb(*, reset: bool = False) -> float:
+    """The largest growth of resident memory of a reading child since the last reset (for
+    measurements: the caller's own peak does not see it)."""
+    grown = _grown[0]
+    if reset:
+        _grown[0] = 0.0
+    return grown
+
+
+def _child(reader: Callable[..., Any], args: tuple[Any, ...], sender: Connection) -> None:
+    _limit_memory()
+    with suppress(OSError):  # the peak inherited from the parent is not this child's
+        Path("/proc/self/clear_refs").write_text("5")
+    started = _status_kb("VmRSS")
+
+    _progress.set(lambda done, total: sender.send(("progress", (done, total))))
+    try:
+        result: tuple[str, Any] = ("done", reader(*args))
+    except MemoryError:
+        result = ("memory", None)
+    except Exception as exc:  # every failure is raised again in the caller
+        result = ("raise", _portable(exc))
+    sender.send(("grown", max(0, _status_kb("VmHWM") - started) / 1024))
+    try:
+        sender.send(result)
+    except MemoryError:
+        sender.send(("memory", None))
+    except Exception as exc:  # an exception that does not pickle
+        sender.send(("raise", RuntimeError(f"{type(exc).__name__}: {exc}")))
+
+
+def _portable(exc: Exception) -> Exception:
+    """The exception as it can travel to the caller: some libraries' exceptions pickle but do not
+    unpickle (defusedxml's need six arguments)."""
+    import pickle
+
+    try:
+        pickle.loads(pickle.dumps(exc))  # our own bytes, just made
+    except Exception:  # whatever fails, a plain error carries the message
+        return RuntimeError(f"{type(exc).__name__}: {exc}")
+    return exc
+
+
+def _status_kb(field: str) -> int:
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith(f"{field}:"):
+                return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
+def _limit_memory() -> None:
+    import resource
+
+    with suppress(OSError, ValueError):
+        pages = int(Path("/proc/self/statm").read_text().split()[0])
+        inherited = pages * os.sysconf("SC_PAGE_SIZE")
+        resource.setrlimit(resource.RLIMIT_AS, (inherited + MEMORY, resource.RLIM_INFINITY))

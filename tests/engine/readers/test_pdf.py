@@ -1,0 +1,105 @@
+"""The PDF reader (PDFium): line-end hyphens, list items, a browser's printed margins, reading
+progress."""
+
+from __future__ import annotations
+
+import pytest
+from support import makefiles
+
+from desktop.engine import InputError, read_bytes
+
+BODY = "The council of Porthmere voted on Tuesday to rebuild the sea wall that failed."
+
+
+def _text(lines: list[tuple[float, float, float, str]]) -> str:
+    return read_bytes(makefiles.pdf([lines]), suffix=".pdf").text
+
+
+def test_a_compound_broken_at_its_hyphen_keeps_it() -> None:
+    text = _text(
+        [
+            (72, 700, 11, "Ana Lee, the co-"),
+            (72, 686, 11, "founder of the harbour trust, said the wall had to be rebuilt."),
+        ]
+    )
+    assert "co-founder" in text
+
+
+def test_a_word_hyphenated_to_fit_is_joined() -> None:
+    text = _text(
+        [
+            (72, 700, 11, "Some shop owners fear the infor-"),
+            (72, 686, 11, "mation about detours will come too late for the summer season."),
+        ]
+    )
+    assert "information about detours" in text
+
+
+def test_a_bullet_starts_a_paragraph_of_its_own() -> None:
+    text = _text(
+        [
+            (72, 700, 11, "The plan has three parts, the council said on Tuesday evening"),
+            (72, 686, 11, "• a higher wall along the harbour front"),
+            (72, 672, 11, "• new gates for the fishing boats"),
+        ]
+    )
+    paragraphs = text.split("\n\n")
+    assert "a higher wall along the harbour front" in paragraphs
+    assert "new gates for the fishing boats" in paragraphs
+    assert "•" not in text
+
+
+def test_a_browser_print_without_the_article_says_so() -> None:
+    margins = [
+        (24, 826, 8, "12/6/26, 4:09 AM Sea wall vote - Porthmere News"),
+        (24, 10, 8, "https://news.example.org/2026/12/sea-wall 1/1"),
+    ]
+    with pytest.raises(InputError) as info:
+        read_bytes(makefiles.pdf([margins]), suffix=".pdf")
+    assert "article text is missing" in str(info.value)
+
+
+def test_a_browser_print_loses_only_its_margins() -> None:
+    page = [
+        (24, 826, 8, "12/6/26, 4:09 AM Sea wall vote - Porthmere News"),
+        (72, 700, 11, BODY),
+        (24, 10, 8, "https://news.example.org/2026/12/sea-wall 1/1"),
+    ]
+    assert _text(page) == BODY
+
+
+def _type3_page(text: bytes) -> bytes:
+    """A page set in a Type 3 font (glyphs drawn by content streams, as some printers emit),
+    its letters named by the font's encoding."""
+    letters = b"abcdefghijklmnopqrstuvwxyz"
+    glyph = b"0 0 d0 0 0 m 500 0 l 500 700 l f"
+    shows = b"BT /T3 12 Tf 72 700 Td (%s) Tj ET" % text
+    font = (
+        b"<< /Type /Font /Subtype /Type3 /FontBBox [0 0 750 750] "
+        b"/FontMatrix [0.001 0 0 0.001 0 0] /CharProcs << %s /space 6 0 R >> "
+        b"/Encoding << /Type /Encoding /Differences [32 /space 97 %s] >> "
+        b"/FirstChar 32 /LastChar 122 /Widths [%s] /Resources << >> >>"
+        % (
+            b" ".join(b"/%c 6 0 R" % c for c in letters),
+            b" ".join(b"/%c" % c for c in letters),
+            b" ".join([b"600"] * 91),
+        )
+    )
+    return makefiles.pdf_of(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
+            font,
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+            b"/Resources << /Font << /T3 3 0 R >> >> /Contents 5 0 R >>",
+            b"<< /Length %d >>\nstream\n%s\nendstream" % (len(shows), shows),
+            b"<< /Length %d >>\nstream\n%s\nendstream" % (len(glyph), glyph),
+        ],
+        1,
+    )
+
+
+def test_a_type3_font_has_a_text_layer() -> None:
+    """pdfminer.six reported such a printed page as having no text layer."""
+    data = _type3_page(b"the council voted to rebuild the sea wall")
+    assert read_bytes(data, suffix=".pdf").text == "the council voted to rebuild the sea wall"

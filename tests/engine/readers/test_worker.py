@@ -1,0 +1,133 @@
+"""Readers run where they can be stopped (desktop/engine/readers/worker.py), and the inputs of
+issue 18 that cost time or memory end in a document or one clear line, in bounds.
+
+The worker's own rules are checked with readers that misbehave on purpose (loop, allocate, crash).
+The hostile corpus (tests/support/costly.py) runs here at a small scale through the command line,
+each case in a child process with a time bound and its peak memory measured; at full scale (the
+sizes of the red-team pass) it runs with ``-m slow`` and in ``benchmarks/reliability.py``.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+import time
+from typing import TYPE_CHECKING
+
+import pytest
+from support import makefiles
+from support.bounds import run_measured
+from support.costly import CASES
+
+from desktop.engine import Cancelled, InputError, read_bytes
+from desktop.engine.readers import worker
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+needs_fork = pytest.mark.skipif(not worker.available(), reason="no reading child on this system")
+ARTICLE = "The council voted on Monday to rebuild the harbour bridge. Most residents welcomed it."
+
+
+def _loop(data: bytes, source: str) -> None:
+    while True:
+        pass
+
+
+def _allocate(data: bytes, source: str) -> bytes:
+    return b"x" * (worker.MEMORY + 2**20)
+
+
+def _crash(data: bytes, source: str) -> None:
+    os.kill(os.getpid(), signal.SIGKILL)  # as a library dying in C would
+
+
+def _pages(data: bytes, source: str) -> str:
+    for page in range(1, 4):
+        worker.report(page, 3)
+    return data.decode()
+
+
+@needs_fork
+def test_a_reader_that_never_ends_is_stopped_at_the_deadline(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(worker, "SECONDS", 1.0)
+    started = time.monotonic()
+    with pytest.raises(InputError) as info:
+        worker.run(_loop, b"", "f.pdf", name="f.pdf")
+    assert time.monotonic() - started < 30
+    assert str(info.value).startswith("f.pdf: gave up after 1 s")
+
+
+@needs_fork
+def test_a_reader_past_the_memory_limit_is_one_line() -> None:
+    with pytest.raises(InputError) as info:
+        worker.run(_allocate, b"", "f.md", name="f.md")
+    assert f"more than {worker.MEMORY // 2**20} MB of memory" in str(info.value)
+
+
+@needs_fork
+def test_a_reader_that_crashes_is_one_line() -> None:
+    with pytest.raises(InputError) as info:
+        worker.run(_crash, b"", "f.pdf", name="f.pdf")
+    assert "could not be read" in str(info.value)
+
+
+@needs_fork
+def test_reading_is_cancelled_at_once() -> None:
+    started = time.monotonic()
+    with pytest.raises(Cancelled):
+        worker.run(_loop, b"", "f.pdf", name="f.pdf", cancelled=lambda: True)
+    assert time.monotonic() - started < 5
+
+
+def test_progress_reaches_the_caller_and_errors_come_back_as_raised() -> None:
+    heard: list[tuple[int, int]] = []
+    assert worker.run(_pages, b"text", "-", name="-", progress=lambda *p: heard.append(p)) == "text"
+    assert heard == [(1, 3), (2, 3), (3, 3)]
+    with pytest.raises(InputError) as info:
+        read_bytes(b"%PDF-1.4 nothing else", suffix=".pdf")
+    assert "not a readable PDF" in str(info.value)
+
+
+def test_pdf_pages_are_reported() -> None:
+    pages = [[(72, 700, 11, ARTICLE)] for _ in range(4)]
+    heard: list[tuple[int, int]] = []
+    read_bytes(makefiles.pdf(pages), suffix=".pdf", progress=lambda *p: heard.append(p))
+    assert heard == [(1, 4), (2, 4), (3, 4), (4, 4)]
+
+
+def _through_the_cli(tmp_path: Path, name: str, scale: float, verb: str) -> tuple[float, float]:
+    suffix, make = CASES[name]
+    path = tmp_path / f"{name}{suffix}"
+    path.write_bytes(make(scale))
+    args = [sys.executable, "-m", "desktop", verb, str(path)]
+    run = run_measured(args, timeout=120)
+    assert not run.timed_out, f"{name}: no answer within 120 s"
+    assert "Traceback" not in run.stderr, run.stderr[-2000:]
+    if run.returncode:
+        assert run.returncode == 1
+        assert run.stderr.strip().count("\n") == 0, run.stderr
+        assert run.stderr.startswith(f"precis: {path}: ")
+    else:
+        assert run.stdout.strip()
+    assert run.peak_mb < 1500, f"{name}: peak RSS {run.peak_mb:.0f} MB"
+    return run.seconds, run.peak_mb
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_costly_inputs_in_small_form(tmp_path: Path, name: str) -> None:
+    """Every class of the corpus, at 2 % of its size: fast enough for every run."""
+    _through_the_cli(tmp_path, name, 0.02, "extract")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("verb", ["extract", "summarize"])
+@pytest.mark.parametrize("name", list(CASES))
+def test_costly_inputs_at_full_size(tmp_path: Path, name: str, verb: str) -> None:
+    """The sizes of the red-team pass: a document or one line, bounded (goal: 30 s, 1 GB, as
+    measured by benchmarks/reliability.py; the bounds here leave room for a busy machine)."""
+    seconds, peak = _through_the_cli(tmp_path, name, 1.0, verb)
+    print(f"\n{name} {verb}: {seconds:.1f} s, peak RSS {peak:.0f} MB")
