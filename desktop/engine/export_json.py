@@ -70,7 +70,7 @@ def metadata_record(doc: Document) -> dict[str, Any]:
         "authors": list(doc.authors),
         "published": doc.date,
         "url": doc.url,
-        "file": doc.source if doc.source not in ("", "-") else "",
+        "file": quoted(doc.source) if doc.source not in ("", "-") else "",
         "description": doc.description,
         "language": doc.language,
         "read": doc.read_on,

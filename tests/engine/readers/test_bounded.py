@@ -150,6 +150,8 @@ def test_a_file_name_that_is_not_utf8_is_written_out(tmp_path: Path, fmt: str) -
     written = out.read_text(encoding="utf-8")
     if fmt == "json":
         written = json.loads(written)["source"]
+    else:  # as a Markdown renderer shows it: an escaped backslash is one backslash
+        written = written.replace("\\\\", "\\")
     assert "caf\\xe9.txt" in written  # the byte that is not UTF-8, shown as \xe9
 
 
