@@ -21,7 +21,7 @@ from contextvars import ContextVar
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from desktop.engine.errors import Cancelled, InputError
+from desktop.engine.errors import Cancelled, InputError, PrecisError
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -157,15 +157,12 @@ def _child(reader: Callable[..., Any], args: tuple[Any, ...], sender: Connection
 
 
 def _portable(exc: Exception) -> Exception:
-    """The exception as it can travel to the caller: some libraries' exceptions pickle but do not
-    unpickle (defusedxml's need six arguments)."""
-    import pickle
-
-    try:
-        pickle.loads(pickle.dumps(exc))  # our own bytes, just made
-    except Exception:  # whatever fails, a plain error carries the message
-        return RuntimeError(f"{type(exc).__name__}: {exc}")
-    return exc
+    """The exception as it can travel to the caller. Ours and Python's own travel as they are; a
+    library's may pickle but not unpickle (defusedxml's need six arguments), so it travels as a
+    plain error that carries its message."""
+    if isinstance(exc, PrecisError) or type(exc).__module__ == "builtins":
+        return exc
+    return RuntimeError(f"{type(exc).__name__}: {exc}")
 
 
 def _status_kb(field: str) -> int:
