@@ -4,7 +4,8 @@ All three follow sumy (``sumy/summarizers/{lex_rank,text_rank,reduction}.py``) n
 without ever holding a dense sentence × sentence matrix:
 
 - lex-rank thresholds idf-modified cosine similarities at 0.1. The kept 0/1 graph is sparse; it is
-  built from row blocks of the similarity product, each block cut before the next is computed.
+  built from row blocks of the similarity product, each block cut before the next is computed, over
+  distinct sentences only: a repeated passage is one node with a multiplicity, not a clique.
 - text-rank and reduction weigh two sentences by their shared words divided by the sum of the
   logarithms of their lengths. That weight is never stored: the graph is only ever multiplied by a
   vector, and grouping sentences by length turns each product into sparse products with the
@@ -13,6 +14,7 @@ without ever holding a dense sentence × sentence matrix:
 
 from __future__ import annotations
 
+import itertools
 from typing import TYPE_CHECKING
 
 # Imported with the module, before ranking.rank starts its clock: scipy.sparse costs 0.1 s.
@@ -40,30 +42,38 @@ def rank_lex_rank(analysis: Analysis) -> Scores:
     n = analysis.size
     if n == 0:
         return Scores(np.zeros(0))
-    graph = _lex_rank_graph(analysis)
-    degree = np.diff(graph.indptr).astype(float)
+    unit = _unit_rows(analysis.counts)
+    # Sentences with the same unit vector (a repeated passage) have the same neighbours and
+    # are neighbours of each other: in the full graph they form a clique whose edges grow with
+    # the square of the repetitions. They are merged into one node of multiplicity m. Starting
+    # from the uniform vector, the power method keeps equal values on equal sentences, so on the
+    # merged graph H it is exact: degree = H m, (G (p / degree))_a = Σ_b H_ab m_b p_b / degree_b.
+    first, inverse = _distinct_rows(unit)
+    graph = _lex_rank_graph(unit[first])
+    multiplicity = np.bincount(inverse).astype(float)
+    degree = graph @ multiplicity
     degree[degree == 0] = 1.0
     # sumy's power method: p ← Mᵀp / ‖Mᵀp‖ until the step is at most epsilon, where M is the
     # graph with each row divided by its degree (the graph is symmetric, so Mᵀp = G (p / degree)).
-    p = np.full(n, 1.0 / n)
+    # Norms are taken over every sentence (the merged vector expanded back).
+    p = np.full(len(first), 1.0 / n)
     step = 1.0
     while step > LEX_RANK_EPSILON:
         checkpoint()
-        following = graph @ (p / degree)
-        norm = np.linalg.norm(following)
+        following = graph @ (multiplicity * p / degree)
+        norm = np.linalg.norm(following[inverse])
         if norm == 0.0:  # no sentence has a word with a usable idf: nothing to prefer
             return Scores(np.zeros(n))
         following /= norm
-        step = float(np.linalg.norm(following - p))
+        step = float(np.linalg.norm((following - p)[inverse]))
         p = following
-    return Scores(p)
+    return Scores(p[inverse])
 
 
-def _lex_rank_graph(analysis: Analysis) -> sparse.csr_matrix:
-    """The symmetric 0/1 graph of sentence pairs whose idf-modified cosine exceeds 0.1."""
+def _unit_rows(counts: sparse.csr_matrix) -> sparse.csr_matrix:
+    """Each sentence's idf-modified term vector, divided by its length (sumy's cosine terms)."""
     import numpy as np
 
-    counts = analysis.counts
     n, terms = counts.shape
     rows = np.repeat(np.arange(n), np.diff(counts.indptr))
     # sumy: tf is the count divided by the sentence's highest count; idf = log(N / (1 + n_t)).
@@ -76,11 +86,42 @@ def _lex_rank_graph(analysis: Analysis) -> sparse.csr_matrix:
     norms = np.sqrt(np.bincount(rows, weights * weights, minlength=n))
     # A sentence whose weights are all zero is similar to nothing, not even itself (sumy: 0.0).
     usable = norms[rows] > 0
-    unit = sparse.csr_matrix(
+    return sparse.csr_matrix(
         (weights[usable] / norms[rows][usable], counts.indices[usable], _indptr(rows[usable], n)),
         shape=(n, terms),
     )
+
+
+def _distinct_rows(unit: sparse.csr_matrix) -> tuple[np.ndarray, np.ndarray]:
+    """The first row of each distinct row (ascending), and for every row its distinct row's number.
+
+    Rows are compared by their stored terms and values; the counts are canonical (terms in
+    ascending order), so equal vectors store equal bytes.
+    """
+    import numpy as np
+
+    indices, data = unit.indices.tobytes(), unit.data.tobytes()
+    isize, dsize = unit.indices.itemsize, unit.data.itemsize
+    bounds = unit.indptr.tolist()
+    seen: dict[tuple[bytes, bytes], int] = {}
+    first: list[int] = []
+    inverse = np.empty(unit.shape[0], dtype=np.int64)
+    for row, (a, b) in enumerate(itertools.pairwise(bounds)):
+        key = (indices[a * isize : b * isize], data[a * dsize : b * dsize])
+        number = seen.setdefault(key, len(first))
+        if number == len(first):
+            first.append(row)
+        inverse[row] = number
+    return np.asarray(first, dtype=np.int64), inverse
+
+
+def _lex_rank_graph(unit: sparse.csr_matrix) -> sparse.csr_matrix:
+    """The symmetric 0/1 graph of the rows of ``unit`` whose cosine exceeds 0.1."""
+    import numpy as np
+
+    n = unit.shape[0]
     # Pairs that share a word, estimated from document frequencies, set the block height.
+    df = np.bincount(unit.indices, minlength=unit.shape[1])
     pairs = float(np.square(df, dtype=float).sum())
     block = int(min(n, max(64, _BLOCK_ENTRIES * n / max(pairs, 1.0))))
     kept_rows: list[np.ndarray] = []

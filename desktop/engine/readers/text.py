@@ -22,7 +22,9 @@ _FINAL = re.compile(r"[.!?…:;。！？\"'”“»«)\]]\s*$")
 # none is text, and a lone surrogate cannot even be written out again as UTF-8.
 _JUNK = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ud800-\udfff]")
 _BLANK_LINES = re.compile(r"\n[ \t\n]*\n")  # one character class: no backtracking state per line
-_BREAKS = str.maketrans({"\x0b": "\n", "\x0c": "\n\n", "\x85": "\n", "\u2028": "\n"})
+# Other line and page breaks, replaced one by one: str.translate looks up every character in
+# Python (0.9 s CPU on 11 MB of text), str.replace scans in C (0.01 s).
+_BREAKS = (("\x0b", "\n"), ("\x0c", "\n\n"), ("\x85", "\n"), ("\u2028", "\n"), ("\u2029", "\n\n"))
 _ITEM = re.compile(r"(?:[•·▪●◦‣⁃*\-–—]|\d{1,3}[.)]|[a-z][.)])\s")  # a list item's mark
 _WRAP_MIN, _WRAP_MAX = 40, 200
 
@@ -85,8 +87,10 @@ def looks_binary(text: str) -> bool:
 
 def normalise(text: str) -> str:
     """One newline convention, no control characters, no lone surrogates, no leading BOM."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_BREAKS)
-    text = text.replace("\u2029", "\n\n").lstrip("\ufeff")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    for mark, newline in _BREAKS:
+        text = text.replace(mark, newline)
+    text = text.lstrip("\ufeff")
     # Blank lines beyond one say nothing more; ten million of them took 1.1 GB as lines.
     return _BLANK_LINES.sub("\n\n", _JUNK.sub("", text))
 

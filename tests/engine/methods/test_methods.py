@@ -96,10 +96,31 @@ def test_lex_rank_graph_is_sumys_thresholded_cosine(
         norms[usable], norms[usable]
     )
     expected = cosine > graph.LEX_RANK_THRESHOLD
-    assert np.array_equal(graph._lex_rank_graph(analysis).toarray() > 0, expected)
+    unit = graph._unit_rows(analysis.counts)
+    assert np.array_equal(graph._lex_rank_graph(unit).toarray() > 0, expected)
     # Built block by block, the graph is the same.
     monkeypatch.setattr(graph, "_BLOCK_ENTRIES", 1)
-    assert np.array_equal(graph._lex_rank_graph(analysis).toarray() > 0, expected)
+    assert np.array_equal(graph._lex_rank_graph(unit).toarray() > 0, expected)
+
+
+def test_lex_rank_of_repeated_passages_is_sumys_power_method_on_every_sentence() -> None:
+    """Repeated sentences are merged into one node; the scores are those of the full graph."""
+    text = "\n\n".join([ARTICLE] * 3 + ["The storm hit the coast. Schools."] * 4)
+    analysis = analyse(load(text.encode(), language="en"))
+    unit = graph._unit_rows(analysis.counts)
+    first, inverse = graph._distinct_rows(unit)
+    assert len(first) < analysis.size  # the passages were merged
+    assert np.array_equal(unit[first][inverse].toarray(), unit.toarray())
+    full = graph._lex_rank_graph(unit).toarray()
+    degree = np.maximum(full.sum(axis=1), 1.0)
+    p = np.full(analysis.size, 1.0 / analysis.size)
+    step = 1.0
+    while step > graph.LEX_RANK_EPSILON:
+        following = (full / degree[:, None]).T @ p
+        following /= np.linalg.norm(following)
+        step = np.linalg.norm(following - p)
+        p = following
+    assert np.allclose(graph.rank_lex_rank(analysis).values, p, rtol=1e-12, atol=0)
 
 
 def test_luhn_rates_the_best_chunk_of_significant_words() -> None:

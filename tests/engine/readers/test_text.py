@@ -72,6 +72,18 @@ def test_newline_conventions_give_the_same_paragraphs(newline: str) -> None:
     ]
 
 
+@pytest.mark.parametrize("mark", ["\x0c", "\u2029", "\x0b\x0b", "\u2028\x85"])
+def test_page_and_paragraph_separators_end_a_paragraph(mark: str) -> None:
+    text = mark.join(["First paragraph here.", "Second paragraph here.", "Third one."])
+    extracted = read(text.encode())
+    assert not set(mark) & set(extracted.text)
+    assert [extracted.text[b.start : b.end] for b in extracted.blocks] == [
+        "First paragraph here.",
+        "Second paragraph here.",
+        "Third one.",
+    ]
+
+
 def test_blank_line_and_single_line_paragraphs() -> None:
     text = (
         "A pasted page puts each paragraph on one line.\n"
