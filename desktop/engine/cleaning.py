@@ -12,7 +12,9 @@ The rules are about the shape of page furniture, not about any one site:
 - bylines ("By Jane Smith", "Von …") and author biographies near the start or end are bylines;
 - photo credits and captions ("Foto: …", "(Reuters)", "© …") are captions;
 - share/subscribe/cookie/copyright lines are boilerplate;
-- once boilerplate follows the last body paragraph, the rest of the text is boilerplate too.
+- once boilerplate follows the last body paragraph, the rest of the text is boilerplate too;
+- in text that lost its page (copied, printed, converted), what lies outside the article's
+  stretch of prose is boilerplate (``boilerplate``).
 """
 
 from __future__ import annotations
@@ -41,6 +43,8 @@ _FOREIGN_MIN_WORDS = 8
 _FOREIGN_STOP_RATIO = 0.12  # below this share of the article language's stop words, look closer
 _FOREIGN_MAX_SHARE = 0.3  # more text than this in other languages: a bilingual text, keep it
 _NORDIC = frozenset({"da", "no", "sv"})  # too close to tell apart on a paragraph
+_MAIN_CONTENT_FOUND = frozenset({"html", "mhtml"})
+"""Formats whose reader already cut the article out of its page (trafilatura)."""
 
 
 def classify(extracted: Extracted, code: str) -> tuple[Block, ...]:
@@ -52,6 +56,8 @@ def classify(extracted: Extracted, code: str) -> tuple[Block, ...]:
     for i, piece in enumerate(texts):
         if kinds[i] is Kind.BODY:
             kinds[i] = _kind_of(piece)
+    if extracted.format not in _MAIN_CONTENT_FOUND:
+        _furniture(texts, kinds, code)
     _teasers(texts, kinds)
     _foreign(texts, kinds, code)
     _sandwiched(texts, kinds)
@@ -126,6 +132,15 @@ def _is_dateline(piece: str) -> bool:
         and sum(any(c.isdigit() for c in t) for t in tokens) * 2 >= len(tokens)
         and not any(c in "<>={}();" for c in piece)
     )
+
+
+def _furniture(texts: Sequence[str], kinds: list[Kind], code: str) -> None:
+    """Menus, teaser lists and footers of a page that lost its markup (see ``boilerplate``)."""
+    from desktop.engine.boilerplate import outside_article
+
+    for i, outside in enumerate(outside_article(texts, kinds, code)):
+        if outside and kinds[i] in (Kind.BODY, Kind.HEADING):
+            kinds[i] = Kind.BOILERPLATE
 
 
 def _teasers(texts: Sequence[str], kinds: list[Kind]) -> None:
