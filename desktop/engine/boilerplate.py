@@ -51,7 +51,10 @@ _MIN_BLOCKS = 8
 _SENTENCE_WORDS = 5
 """A line of this many words ending in a full stop is a sentence, not a menu item."""
 _REPEATED_WORDS = 12
-"""A repeated paragraph up to this long is furniture (longer ones may be a quoted refrain)."""
+"""A paragraph up to this long that repeats is furniture; a longer one must come three times (a
+printed page's running header with the date and the title), as a quoted refrain comes twice."""
+_DIGITS = re.compile(r"\d+")
+"""Repeats differ in numbers only ("1/5", "2/5", times)."""
 
 
 def outside_article(texts: Sequence[str], kinds: Sequence[Kind], code: str) -> list[bool]:
@@ -64,9 +67,12 @@ def outside_article(texts: Sequence[str], kinds: Sequence[Kind], code: str) -> l
         return [False] * len(texts)
     words = [_count(t) for t in texts]
     verdicts = _justext(texts, kinds, code)
-    keys = [" ".join(t.split()).casefold() for t in texts]
+    keys = [_DIGITS.sub("#", " ".join(t.split()).casefold()) for t in texts]
     seen = Counter(keys)
-    repeated = [w <= _REPEATED_WORDS and seen[k] > 1 for k, w in zip(keys, words, strict=True)]
+    repeated = [
+        seen[k] > 2 or (seen[k] > 1 and w <= _REPEATED_WORDS)
+        for k, w in zip(keys, words, strict=True)
+    ]
     prose = [
         _is_prose(text, count, verdict)
         for text, count, verdict in zip(texts, words, verdicts, strict=True)

@@ -39,6 +39,7 @@ _LONG = 3000  # characters: enough to judge a block's size and language
 _HEADING_WORDS = 12  # longer unpunctuated lines are sentences that lost their full stop
 _TITLE_WORDS = 20
 _TAIL_SHARE = 0.5  # a teaser marker counts as "near the end" when at most this share follows it
+_TAIL_PROSE = 0.25  # … and at most this share of the text's sentences
 _FOREIGN_MIN_WORDS = 8
 _FOREIGN_STOP_RATIO = 0.12  # below this share of the article language's stop words, look closer
 _FOREIGN_MAX_SHARE = 0.3  # more text than this in other languages: a bilingual text, keep it
@@ -144,18 +145,31 @@ def _furniture(texts: Sequence[str], kinds: list[Kind], code: str) -> None:
 
 
 def _teasers(texts: Sequence[str], kinds: list[Kind]) -> None:
-    """Everything from a "read more" marker near the end on is teasers for other articles."""
+    """Everything from a "read more" marker near the end on is teasers for other articles.
+
+    Near the end means little of the text and little of its prose follows: a "READ MORE" box
+    inside an article copied from its page is followed by the rest of the article.
+    """
     total = sum(len(t) for t in texts) or 1
+    prose = [len(t) if _is_sentence(t) else 0 for t in texts]
+    prose_total = sum(prose) or 1
     after = total
+    prose_after = prose_total
     for i, piece in enumerate(texts):
         after -= len(piece)
+        prose_after -= prose[i]
         if (
             after + len(piece) <= _TAIL_SHARE * total
+            and prose_after <= _TAIL_PROSE * prose_total
             and _words(piece) <= 8
             and furniture.MORE_MARKER.fullmatch(piece.lower())
         ):
             kinds[i:] = [Kind.BOILERPLATE] * (len(kinds) - i)
             return
+
+
+def _is_sentence(piece: str) -> bool:
+    return _words(piece) >= 5 and bool(_FINAL.search(piece.rstrip(_CLOSERS)))
 
 
 def _foreign(texts: Sequence[str], kinds: list[Kind], code: str) -> None:
