@@ -18,7 +18,7 @@ _MORE = r"""
     |(?:à\ )?lire\ (?:aussi|également|la\ suite)|lisez\ aussi|sur\ le\ même\ sujet
     |(?:à\ )?voir\ aussi|articles?\ (?:liés|similaires|connexes)|les\ plus\ lus
     |dans\ la\ même\ rubrique|plus\ d'actualités
-    |leer\ más|lea\ también|lee\ también|más\ noticias|noticias\ relacionadas
+    |leer\ más|lea(?:\ más|\ también)?|lee\ (?:más|también)|más\ noticias|noticias\ relacionadas
     |(?:también\ )?te\ puede\ interesar|artículos\ relacionados|contenido\ relacionado
     |lo\ más\ leído|sigue\ leyendo|seguir\ leyendo|le\ puede\ interesar
     |leggi\ (?:anche|di\ più)|(?:ti\ )?potrebbe\ interessar(?:e|ti)|articoli\ correlati
