@@ -44,6 +44,9 @@ _FOREIGN_MIN_WORDS = 8
 _FOREIGN_STOP_RATIO = 0.12  # below this share of the article language's stop words, look closer
 _FOREIGN_MAX_SHARE = 0.3  # more text than this in other languages: a bilingual text, keep it
 _NORDIC = frozenset({"da", "no", "sv"})  # too close to tell apart on a paragraph
+_SHINGLE = 4  # words: a sequence this long seen twice is a repeat, not a coincidence
+_REPEAT_MIN_WORDS = 6
+_REPEAT_SHARE = 0.8
 _MAIN_CONTENT_FOUND = frozenset({"html", "mhtml"})
 """Formats whose reader already cut the article out of its page (trafilatura)."""
 
@@ -57,6 +60,7 @@ def classify(extracted: Extracted, code: str) -> tuple[Block, ...]:
     for i, piece in enumerate(texts):
         if kinds[i] is Kind.BODY:
             kinds[i] = _kind_of(piece)
+    _repeats(texts, kinds)
     if extracted.format not in _MAIN_CONTENT_FOUND:
         _furniture(texts, kinds, code)
     _teasers(texts, kinds)
@@ -133,6 +137,23 @@ def _is_dateline(piece: str) -> bool:
         and sum(any(c.isdigit() for c in t) for t in tokens) * 2 >= len(tokens)
         and not any(c in "<>={}();" for c in piece)
     )
+
+
+def _repeats(texts: Sequence[str], kinds: list[Kind]) -> None:
+    """Text said before is no new paragraph: a page's second copy of the article, a pull quote,
+    a header printed on every page. A block most of whose word sequences appeared earlier is
+    boilerplate; its first occurrence stays."""
+    seen: set[tuple[str, ...]] = set()
+    for i, piece in enumerate(texts):
+        words = piece.casefold().split()
+        shingles = {tuple(words[j : j + _SHINGLE]) for j in range(len(words) - _SHINGLE + 1)}
+        if (
+            kinds[i] in (Kind.BODY, Kind.HEADING)
+            and len(words) >= _REPEAT_MIN_WORDS
+            and len(shingles & seen) >= _REPEAT_SHARE * len(shingles)
+        ):
+            kinds[i] = Kind.BOILERPLATE
+        seen |= shingles
 
 
 def _furniture(texts: Sequence[str], kinds: list[Kind], code: str) -> None:

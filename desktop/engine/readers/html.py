@@ -185,7 +185,9 @@ def _blocks(element: _Element, out: list[tuple[str, Kind]]) -> None:
 
 
 def _has_blocks(element: _Element) -> bool:
-    return any(c.tag in ("p", "head", "list", "quote", "table", "code") for c in element)
+    """Whether blocks lie inside, however deep (trafilatura's fallbacks keep the page's divs)."""
+    blocks = ("p", "head", "list", "quote", "table", "code")
+    return any(c.tag in blocks for c in element.iterdescendants())
 
 
 def _table_rows(table: _Element) -> list[tuple[str, Kind]]:
