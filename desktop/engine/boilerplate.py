@@ -46,6 +46,10 @@ _INNER = re.compile(r"\w[.!?,;:。！？、，]\s")
 none."""
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _NEUTRAL = (Kind.TITLE, Kind.BYLINE, Kind.CAPTION)
+_BETWEEN = (*_NEUTRAL, Kind.BOILERPLATE)
+_HEAD_GAP = 3
+"""The headline is at most this many blocks (bylines, dates) above the article's first
+paragraph."""
 _MIN_BLOCKS = 8
 """Fewer paragraphs than this are a text, not a page: nothing around it to remove."""
 _SENTENCE_WORDS = 5
@@ -88,11 +92,13 @@ def outside_article(texts: Sequence[str], kinds: Sequence[Kind], code: str) -> l
     start, end = _best_run(values)
     if start == end:
         return [False] * len(texts)  # no prose at all: a list, not a page
-    # The headline or first section heading sits just above the first paragraph.
-    while start > 0 and kinds[start - 1] in _NEUTRAL:
-        start -= 1
-    if start > 0 and kinds[start - 1] is Kind.HEADING:
-        start -= 1
+    # The headline or first section heading sits just above the first paragraph, maybe with a
+    # byline or a date between them.
+    above = start - 1
+    while above >= 0 and start - above <= _HEAD_GAP and kinds[above] in _BETWEEN:
+        above -= 1
+    if above >= 0 and kinds[above] is Kind.HEADING and not repeated[above]:
+        start = above
     return [
         not start <= i < end or repeated[i] or (verdicts[i] == "bad" and not prose[i])
         for i in range(len(texts))

@@ -229,13 +229,17 @@ def _foreign(texts: Sequence[str], kinds: list[Kind], code: str) -> None:
 
 
 def _sandwiched(texts: Sequence[str], kinds: list[Kind]) -> None:
-    """A short paragraph between two boilerplate blocks is one more teaser in the list."""
-    for i in range(1, len(kinds) - 1):
+    """A short paragraph between two boilerplate blocks is one more teaser in the list, unless
+    it is a sentence (between a printed page's footer and the next page's header) or comes
+    before the article (its headline, between the menu and the date)."""
+    first = next((i for i, k in enumerate(kinds) if k is Kind.BODY), len(kinds))
+    for i in range(first + 1, len(kinds) - 1):
         if (
             kinds[i] in (Kind.BODY, Kind.HEADING)
             and kinds[i - 1] is Kind.BOILERPLATE
             and kinds[i + 1] is Kind.BOILERPLATE
             and _words(texts[i]) <= 30
+            and not _is_sentence(texts[i])
         ):
             kinds[i] = Kind.BOILERPLATE
 
