@@ -5,8 +5,8 @@ from __future__ import annotations
 import io
 import sys
 
-import makefiles
 import pytest
+from support import makefiles
 
 from desktop.cli import main
 from desktop.engine import sniff

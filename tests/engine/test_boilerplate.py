@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import makefiles
+from support import makefiles
 
 from desktop.engine import Kind, load
 
