@@ -16,20 +16,17 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import importlib.util
 import json
 import sys
 import time
 from collections import defaultdict
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 PAGES = SHARED / "eval" / "extraction-dev.jsonl"
 RENDITIONS = SHARED / "eval" / "renditions-dev"
-SCORER = SHARED / "checks" / "lib" / "extraction_score.py"
 FORMATS = ("txt", "pdf", "docx", "mhtml", "html")
 
 
@@ -50,24 +47,17 @@ def extract(job: tuple[str, str, bytes | None]) -> str:
         return ""
 
 
-def _scorer() -> Any:
-    spec = importlib.util.spec_from_file_location("extraction_score", SCORER)
-    assert spec
-    assert spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("-f", "--formats", nargs="+", choices=FORMATS, default=list(FORMATS))
     parser.add_argument("-j", "--jobs", type=int, default=2)
     args = parser.parse_args(argv)
-    if not (PAGES.is_file() and SCORER.is_file() and (RENDITIONS / "index.jsonl").is_file()):
+    if not (PAGES.is_file() and (RENDITIONS / "index.jsonl").is_file()):
         print(f"skipped: {RENDITIONS} is not available")
         return 0
-    prf = _scorer().prf
+    from extraction import shared_scorer
+
+    prf = shared_scorer().prf
     pages = {}
     for line in PAGES.open(encoding="utf-8"):
         row = json.loads(line)
