@@ -143,10 +143,10 @@ def _repeats(texts: Sequence[str], kinds: list[Kind]) -> None:
     """Text said before is no new paragraph: a page's second copy of the article, a pull quote,
     a header printed on every page. A block most of whose word sequences appeared earlier is
     boilerplate; its first occurrence stays."""
-    seen: set[tuple[str, ...]] = set()
+    seen: set[int] = set()  # hashes, not word tuples: a long text has millions of shingles
     for i, piece in enumerate(texts):
-        words = piece.casefold().split()
-        shingles = {tuple(words[j : j + _SHINGLE]) for j in range(len(words) - _SHINGLE + 1)}
+        words = piece[:_LONG].casefold().split()
+        shingles = {hash(tuple(words[j : j + _SHINGLE])) for j in range(len(words) - _SHINGLE + 1)}
         if (
             kinds[i] in (Kind.BODY, Kind.HEADING)
             and len(words) >= _REPEAT_MIN_WORDS
