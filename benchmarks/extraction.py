@@ -126,7 +126,7 @@ def _run(job: tuple[str, str]) -> tuple[str, float]:
     return text, time.perf_counter() - started
 
 
-def _scorer() -> Any:
+def shared_scorer() -> Any:
     spec = importlib.util.spec_from_file_location("extraction_score", SCORER)
     assert spec
     assert spec.loader
@@ -157,7 +157,7 @@ def main(argv: list[str] | None = None) -> int:
     if not DATA.is_file() or not SCORER.is_file():
         print(f"skipped: {DATA} is not available")
         return 0
-    scorer = _scorer()
+    scorer = shared_scorer()
     rows = [json.loads(line) for line in DATA.open(encoding="utf-8")][: args.limit]
     names = args.candidates or list(CANDIDATES)
     groups: dict[str, list[int]] = defaultdict(list)

@@ -471,6 +471,8 @@ def _document(path: str, language: str | None) -> tuple[Document, dict[str, Any]
     except InputError as exc:
         raise _FileError(str(exc)) from None
     segment, segment_cpu = time.perf_counter() - read, time.thread_time() - read_cpu
+    if document.truncated:
+        print(f"precis: {path}: the text looks cut off: a paywall or a teaser?", file=sys.stderr)
     return document, {
         "read": read - started,
         "segment": segment,

@@ -61,6 +61,7 @@ from desktop.engine.readers import (
     read_bytes,
     read_path,
     read_stream,
+    sniff,
     supported_suffixes,
 )
 from desktop.engine.select import Length, Order, Selection, Unit, select
@@ -129,6 +130,7 @@ __all__ = [
     "resolve_language",
     "run_batch",
     "select",
+    "sniff",
     "source_line",
     "source_name",
     "summarise",

@@ -8,7 +8,7 @@ from dataclasses import replace
 from itertools import takewhile
 from typing import TYPE_CHECKING
 
-from desktop.engine import cleaning, furniture, language
+from desktop.engine import cleaning, furniture, language, truncation
 from desktop.engine.errors import InputError, quoted
 from desktop.engine.language.sentences import is_casual, sentence_spans
 from desktop.engine.model import Block, Document, Extracted, Kind, Paragraph, Sentence
@@ -78,6 +78,7 @@ def _build(extracted: Extracted, lang: str | None) -> Document:
         site=extracted.site,
         description=extracted.description,
         read_on=_dt.date.today().isoformat(),
+        truncated=truncation.looks_cut_off(text, blocks),
     )
 
 

@@ -12,7 +12,9 @@ The rules are about the shape of page furniture, not about any one site:
 - bylines ("By Jane Smith", "Von …") and author biographies near the start or end are bylines;
 - photo credits and captions ("Foto: …", "(Reuters)", "© …") are captions;
 - share/subscribe/cookie/copyright lines are boilerplate;
-- once boilerplate follows the last body paragraph, the rest of the text is boilerplate too.
+- once boilerplate follows the last body paragraph, the rest of the text is boilerplate too;
+- in text that lost its page (copied, printed, converted), what lies outside the article's
+  stretch of prose is boilerplate (``boilerplate``).
 """
 
 from __future__ import annotations
@@ -37,10 +39,16 @@ _LONG = 3000  # characters: enough to judge a block's size and language
 _HEADING_WORDS = 12  # longer unpunctuated lines are sentences that lost their full stop
 _TITLE_WORDS = 20
 _TAIL_SHARE = 0.5  # a teaser marker counts as "near the end" when at most this share follows it
+_TAIL_PROSE = 0.25  # … and at most this share of the text's sentences
 _FOREIGN_MIN_WORDS = 8
 _FOREIGN_STOP_RATIO = 0.12  # below this share of the article language's stop words, look closer
 _FOREIGN_MAX_SHARE = 0.3  # more text than this in other languages: a bilingual text, keep it
 _NORDIC = frozenset({"da", "no", "sv"})  # too close to tell apart on a paragraph
+_SHINGLE = 4  # words: a sequence this long seen twice is a repeat, not a coincidence
+_REPEAT_MIN_WORDS = 6
+_REPEAT_SHARE = 0.8
+_MAIN_CONTENT_FOUND = frozenset({"html", "mhtml"})
+"""Formats whose reader already cut the article out of its page (trafilatura)."""
 
 
 def classify(extracted: Extracted, code: str) -> tuple[Block, ...]:
@@ -52,6 +60,9 @@ def classify(extracted: Extracted, code: str) -> tuple[Block, ...]:
     for i, piece in enumerate(texts):
         if kinds[i] is Kind.BODY:
             kinds[i] = _kind_of(piece)
+    _repeats(texts, kinds)
+    if extracted.format not in _MAIN_CONTENT_FOUND:
+        _furniture(texts, kinds, code)
     _teasers(texts, kinds)
     _foreign(texts, kinds, code)
     _sandwiched(texts, kinds)
@@ -128,19 +139,58 @@ def _is_dateline(piece: str) -> bool:
     )
 
 
+def _repeats(texts: Sequence[str], kinds: list[Kind]) -> None:
+    """Text said before is no new paragraph: a page's second copy of the article, a pull quote,
+    a header printed on every page. A block most of whose word sequences appeared earlier is
+    boilerplate; its first occurrence stays."""
+    seen: set[int] = set()  # hashes, not word tuples: a long text has millions of shingles
+    for i, piece in enumerate(texts):
+        words = piece[:_LONG].casefold().split()
+        shingles = {hash(tuple(words[j : j + _SHINGLE])) for j in range(len(words) - _SHINGLE + 1)}
+        if (
+            kinds[i] in (Kind.BODY, Kind.HEADING)
+            and len(words) >= _REPEAT_MIN_WORDS
+            and len(shingles & seen) >= _REPEAT_SHARE * len(shingles)
+        ):
+            kinds[i] = Kind.BOILERPLATE
+        seen |= shingles
+
+
+def _furniture(texts: Sequence[str], kinds: list[Kind], code: str) -> None:
+    """Menus, teaser lists and footers of a page that lost its markup (see ``boilerplate``)."""
+    from desktop.engine.boilerplate import outside_article
+
+    for i, outside in enumerate(outside_article(texts, kinds, code)):
+        if outside and kinds[i] in (Kind.BODY, Kind.HEADING):
+            kinds[i] = Kind.BOILERPLATE
+
+
 def _teasers(texts: Sequence[str], kinds: list[Kind]) -> None:
-    """Everything from a "read more" marker near the end on is teasers for other articles."""
+    """Everything from a "read more" marker near the end on is teasers for other articles.
+
+    Near the end means little of the text and little of its prose follows: a "READ MORE" box
+    inside an article copied from its page is followed by the rest of the article.
+    """
     total = sum(len(t) for t in texts) or 1
+    prose = [len(t) if _is_sentence(t) else 0 for t in texts]
+    prose_total = sum(prose) or 1
     after = total
+    prose_after = prose_total
     for i, piece in enumerate(texts):
         after -= len(piece)
+        prose_after -= prose[i]
         if (
             after + len(piece) <= _TAIL_SHARE * total
+            and prose_after <= _TAIL_PROSE * prose_total
             and _words(piece) <= 8
             and furniture.MORE_MARKER.fullmatch(piece.lower())
         ):
             kinds[i:] = [Kind.BOILERPLATE] * (len(kinds) - i)
             return
+
+
+def _is_sentence(piece: str) -> bool:
+    return _words(piece) >= 5 and bool(_FINAL.search(piece.rstrip(_CLOSERS)))
 
 
 def _foreign(texts: Sequence[str], kinds: list[Kind], code: str) -> None:
@@ -179,13 +229,17 @@ def _foreign(texts: Sequence[str], kinds: list[Kind], code: str) -> None:
 
 
 def _sandwiched(texts: Sequence[str], kinds: list[Kind]) -> None:
-    """A short paragraph between two boilerplate blocks is one more teaser in the list."""
-    for i in range(1, len(kinds) - 1):
+    """A short paragraph between two boilerplate blocks is one more teaser in the list, unless
+    it is a sentence (between a printed page's footer and the next page's header) or comes
+    before the article (its headline, between the menu and the date)."""
+    first = next((i for i, k in enumerate(kinds) if k is Kind.BODY), len(kinds))
+    for i in range(first + 1, len(kinds) - 1):
         if (
             kinds[i] in (Kind.BODY, Kind.HEADING)
             and kinds[i - 1] is Kind.BOILERPLATE
             and kinds[i + 1] is Kind.BOILERPLATE
             and _words(texts[i]) <= 30
+            and not _is_sentence(texts[i])
         ):
             kinds[i] = Kind.BOILERPLATE
 

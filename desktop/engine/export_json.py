@@ -44,6 +44,7 @@ def summary_record(
         "reduction_percent": round(selection.reduction, 1),
         "metadata": metadata_record(doc),
         "keywords": list(key_terms(doc)),
+        "warnings": warnings(doc),
         "sentences": [
             {
                 "index": i,
@@ -60,6 +61,12 @@ def summary_record(
         ],
         "timing": _rounded(timing or {}),
     }
+
+
+def warnings(document: Document) -> list[str]:
+    """What the reader should know before trusting a summary: "truncated" (a paywall or a
+    teaser: the text looks cut off)."""
+    return ["truncated"] if document.truncated else []
 
 
 def metadata_record(doc: Document) -> dict[str, Any]:
@@ -95,6 +102,7 @@ def document_record(document: Document, *, source: str | None = None) -> dict[st
         "site": document.site,
         "description": document.description,
         "language": document.language,
+        "warnings": warnings(document),
         "text": document.text,
         "paragraphs": [
             {"index": p.index, "start": p.start, "end": p.end, "kind": p.kind.value}

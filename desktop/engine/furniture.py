@@ -18,7 +18,7 @@ _MORE = r"""
     |(?:à\ )?lire\ (?:aussi|également|la\ suite)|lisez\ aussi|sur\ le\ même\ sujet
     |(?:à\ )?voir\ aussi|articles?\ (?:liés|similaires|connexes)|les\ plus\ lus
     |dans\ la\ même\ rubrique|plus\ d'actualités
-    |leer\ más|lea\ también|lee\ también|más\ noticias|noticias\ relacionadas
+    |leer\ más|lea(?:\ más|\ también)?|lee\ (?:más|también)|más\ noticias|noticias\ relacionadas
     |(?:también\ )?te\ puede\ interesar|artículos\ relacionados|contenido\ relacionado
     |lo\ más\ leído|sigue\ leyendo|seguir\ leyendo|le\ puede\ interesar
     |leggi\ (?:anche|di\ più)|(?:ti\ )?potrebbe\ interessar(?:e|ti)|articoli\ correlati
@@ -136,3 +136,18 @@ AUTHOR_IS = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 """A biography that names no one: "The author is a senior fellow at …"."""
+
+PAYWALL = re.compile(
+    r"subscribe to (?:continue|read)|(?:to )?(?:continue|keep) reading"
+    r"|read the full (?:article|story)|(?:this|the) (?:article|content|story) is (?:only )?"
+    r"(?:available )?(?:for|to) (?:subscribers|members)"
+    r"|already a (?:subscriber|member)\?|subscribers? only|log ?in to read|sign in to read"
+    r"|weiterlesen mit|(?:jetzt|gleich) (?:weiterlesen|abonnieren|testen)|nur für abonnenten"
+    r"|(?:artikel|beitrag) (?:ist )?(?:nur )?für abonnenten|sie haben (?:bereits )?ein abo"
+    r"|réservé aux abonnés|abonnez-vous pour lire|la suite est réservée"
+    r"|(?:contenido|artículo) (?:exclusivo )?para suscriptores|suscríbete para (?:seguir|leer)"
+    r"|riservato agli abbonati|abbonati per (?:leggere|continuare)|exclusivo para assinantes"
+    r"|alleen voor abonnees|lees verder met|tylko dla (?:prenumeratorów|subskrybentów)"
+    r"|endast för prenumeranter|kun for abonnenter|vain tilaajille|только для подписчиков"
+)
+"""A paywall's or teaser's invitation to pay or log in for the rest of the article."""

@@ -94,6 +94,8 @@ class Document:
     site: str = ""
     description: str = ""
     read_on: str = ""  # ISO date the article was read (opened, pasted): when it was seen
+    truncated: bool = False
+    """The body looks cut off (a paywall or a teaser): see ``truncation``."""
     # Derived once, because the slider's hot path needs them per sentence.
     word_counts: tuple[int, ...] = field(default=(), compare=False)
 

@@ -113,6 +113,15 @@ def language_note(document: Document | None) -> str:
     ).format(chosen=language_name(chosen), detected=language_name(detected))
 
 
+def cut_off_note(document: Document | None) -> str:
+    """A paywalled or teaser article is summarised only with this warning beside it."""
+    if document is None or not document.truncated:
+        return ""
+    return QCoreApplication.translate(
+        "Formatting", "The text looks cut off: a paywall or a teaser?"
+    )
+
+
 def status_line(selection: Selection) -> str:
     """Article words → summary words, reduction, reading times, language, method, timing."""
     locale = QLocale()

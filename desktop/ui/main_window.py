@@ -43,7 +43,7 @@ from desktop.ui.clipboard import article_in, droppable
 from desktop.ui.controls import SummaryControls
 from desktop.ui.export_flow import ExportFlow
 from desktop.ui.formats import open_filters
-from desktop.ui.formatting import display_name, language_note, status_line
+from desktop.ui.formatting import cut_off_note, display_name, language_note, status_line
 from desktop.ui.heat_legend import HeatLegend
 from desktop.ui.panes import PaneHeader, pane
 from desktop.ui.pins import Pins
@@ -290,7 +290,7 @@ class MainWindow(QMainWindow):
         self.source.show_document(document)
         self.citation.show_document(document)
         self.controls.set_document(document, self.session.options.language)
-        note = language_note(document)
+        note = "  ·  ".join(n for n in (cut_off_note(document), language_note(document)) if n)
         self.language_note.setText(note)
         self.language_note.setVisible(bool(note))
         if document is None:

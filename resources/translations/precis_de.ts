@@ -373,6 +373,10 @@
         <translation>{s} s</translation>
     </message>
     <message>
+        <source>The text looks cut off: a paywall or a teaser?</source>
+        <translation>Der Text wirkt abgeschnitten: eine Bezahlschranke oder ein Anreißer?</translation>
+    </message>
+    <message>
         <source>Read as {chosen}; the article looks {detected}.</source>
         <translation>Gelesen als {chosen}; der Artikel wirkt wie {detected}.</translation>
     </message>

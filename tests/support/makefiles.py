@@ -163,6 +163,18 @@ def docx(build: Callable[[Any], object]) -> bytes:
     return buffer.getvalue()
 
 
+def edited(archive: bytes, edit: Callable[[str, str], str]) -> bytes:
+    """A zip-based document with each XML member's text replaced by ``edit(name, text)``: to
+    give a generated file the shape another program writes."""
+    with zipfile.ZipFile(io.BytesIO(archive)) as source:
+        members: dict[str, bytes | str] = {}
+        for name in source.namelist():
+            data = source.read(name)
+            xml = name.endswith((".xml", ".rels"))
+            members[name] = edit(name, data.decode("utf-8")) if xml else data
+    return zipped(members)
+
+
 def mhtml(page: str) -> bytes:
     message = MIMEMultipart("related", type="text/html")
     message["From"] = "<Saved by Blink>"

@@ -96,3 +96,16 @@ def test_a_failed_open_leaves_no_reading_in_the_summary_header(
         assert "reading" not in window.summary_header.text().lower()
     assert len(dialogs.shown) == 3
     assert window.session.selection is not None
+
+
+def test_a_teaser_cut_off_by_a_paywall_is_said_so(window, tmp_path) -> None:
+    teaser = tmp_path / "teaser.txt"
+    teaser.write_text(
+        "The council voted on Monday to rebuild the old harbour bridge. The work will take "
+        "three years and cost about twelve million euros.\n\nResidents had asked for a new "
+        "crossing since the flood, and most of them welcomed the vote. But the shop owners ...\n",
+        encoding="utf-8",
+    )
+    window.open_path(teaser)
+    assert window.session.document.truncated
+    assert _note(window) == "The text looks cut off: a paywall or a teaser?"

@@ -12,8 +12,12 @@ from __future__ import annotations
 import io
 import zipfile
 import zlib
+from typing import TYPE_CHECKING
 
 from desktop.engine.errors import InputError
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 MAX_UNZIPPED = 256 * 1024 * 1024
 """No document needs more than this once unzipped; images included."""
@@ -84,11 +88,18 @@ def read_member(archive: zipfile.ZipFile, name: str, source: str, what: str) -> 
         raise InputError(f"{source}: is not a valid {what} (damaged: {exc})") from None
 
 
-def repacked(archive: zipfile.ZipFile, source: str, what: str) -> bytes:
+def repacked(
+    archive: zipfile.ZipFile,
+    source: str,
+    what: str,
+    mend: Callable[[str, bytes], bytes] | None = None,
+) -> bytes:
     """The archive again with its members stored, each read by ``read_member``: for a library
-    (python-docx) that inflates members with ``zipfile.read``."""
+    (python-docx) that inflates members with ``zipfile.read``. ``mend(name, data)`` may repair a
+    member on the way."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as out:
         for name in dict.fromkeys(archive.namelist()):
-            out.writestr(name, read_member(archive, name, source, what))
+            data = read_member(archive, name, source, what)
+            out.writestr(name, mend(name, data) if mend else data)
     return buffer.getvalue()

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from desktop.engine.errors import InputError
 from desktop.engine.model import Block, Extracted, Kind
+from desktop.engine.readers import metadata
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -50,7 +51,8 @@ def assemble(
     site: str = "",
     description: str = "",
 ) -> Extracted:
-    """Join the pieces (text, kind) into one text; empty pieces are dropped."""
+    """Join the pieces (text, kind) into one text; empty pieces are dropped. ``site`` (the
+    outlet's name) is taken out of the title and the authors."""
     parts: list[str] = []
     blocks: list[Block] = []
     pos = 0
@@ -68,8 +70,8 @@ def assemble(
     return Extracted(
         text=SEPARATOR.join(parts),
         blocks=tuple(blocks),
-        title=tidy(title).replace("\n", " "),
-        author=tidy(author).replace("\n", " "),
+        title=metadata.title(tidy(title).replace("\n", " "), site, url),
+        author=metadata.authors(tidy(author).replace("\n", " "), site, url),
         date=date.strip(),
         url=url.strip(),
         site=tidy(site).replace("\n", " "),

@@ -1,10 +1,12 @@
-"""Word documents (``.docx``): paragraphs in order, headings by style, title and author from the
-document's properties. python-docx parses with entities left unresolved; the zip is checked first.
+"""Word documents (``.docx``): paragraphs in order (text boxes and layout tables included),
+headings by style, title and author from the document's properties. python-docx parses with
+entities left unresolved; the zip is checked first.
 """
 
 from __future__ import annotations
 
 import io
+import re
 from typing import TYPE_CHECKING, Any
 
 from desktop.engine.errors import InputError
@@ -19,13 +21,17 @@ LIBRARIES = ("docx", "docx.oxml.ns", "docx.table", "docx.text.paragraph")
 """What this reader imports when it first reads: imported before a reading child is forked."""
 
 _WHAT = "Word document (.docx)"
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+# A hyperlink relationship without TargetMode="External" (LibreOffice writes ``Target="#"``) would
+# make python-docx look for a part named "word/#"; a hyperlink never points to a part.
+_INTERNAL_LINK = re.compile(rb"<Relationship\b(?=[^>]*/hyperlink\")(?![^>]*\bTargetMode=)")
 
 
 def read(data: bytes, source: str = "-") -> Extracted:
     if not data.strip():
         raise InputError(f"{source}: is empty")
     with open_zip(data, source, _WHAT) as archive:
-        data = repacked(archive, source, _WHAT)
+        data = repacked(archive, source, _WHAT, _mend)
     import zipfile
     import zlib
 
@@ -59,18 +65,34 @@ def read(data: bytes, source: str = "-") -> Extracted:
     )
 
 
+def _mend(name: str, data: bytes) -> bytes:
+    if not name.endswith(".rels"):
+        return data
+    return _INTERNAL_LINK.sub(b'<Relationship TargetMode="External"', data)
+
+
 def _pieces(document: Any) -> Iterator[tuple[str, Kind]]:
     from docx.oxml.ns import qn
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
+    paragraph_tag, table_tag, box_tag = qn("w:p"), qn("w:tbl"), qn("w:txbxContent")
+
     def walk(container: Any) -> Iterator[tuple[str, Kind]]:
         for element in container.iterchildren():
-            if element.tag == qn("w:p"):
+            if element.tag == paragraph_tag:
                 paragraph = Paragraph(element, document)
                 yield paragraph.text, _kind(paragraph.style)
-            elif element.tag == qn("w:tbl"):
-                yield from _rows(Table(element, document))
+                for box in _boxes(element, box_tag):
+                    yield from walk(box)
+            elif element.tag == table_tag:
+                if _is_layout(element, paragraph_tag, table_tag):
+                    # A page laid out in a table: each cell holds paragraphs of its own.
+                    for cell in element.iter(qn("w:tc")):
+                        if next(cell.iterancestors(table_tag)) is element:
+                            yield from walk(cell)
+                else:
+                    yield from _rows(Table(element, document))
             elif element.tag == qn("w:sdt"):
                 # Content controls (cover pages, forms) hold ordinary paragraphs.
                 content = element.find(qn("w:sdtContent"))
@@ -78,6 +100,25 @@ def _pieces(document: Any) -> Iterator[tuple[str, Kind]]:
                     yield from walk(content)
 
     yield from walk(document.element.body)
+
+
+def _boxes(paragraph: Any, box_tag: str) -> Iterator[Any]:
+    """The text boxes anchored in a paragraph, each once: a box is stored twice (DrawingML and a
+    VML ``mc:Fallback`` copy), and a box inside a box is read with its outer box."""
+    for box in paragraph.iter(box_tag):
+        ancestors = list(box.iterancestors())
+        inner = ancestors[: ancestors.index(paragraph)]
+        if not any(a.tag in (_FALLBACK, box_tag) for a in inner):
+            yield box
+
+
+def _is_layout(table: Any, paragraph_tag: str, table_tag: str) -> bool:
+    """A table whose cells hold several paragraphs or tables lays out a page; it holds no data."""
+    for cell in table.iter(table_tag.replace("tbl", "tc")):
+        blocks = [c for c in cell.iterchildren() if c.tag in (paragraph_tag, table_tag)]
+        if len(blocks) > 1 or any(c.tag == table_tag for c in blocks):
+            return True
+    return False
 
 
 def _kind(style: Any) -> Kind:

@@ -91,8 +91,10 @@ def test_tiny_documents():
 def _long_document(sentences: int):
     words = ["harbour", "bridge", "council", "tram", "bicycle", "town", "mayor", "court"]
     words += ["shop", "customer", "river", "boat", "ferry", "station", "market", "school"]
+    # Numbered, so that no paragraph repeats an earlier one (a repeat is boilerplate, #17).
     text = [
-        " ".join(words[(i * 7 + j * 3) % len(words)] for j in range(4 + i % 9)).capitalize() + "."
+        " ".join(words[(i * 7 + j * 3) % len(words)] for j in range(4 + i % 9)).capitalize()
+        + f" {i}."
         for i in range(sentences)
     ]
     paragraphs = [" ".join(text[i : i + 10]) for i in range(0, len(text), 10)]

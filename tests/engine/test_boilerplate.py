@@ -1,0 +1,125 @@
+"""Page furniture in text that lost its page: copied pages, printed PDFs, converted files (#17)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from support import makefiles
+
+from desktop.engine import Kind, load
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from desktop.engine import Document
+
+NAV = [
+    "Skip to content",
+    "Home",
+    "News",
+    "Sport",
+    "Weather",
+    "iPlayer",
+    "Sounds",
+    "Accessibility links",
+]
+HEADLINE = "Harbour bridge to be rebuilt after years of debate"
+ARTICLE = [
+    "The city council approved a plan on Monday to rebuild the old harbour bridge, after months "
+    "of debate about the cost and about the traffic it would bring into the centre.",
+    "Work will start next spring and take about three years. The bridge will be closed to cars "
+    "for most of that time, but a temporary crossing will be built for people on foot.",
+    "Critics said the money would be better spent on repairing the roads, which have not been "
+    "resurfaced for more than twenty years and are full of potholes after every winter.",
+    "The mayor said that the new bridge would last for a century and that the city could not "
+    "afford to wait any longer, because the old one was no longer safe for heavy lorries.",
+]
+TEASERS = [
+    "Related stories",
+    "How likely is a new tunnel under the river",
+    "Ten pictures of the great flood of 2019",
+    "Council elections: who is standing where",
+]
+FOOTER = [
+    "Share",
+    "Facebook Twitter WhatsApp",
+    "© 2024 The Harbour Times",
+    "Terms of use",
+    "Contact",
+]
+
+
+def kinds(doc: Document) -> dict[str, Kind]:
+    return {" ".join(doc.paragraph_text(p).split()): p.kind for p in doc.paragraphs}
+
+
+def check(doc: Document) -> None:
+    found = kinds(doc)
+    assert all(found[p] is Kind.BODY for p in ARTICLE), "the article stays"
+    for line in NAV + TEASERS[1:] + FOOTER[-2:]:
+        assert found[line] is Kind.BOILERPLATE, line
+    assert found[HEADLINE] is not Kind.BOILERPLATE
+    assert "Skip to content" in doc.text, "boilerplate stays in the text, to be dimmed"
+    assert set(doc.candidates) == {s.index for s in doc.sentences if s.kind is Kind.BODY}
+    chosen = " ".join(doc.sentence_text(i) for i in doc.candidates)
+    assert "tunnel" not in chosen
+    assert "Skip" not in chosen
+
+
+def test_text_copied_from_a_browser() -> None:
+    page = [*NAV, HEADLINE, "12 March 2024", *ARTICLE, *TEASERS, *FOOTER]
+    check(load("\n".join(page).encode()))
+
+
+def test_word_file_converted_from_a_page(tmp_path: Path) -> None:
+    def build(document: object) -> None:
+        for line in [*NAV, HEADLINE, *ARTICLE, *TEASERS, *FOOTER]:
+            document.add_paragraph(line)  # type: ignore[attr-defined]
+
+    path = tmp_path / "page.docx"
+    path.write_bytes(makefiles.docx(build))
+    check(load(path))
+
+
+def test_running_header_of_a_printed_page_is_furniture() -> None:
+    header = (
+        "12/03/2024, 09:15 Harbour bridge to be rebuilt after years of debate | The Harbour Times"
+    )
+    pages = [
+        f"{header.replace('09:15', f'09:1{n}')}\n\n{paragraph}\n\nhttps://harbour.example/b {n}/4"
+        for n, paragraph in enumerate(ARTICLE, 1)
+    ]
+    doc = load("\n\n".join(pages).encode())
+    found = kinds(doc)
+    assert all(found[p] is Kind.BODY for p in ARTICLE)
+    assert all(kind is Kind.BOILERPLATE for text, kind in found.items() if "09:1" in text)
+
+
+def test_other_languages() -> None:
+    nav = ["Startseite", "Politik", "Wirtschaft", "Sport", "Kultur", "Wissen", "Anmelden"]
+    body = [
+        "Der Stadtrat hat am Montag beschlossen, die alte Brücke über den Hafen neu zu bauen, "
+        "nachdem monatelang über die Kosten und den Verkehr in der Innenstadt gestritten wurde.",
+        "Die Arbeiten sollen im nächsten Frühjahr beginnen und etwa drei Jahre dauern. Für "
+        "Fußgänger wird in dieser Zeit eine provisorische Brücke gebaut.",
+        "Kritiker sagen, das Geld wäre besser in die Reparatur der Straßen investiert, die seit "
+        "mehr als zwanzig Jahren nicht erneuert worden sind.",
+    ]
+    teasers = ["Neue Buslinie für die Altstadt", "Hochwasser: Die Bilder des Jahres", "Impressum"]
+    headline = "Hafenbrücke wird neu gebaut"
+    doc = load("\n".join([*nav, headline, *body, *teasers]).encode())
+    found = kinds(doc)
+    assert all(found[p] is Kind.BODY for p in body)
+    assert all(found[line] is Kind.BOILERPLATE for line in nav + teasers)
+    assert found[headline] is not Kind.BOILERPLATE
+
+
+def test_an_article_alone_loses_nothing(sample_path: Path) -> None:
+    """Clean text (the seed, an article with its own headings and list) keeps every paragraph."""
+    assert not any(p.kind is Kind.BOILERPLATE for p in load(sample_path).paragraphs[:20])
+    text = "\n\n".join(
+        [HEADLINE, ARTICLE[0], "What happens next", ARTICLE[1], "- a temporary crossing",
+         "- new bus routes", "- a park on the old depot", *ARTICLE[2:]]
+    )  # fmt: skip
+    doc = load(text.encode())
+    assert not any(p.kind is Kind.BOILERPLATE for p in doc.paragraphs)
