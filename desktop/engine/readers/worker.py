@@ -21,7 +21,7 @@ from contextvars import ContextVar
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from desktop.engine.errors import Cancelled, InputError
+from desktop.engine.errors import Cancelled, InputError, PrecisError
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -161,6 +161,8 @@ def _portable(exc: Exception) -> Exception:
     unpickle (defusedxml's need six arguments)."""
     import pickle
 
+    if isinstance(exc, PrecisError):
+        return type(exc)(*exc.args)  # our own, fresh: nothing a library left on it travels
     try:
         pickle.loads(pickle.dumps(exc))  # our own bytes, just made
     except Exception:  # whatever fails, a plain error carries the message
