@@ -157,11 +157,14 @@ def _child(reader: Callable[..., Any], args: tuple[Any, ...], sender: Connection
 
 
 def _portable(exc: Exception) -> Exception:
-    """The exception as it can travel to the caller. Ours and Python's own travel as they are; a
-    library's may pickle but not unpickle (defusedxml's need six arguments), so it travels as a
-    plain error that carries its message."""
+    """The exception as it can travel to the caller: ours and Python's own as fresh instances of
+    their type, so nothing a library left on them has to unpickle; a library's as a plain error
+    that carries its message (some pickle but do not unpickle: defusedxml's need six arguments)."""
     if isinstance(exc, PrecisError) or type(exc).__module__ == "builtins":
-        return exc
+        try:
+            return type(exc)(*exc.args)
+        except Exception:  # a type whose arguments do not rebuild it
+            pass
     return RuntimeError(f"{type(exc).__name__}: {exc}")
 
 

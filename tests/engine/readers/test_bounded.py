@@ -148,10 +148,8 @@ def test_a_file_name_that_is_not_utf8_is_written_out(tmp_path: Path, fmt: str) -
     run = precis("summarize", str(tmp_path / name), "--format", fmt, "-o", str(out))
     assert run.returncode == 0, run.stderr
     written = out.read_text(encoding="utf-8")
-    if fmt == "json":
-        written = json.loads(written)["source"]
-    else:  # as a Markdown renderer shows it: an escaped backslash is one backslash
-        written = written.replace("\\\\", "\\")
+    # JSON: the source field; Markdown: as a renderer shows it (an escaped backslash is one).
+    written = json.loads(written)["source"] if fmt == "json" else written.replace("\\\\", "\\")
     assert "caf\\xe9.txt" in written  # the byte that is not UTF-8, shown as \xe9
 
 
