@@ -82,12 +82,16 @@ def _document(size: int, work: Path) -> tuple[Path, int]:
     from desktop.engine import load
 
     articles = [json.loads(line)["text"] for line in BBC.open(encoding="utf-8")]
-    text = ""
+    text, found = "", 0
     while True:
         text += "\n\n".join(articles) + "\n\n"
         document = load(text.encode(), language="en")
         if len(document.candidates) >= size:
             break
+        # Text said before is boilerplate (#17, cleaning._repeats): copies add no sentences.
+        if len(document.candidates) <= found:
+            raise SystemExit(f"the BBC dev set gives at most {found:,} sentences, not {size:,}")
+        found = len(document.candidates)
     end = document.sentences[document.candidates[size - 1]].end
     path = work / f"bbc-{size}.txt"
     path.write_text(text[:end] + "\n", encoding="utf-8")
