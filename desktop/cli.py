@@ -13,15 +13,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from desktop import __version__
+from desktop.cli_io import FileError, print_output, read_input, write_output
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from desktop.engine import Document, Length, SummaryOptions
-
-
-class _FileError(Exception):
-    """An input error for one file; the message is already user-facing."""
+    from desktop.engine import Length, SummaryOptions
 
 
 class _Parser(argparse.ArgumentParser):
@@ -232,8 +229,8 @@ def _summarize(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
     failed = False
     for path in args.files:
         try:
-            document, timing = _document(path, options.language)
-        except _FileError as exc:
+            document, timing = read_input(path, options.language)
+        except FileError as exc:
             print(f"precis: {exc}", file=sys.stderr)
             results.append((path, None, {}))
             failed = True
@@ -259,7 +256,7 @@ def _summarize(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
         out = "\n".join(
             _as_text(path, sel, len(results) > 1) for path, sel, _ in results if sel is not None
         )
-    return _write(out, args.output, force=args.force) or (1 if failed else 0)
+    return write_output(out, args.output, force=args.force) or (1 if failed else 0)
 
 
 def _summary(args: argparse.Namespace, parser: argparse.ArgumentParser) -> SummaryOptions:
@@ -322,18 +319,18 @@ def _extract(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     records = []
     for path in args.files:
         try:
-            document, _ = _document(path, language)
-        except _FileError as exc:
+            document, _ = read_input(path, language)
+        except FileError as exc:
             print(f"precis: {exc}", file=sys.stderr)
             failed = True
             continue
         if args.format == "json":
             records.append(document_record(document, source=path))
             continue
-        if not _print(document.article_text() + "\n"):
+        if not print_output(document.article_text() + "\n"):
             return 1
     if args.format == "json" and records:
-        return 0 if _print(to_json(records)) and not failed else 1
+        return 0 if print_output(to_json(records)) and not failed else 1
     return 1 if failed else 0
 
 
@@ -436,8 +433,8 @@ def _brief(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     documents, failed = [], False
     for path in article_paths(args.files):
         try:
-            documents.append(_document(path, options.language)[0])
-        except _FileError as exc:
+            documents.append(read_input(path, options.language)[0])
+        except FileError as exc:
             print(f"precis: {exc}", file=sys.stderr)
             failed = True
     if not documents:
@@ -452,73 +449,7 @@ def _brief(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         out = brief_markdown(selection)
     else:
         out = brief_text(selection)
-    return _write(out, args.output, force=args.force) or (1 if failed else 0)
-
-
-def _document(path: str, language: str | None) -> tuple[Document, dict[str, Any]]:
-    """Read and build one input (``-`` is standard input), with the seconds each step took: wall
-    clock, and CPU time under ``cpu``."""
-    from desktop.engine import InputError, build_document, read_path, read_stream
-
-    started, started_cpu = time.perf_counter(), time.thread_time()
-    try:
-        if path == "-":
-            extracted = read_stream(getattr(sys.stdin, "buffer", None), source="-")
-        else:
-            extracted = read_path(path)
-        read, read_cpu = time.perf_counter(), time.thread_time()
-        document = build_document(extracted, language)
-    except InputError as exc:
-        raise _FileError(str(exc)) from None
-    segment, segment_cpu = time.perf_counter() - read, time.thread_time() - read_cpu
-    if document.truncated:
-        print(f"precis: {path}: the text looks cut off: a paywall or a teaser?", file=sys.stderr)
-    return document, {
-        "read": read - started,
-        "segment": segment,
-        "cpu": {"read": read_cpu - started_cpu, "segment": segment_cpu},
-    }
-
-
-def _write(text: str, output: str | None, *, force: bool) -> int:
-    """``text`` to standard output, or atomically to ``output``: 0, or 1 after one error line."""
-    from desktop.engine import ExportError, write_atomic
-
-    if not output:
-        return 0 if _print(text) else 1
-    try:
-        write_atomic(output, text, overwrite=force)
-    except ExportError as exc:
-        print(f"precis: {exc}", file=sys.stderr)
-        return 1
-    return 0
-
-
-def _print(text: str) -> bool:
-    """Write to standard output; when it cannot take the text (closed, full, a pipe whose reader
-    left, an encoding without these characters), say so in one line instead of a traceback."""
-    import contextlib
-    import os
-
-    try:
-        if sys.stdout is None:
-            raise OSError("it is closed")
-        sys.stdout.write(text)
-        sys.stdout.flush()
-        return True
-    except UnicodeEncodeError:
-        problem = (
-            f"its encoding ({sys.stdout.encoding}) cannot hold these characters; "
-            "set PYTHONIOENCODING=utf-8 or use -o FILE"
-        )
-    except OSError as exc:
-        problem = f"{exc.strerror or exc}"
-    print(f"precis: cannot write to standard output: {problem}", file=sys.stderr)
-    if sys.stdout is not None:
-        # What is still buffered would fail again at exit, with a traceback of its own.
-        with contextlib.suppress(OSError, ValueError):
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    return False
+    return write_output(out, args.output, force=args.force) or (1 if failed else 0)
 
 
 COMMANDS = (

@@ -47,9 +47,9 @@ from desktop.ui.source_view import SourceView
 from desktop.ui.theme import colours
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
-    from desktop.engine import BriefSelection
+    from desktop.engine import BriefSelection, Document
     from desktop.ui.tasks import Pool
 
 UNITS = (Unit.SENTENCES, Unit.PERCENT, Unit.WORDS)
@@ -136,6 +136,23 @@ class BriefWindow(QMainWindow):
     """Articles in, one brief out (see the module note); the work is the ``BriefSession``'s."""
 
     openArticle = Signal(str)  # a file the user wants in the single-article window
+
+    @classmethod
+    def opened_from(
+        cls,
+        pool: Pool,
+        parent: QWidget,
+        open_path: Callable[[str], None],
+        document: Document | None,
+    ) -> BriefWindow:
+        """A brief window of its own, starting with ``document`` when it came from a file; its
+        articles open in the single-article window through ``open_path``."""
+        window = cls(pool, parent)
+        window.openArticle.connect(open_path)
+        if document is not None and document.source and Path(document.source).is_file():
+            window.add_paths([document.source])
+        window.show()
+        return window
 
     def __init__(self, pool: Pool, parent: QWidget | None = None) -> None:
         super().__init__(parent)

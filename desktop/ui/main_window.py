@@ -195,13 +195,7 @@ class MainWindow(QMainWindow):
 
     def open_brief(self) -> BriefWindow:
         """A brief window of its own, starting with the open article when it came from a file."""
-        window = BriefWindow(self._pool, self)
-        window.openArticle.connect(self.open_path)
-        document = self.session.document
-        if document is not None and document.source and Path(document.source).is_file():
-            window.add_paths([document.source])
-        window.show()
-        return window
+        return BriefWindow.opened_from(self._pool, self, self.open_path, self.session.document)
 
     def choose_file(self) -> None:
         folder = str(Path(self.prefs.recent_files[0]).parent) if self.prefs.recent_files else ""
