@@ -19,6 +19,7 @@ nothing from ../shared.
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import sys
 import tempfile
@@ -120,8 +121,11 @@ def big_inputs(sizes: list[int]) -> None:
 
 
 def costly(verbs: tuple[str, ...] = ("extract", "summarize")) -> None:
-    print("\nCostly inputs at full size through the CLI (goal: 30 s, 1 GB)")
-    print(f"{'input':28} {'command':9} {'exit':>4} {'s':>6} {'peak MB':>8}  answer")
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(f"\nCostly inputs at full size through the CLI (goal: 30 s, 1 GB; load {load:.1f})")
+    print(
+        f"{'input':28} {'command':9} {'exit':>4} {'wall s':>6} {'CPU s':>6} {'peak MB':>8}  answer"
+    )
     with tempfile.TemporaryDirectory() as folder:
         for name, (suffix, make) in CASES.items():
             path = Path(folder) / f"{name}{suffix}"
@@ -130,7 +134,7 @@ def costly(verbs: tuple[str, ...] = ("extract", "summarize")) -> None:
                 run = run_measured([sys.executable, "-m", "desktop", verb, str(path)], timeout=300)
                 answer = "no answer" if run.timed_out else run.stderr.strip()[-60:] or "document"
                 print(
-                    f"{name:28} {verb:9} {run.returncode:>4} {run.seconds:>6.1f} "
+                    f"{name:28} {verb:9} {run.returncode:>4} {run.seconds:>6.1f} {run.cpu:>6.1f} "
                     f"{run.peak_mb:>8.0f}  {answer}"
                 )
 

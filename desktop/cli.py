@@ -13,7 +13,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from desktop import __version__
-from desktop.cli_io import FileError, print_output, read_input, write_output
+from desktop.cli_io import (
+    FileError,
+    budgeted,
+    print_output,
+    read_input,
+    summarise_input,
+    write_output,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -208,7 +215,6 @@ def _summarize(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
         Metadata,
         Style,
         failure_record,
-        summarise,
         summary_record,
         to_json,
         to_markdown,
@@ -227,18 +233,14 @@ def _summarize(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
     options = _summary(args, parser)
     results: list[tuple[str, Any, dict[str, Any]]] = []
     failed = False
-    for path in args.files:
+    for path, budget in budgeted(args.files):
         try:
-            document, timing = read_input(path, options.language)
+            selection, timing = summarise_input(path, options, budget)
         except FileError as exc:
             print(f"precis: {exc}", file=sys.stderr)
             results.append((path, None, {}))
             failed = True
             continue
-        selection = summarise(document, options)
-        timing["rank"] = selection.ranking.seconds
-        # CPU seconds beside the wall clock: on a busy machine only the wall clock grows.
-        timing["cpu"] = {**timing.pop("cpu"), "rank": selection.ranking.cpu_seconds}
         results.append((path, selection, timing))
     if failed and (args.output or len(args.files) == 1):
         return 1
@@ -317,9 +319,9 @@ def _extract(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
             parser.error(str(exc))
     failed = False
     records = []
-    for path in args.files:
+    for path, budget in budgeted(args.files):
         try:
-            document, _ = read_input(path, language)
+            document, _ = read_input(path, language, budget)
         except FileError as exc:
             print(f"precis: {exc}", file=sys.stderr)
             failed = True
@@ -431,9 +433,9 @@ def _brief(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         parser.error(str(exc))
     started = time.perf_counter()
     documents, failed = [], False
-    for path in article_paths(args.files):
+    for path, budget in budgeted(article_paths(args.files)):
         try:
-            documents.append(read_input(path, options.language)[0])
+            documents.append(read_input(path, options.language, budget)[0])
         except FileError as exc:
             print(f"precis: {exc}", file=sys.stderr)
             failed = True

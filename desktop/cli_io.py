@@ -8,26 +8,40 @@ import time
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from desktop.engine import Document
+    from collections.abc import Iterable, Iterator
+
+    from desktop.engine import Budget, Document, Selection, SummaryOptions
 
 
 class FileError(Exception):
     """An input error for one file; the message is already user-facing."""
 
 
-def read_input(path: str, language: str | None) -> tuple[Document, dict[str, Any]]:
-    """Read and build one input (``-`` is standard input), with the seconds each step took: wall
-    clock, and CPU time under ``cpu``."""
+def budgeted(paths: Iterable[str]) -> Iterator[tuple[str, Budget]]:
+    """Each input with its time budget, made when its turn comes: the first has been running
+    since the process started (its start-up is spent on that input), the others start then."""
+    from desktop.engine import Budget
+
+    budget = Budget.from_process_start()
+    for path in paths:
+        yield path, budget
+        budget = Budget()
+
+
+def read_input(path: str, language: str | None, budget: Budget) -> tuple[Document, dict[str, Any]]:
+    """Read and build one input (``-`` is standard input) within ``budget``, with the seconds
+    each step took: wall clock, and CPU time under ``cpu``."""
     from desktop.engine import InputError, build_document, read_path, read_stream
 
     started, started_cpu = time.perf_counter(), time.thread_time()
     try:
-        if path == "-":
-            extracted = read_stream(getattr(sys.stdin, "buffer", None), source="-")
-        else:
-            extracted = read_path(path)
-        read, read_cpu = time.perf_counter(), time.thread_time()
-        document = build_document(extracted, language)
+        with budget.applied():
+            if path == "-":
+                extracted = read_stream(getattr(sys.stdin, "buffer", None), source="-")
+            else:
+                extracted = read_path(path)
+            read, read_cpu = time.perf_counter(), time.thread_time()
+            document = build_document(extracted, language)
     except InputError as exc:
         raise FileError(str(exc)) from None
     segment, segment_cpu = time.perf_counter() - read, time.thread_time() - read_cpu
@@ -38,6 +52,23 @@ def read_input(path: str, language: str | None) -> tuple[Document, dict[str, Any
         "segment": segment,
         "cpu": {"read": read_cpu - started_cpu, "segment": segment_cpu},
     }
+
+
+def summarise_input(
+    path: str, options: SummaryOptions, budget: Budget
+) -> tuple[Selection, dict[str, Any]]:
+    """``read_input``, then the summary, ranked within what is left of the same budget."""
+    from desktop.engine import Cancelled, quoted, summarise
+
+    document, timing = read_input(path, options.language, budget)
+    try:
+        selection = summarise(document, options, cancelled=budget.spent)
+    except Cancelled:
+        raise FileError(str(budget.exceeded(quoted(path), "summarise"))) from None
+    timing["rank"] = selection.ranking.seconds
+    # CPU seconds beside the wall clock: on a busy machine only the wall clock grows.
+    timing["cpu"] = {**timing.pop("cpu"), "rank": selection.ranking.cpu_seconds}
+    return selection, timing
 
 
 def write_output(text: str, output: str | None, *, force: bool) -> int:

@@ -29,6 +29,7 @@ from desktop.engine.brief_export import (
     source_line,
     source_name,
 )
+from desktop.engine.budget import Budget
 from desktop.engine.build import build_document
 from desktop.engine.errors import (
     Cancelled,
@@ -80,6 +81,7 @@ __all__ = [
     "Brief",
     "BriefOrder",
     "BriefSelection",
+    "Budget",
     "Cancelled",
     "DaskCluster",
     "Document",
@@ -145,8 +147,10 @@ __all__ = [
 def load(
     source: str | Path | bytes, *, language: str | None = None, suffix: str = ".txt"
 ) -> Document:
-    """Read a file (a path) or raw bytes (pasted, piped; ``suffix`` names their format)."""
-    extracted = (
-        read_bytes(source, suffix=suffix) if isinstance(source, bytes) else read_path(source)
-    )
-    return build_document(extracted, language)
+    """Read a file (a path) or raw bytes (pasted, piped; ``suffix`` names their format), within
+    one time budget."""
+    with Budget().applied():
+        extracted = (
+            read_bytes(source, suffix=suffix) if isinstance(source, bytes) else read_path(source)
+        )
+        return build_document(extracted, language)

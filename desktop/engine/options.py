@@ -15,6 +15,8 @@ from desktop.engine.methods import DEFAULT_METHOD, METHODS
 from desktop.engine.select import Length, Order, Unit
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from desktop.engine.model import Document
     from desktop.engine.select import Selection
 
@@ -41,18 +43,24 @@ class SummaryOptions:
             object.__setattr__(self, "language", resolve(self.language))
 
 
-def summarise(document: Document, options: SummaryOptions | None = None) -> Selection:
+def summarise(
+    document: Document,
+    options: SummaryOptions | None = None,
+    *,
+    cancelled: Callable[[], bool] | None = None,
+) -> Selection:
     """Rank ``document`` with the options' method and cut it to their length and order.
 
     The document was built in the options' language already (``build_document``); the window,
-    which keeps the ranking to re-cut it, calls ``rank`` and ``select`` itself.
+    which keeps the ranking to re-cut it, calls ``rank`` and ``select`` itself. ``cancelled`` is
+    passed to ``rank``.
     """
     from desktop.engine.ranking import rank
     from desktop.engine.select import select
 
     options = options or SummaryOptions()
     return select(
-        rank(document, options.method),
+        rank(document, options.method, cancelled=cancelled),
         options.length,
         options.order,
         keep_context=options.keep_context,

@@ -104,6 +104,7 @@ class Run:
     seconds: float
     peak_mb: float
     timed_out: bool = False
+    cpu: float = 0.0  # user + system seconds of the child and the children it waited for
 
 
 def run_measured(
@@ -178,6 +179,7 @@ def run_measured(
             if hwm_kb
             else usage.ru_maxrss / (MB if sys.platform == "darwin" else 1024),
             timed_out=timed_out,
+            cpu=usage.ru_utime + usage.ru_stime,
         )
 
 

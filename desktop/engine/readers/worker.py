@@ -3,8 +3,9 @@
 A library can loop inside itself (pdfminer.six did on a reference cycle), take minutes (thousands of
 pages) or gigabytes (a Markdown table 200,000 columns wide), and no check between its steps can
 stop it. So the readers that a library parses run in a forked child: it gets an address-space
-limit (``RLIMIT_AS``) a budget above what it inherits, and is killed when the deadline passes or
-the caller cancels. Either way the caller gets one clear ``InputError`` and nothing is left running.
+limit (``RLIMIT_AS``) a budget above what it inherits, and is killed when the input's time budget
+(``engine.budget``) is spent or the caller cancels. Either way the caller gets one clear
+``InputError`` and nothing is left running.
 
 Where ``fork`` does not exist (Windows, and macOS, where forking a process that has loaded system
 frameworks is unsafe), and in a daemonic process (a Dask worker's), the reader runs in-process,
@@ -15,12 +16,12 @@ from __future__ import annotations
 
 import os
 import sys
-import time
 from contextlib import suppress
 from contextvars import ContextVar
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from desktop.engine import budget
 from desktop.engine.errors import Cancelled, InputError, PrecisError
 
 if TYPE_CHECKING:
@@ -29,8 +30,6 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-SECONDS = 20.0
-"""A document that a library has not read within this time is given up on."""
 MEMORY = 768 * 1024 * 1024
 """Address space a reader may add to what it inherits; past it, allocations fail."""
 _TICK = 0.05  # how often the caller's cancel flag is looked at
@@ -63,10 +62,14 @@ def run(
     cancelled: Callable[[], bool] | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> T:
-    """``reader(*args)`` in a child process: its result, or its exception raised here.
+    """``reader(*args)`` in a child process: its result, or its exception raised here. The child
+    is stopped when the time budget in force (``budget.current()``) is spent.
 
     ``progress(done, total)`` is called here, in the caller's thread, as the reader ``report``s.
     """
+    allowed = budget.current()
+    if allowed.spent():
+        raise allowed.exceeded(name)
     if not available():
         token = _progress.set(progress)
         try:
@@ -80,17 +83,13 @@ def run(
     child = context.Process(target=_child, args=(reader, args, sender), daemon=True)
     child.start()
     sender.close()
-    ends = time.monotonic() + SECONDS
     try:
         while True:
             if cancelled is not None and cancelled():
                 raise Cancelled("reading cancelled")
-            left = ends - time.monotonic()
+            left = allowed.left()
             if left <= 0:
-                raise InputError(
-                    f"{name}: gave up after {SECONDS:.0f} s of reading; the file is too large "
-                    "or too complex (the limit keeps Precis responsive)"
-                )
+                raise allowed.exceeded(name)
             if not receiver.poll(min(_TICK, left)):
                 continue
             try:
