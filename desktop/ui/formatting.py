@@ -144,6 +144,19 @@ def status_line(selection: Selection) -> str:
     )
 
 
+def reading_progress(source: str, page: int, pages: int) -> str:
+    """What the status bar says while an article's pages are read, and once they all are."""
+    locale = QLocale()
+    name = Path(source).name if source else QCoreApplication.translate("Formatting", "Pasted text")
+    if page >= pages:
+        return QCoreApplication.translate("Formatting", "Finding the sentences of {name}…").format(
+            name=name
+        )
+    return QCoreApplication.translate(
+        "Formatting", "Reading {name}: page {page} of {pages}…"
+    ).format(name=name, page=locale.toString(page), pages=locale.toString(pages))
+
+
 def display_name(document: Document | Extracted) -> str:
     if document.title.strip():
         return " ".join(document.title.split())

@@ -43,7 +43,13 @@ from desktop.ui.clipboard import article_in, droppable
 from desktop.ui.controls import SummaryControls
 from desktop.ui.export_flow import ExportFlow
 from desktop.ui.formats import open_filters
-from desktop.ui.formatting import cut_off_note, display_name, language_note, status_line
+from desktop.ui.formatting import (
+    cut_off_note,
+    display_name,
+    language_note,
+    reading_progress,
+    status_line,
+)
 from desktop.ui.heat_legend import HeatLegend
 from desktop.ui.panes import PaneHeader, pane
 from desktop.ui.pins import Pins
@@ -58,7 +64,7 @@ if TYPE_CHECKING:
 
     from desktop.engine import Document, Length, Order, Ranking, Selection
     from desktop.ui.crash import CrashHandler
-    from desktop.ui.session import LoadFailure
+    from desktop.ui.session import LoadFailure, ReadingProgress
     from desktop.ui.tasks import Pool
 
 SOURCE_POINTS = 12.0
@@ -152,6 +158,7 @@ class MainWindow(QMainWindow):
         self.progress.setAccessibleName(self.tr("Working"))
         self.cancel_button = QToolButton()
         self.cancel_button.setObjectName("cancel_button")
+        self.cancel_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         bar.addPermanentWidget(self.progress)
         bar.addPermanentWidget(self.cancel_button)
         self.progress.hide()
@@ -166,6 +173,7 @@ class MainWindow(QMainWindow):
         s.activityChanged.connect(self._on_activity)
         s.loaded.connect(self.recent_menu.remember)
         s.loadFailed.connect(self._on_load_failed)
+        s.readingProgress.connect(self._on_reading_progress)
         s.rankFailed.connect(self._on_rank_failed)
         s.cancelled.connect(lambda: self.statusBar().showMessage(self.tr("Cancelled."), 4000))
         s.crashed.connect(self._on_crash)
@@ -342,8 +350,16 @@ class MainWindow(QMainWindow):
     def _render_summary(self) -> None:
         self.summary.show_selection(self.session.selection, self.session.pinned)
 
+    def _on_reading_progress(self, progress: ReadingProgress) -> None:
+        self.progress.setRange(0, progress.pages)
+        self.progress.setValue(progress.page)
+        self.statusBar().showMessage(
+            reading_progress(progress.source, progress.page, progress.pages)
+        )
+
     def _on_activity(self, activity: str) -> None:
         busy = bool(activity)
+        self.progress.setRange(0, 0)  # moving until a reader tells its pages
         self.progress.setVisible(busy)
         self.cancel_button.setVisible(busy)
         self.summary.set_busy(busy)

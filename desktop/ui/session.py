@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 from desktop.engine import (
+    Budget,
     Cancelled,
     Document,
     Extracted,
@@ -50,6 +51,15 @@ class LoadFailure:
     message: str
 
 
+@dataclass(frozen=True)
+class ReadingProgress:
+    """How far the reading of an article got: ``page`` of ``pages`` (PDFs tell)."""
+
+    source: str  # a path, or "" for pasted text
+    page: int
+    pages: int
+
+
 class Session(QObject):
     documentChanged = Signal(object)  # Document | None
     rankingChanged = Signal(object)  # Ranking | None
@@ -58,6 +68,7 @@ class Session(QObject):
     activityChanged = Signal(str)  # "load", "rank" or "" when idle
     loaded = Signal(str)  # the path of an article read from a file
     loadFailed = Signal(object)  # LoadFailure; the current article stays
+    readingProgress = Signal(object)  # ReadingProgress of the article being read
     rankFailed = Signal(str)
     cancelled = Signal()
     crashed = Signal(object)  # an unexpected exception from a job, for the crash handler
@@ -68,7 +79,7 @@ class Session(QObject):
         super().__init__(parent)
         self._jobs = Jobs(pool, changed=self._notify_activity, crashed=self.crashed.emit)
         self._shown_activity = ""
-        self._reading: tuple[Sequence[Callable[[Callable[[], bool]], Extracted]], str] | None = None
+        self._reading: tuple[Sequence[Callable[[CancelFlag], Extracted]], str] | None = None
         self._extracted: Extracted | None = None
         self._previous: Extracted | None = None
         self._document: Document | None = None
@@ -107,7 +118,9 @@ class Session(QObject):
     # chosen for (German stop words on an English page make a worse summary, silently).
 
     def open_path(self, path: str) -> None:
-        self._load([lambda cancelled: read_path(path, cancelled=cancelled)], path, None)
+        self._load(
+            [lambda flag: read_path(path, cancelled=flag.is_set, progress=flag.report)], path, None
+        )
 
     def open_bytes(self, alternatives: Sequence[tuple[bytes, str]]) -> None:
         """A pasted or dropped article, as ``(data, suffix)`` pairs tried in turn.
@@ -117,8 +130,8 @@ class Session(QObject):
         """
         self._load(
             [
-                lambda cancelled, data=data, suffix=suffix: read_bytes(
-                    data, source="-", suffix=suffix, cancelled=cancelled
+                lambda flag, data=data, suffix=suffix: read_bytes(
+                    data, source="-", suffix=suffix, cancelled=flag.is_set, progress=flag.report
                 )
                 for data, suffix in alternatives
             ],
@@ -136,7 +149,7 @@ class Session(QObject):
         previous = self._previous
         if previous is not None:
             source = previous.source if previous.source not in ("", "-") else ""
-            self._load([lambda _cancelled: previous], source, None)
+            self._load([lambda _flag: previous], source, None)
 
     def close_document(self) -> None:
         self._jobs.stop("load", "rank")
@@ -144,25 +157,28 @@ class Session(QObject):
 
     def _load(
         self,
-        attempts: Sequence[Callable[[Callable[[], bool]], Extracted]],
+        attempts: Sequence[Callable[[CancelFlag], Extracted]],
         source: str,
         language: str | None,
     ) -> None:
-        """Read and segment an article in ``language`` (None: detected); the session takes that
-        language when it succeeds. The current article and its ranking stay until then. Each
-        attempt is given the job's cancel flag: a Cancel stops a reading child process at once."""
+        """Read and segment an article in ``language`` (None: detected) within one time budget;
+        the session takes that language when it succeeds. The current article and its ranking
+        stay until then. Each attempt is given the job's cancel flag, which a Cancel sets (it
+        stops a reading child process at once) and through which the reader reports pages."""
         self._reading = (attempts, source)
 
         def job(flag: CancelFlag) -> tuple[Extracted, Document]:
             error: InputError | None = None
-            for read in attempts:
-                if flag.is_set():
-                    raise Cancelled("loading cancelled")
-                try:
-                    extracted = read(flag.is_set)
-                    return extracted, build_document(extracted, language, cancelled=flag.is_set)
-                except InputError as exc:
-                    error = exc
+            with Budget().applied():
+                for read in attempts:
+                    if flag.is_set():
+                        raise Cancelled("loading cancelled")
+                    try:
+                        extracted = read(flag)
+                        document = build_document(extracted, language, cancelled=flag.is_set)
+                        return extracted, document
+                    except InputError as exc:
+                        error = exc
             assert error is not None
             raise error
 
@@ -174,7 +190,11 @@ class Session(QObject):
                 self.loaded.emit(source)
 
         self._jobs.start(
-            "load", job, done, lambda exc: self.loadFailed.emit(LoadFailure(source, str(exc)))
+            "load",
+            job,
+            done,
+            lambda exc: self.loadFailed.emit(LoadFailure(source, str(exc))),
+            lambda page, pages: self.readingProgress.emit(ReadingProgress(source, page, pages)),
         )
 
     def _set_document(self, extracted: Extracted | None, document: Document | None) -> None:
@@ -214,9 +234,14 @@ class Session(QObject):
         if extracted is None:
             return
         self._reading = None  # what the "load" job does from now on: segment, not read
+
+        def job(flag: CancelFlag) -> tuple[Extracted, Document]:
+            with Budget().applied():
+                return extracted, build_document(extracted, code, cancelled=flag.is_set)
+
         self._jobs.start(
             "load",
-            lambda flag: (extracted, build_document(extracted, code, cancelled=flag.is_set)),
+            job,
             lambda result: self._set_document(*result),
             lambda exc: self.loadFailed.emit(LoadFailure(extracted.source, str(exc))),
         )

@@ -4,7 +4,9 @@
 ``callback(result, error)`` on the GUI thread, exactly once, with either the result or the
 exception the job raised. ``flag`` is a ``CancelFlag`` the job may poll (the engine's ``rank``
 takes ``flag.is_set`` as its ``cancelled`` argument); cancelling never kills a thread, it asks the
-job to stop and lets the caller ignore whatever still comes back.
+job to stop and lets the caller ignore whatever still comes back. A job may also say how far it
+got (``flag.report(done, total)``, the engine's ``progress`` argument): ``progress(done, total)``
+hears of it on the GUI thread, before the callback and never after a cancel.
 
 ``Jobs`` keeps one job per kind on top of it, drops what an outdated job delivers and sorts its
 outcome (done, failed, cancelled, crashed): the session's every long job goes through it.
@@ -35,10 +37,12 @@ class Pool(Protocol):
 
 
 class CancelFlag:
-    """Shared between the GUI thread (which sets it) and a job (which polls it)."""
+    """Shared between the GUI thread (which sets it) and a job (which polls it, and reports its
+    progress through it)."""
 
     def __init__(self) -> None:
         self._event = threading.Event()
+        self._reporter: Callable[[int, int], None] | None = None
 
     def cancel(self) -> None:
         self._event.set()
@@ -46,22 +50,37 @@ class CancelFlag:
     def is_set(self) -> bool:
         return self._event.is_set()
 
+    def report(self, done: int, total: int) -> None:
+        """Called by the job, on its thread: passed on to the GUI thread unless cancelled."""
+        if self._reporter is not None and not self.is_set():
+            self._reporter(done, total)
+
 
 class _Dispatcher(QObject):
     """Lives in the GUI thread; a signal emitted from a worker is queued to it."""
 
     finished = Signal(int, object, object)
+    progressed = Signal(int, int, int)
 
     def __init__(self) -> None:
         super().__init__()
         self.callbacks: dict[int, Callable[[Any, BaseException | None], None]] = {}
+        self.progress: dict[int, Callable[[int, int], None]] = {}
         self.finished.connect(self._deliver)
+        self.progressed.connect(self._progress)
 
     @Slot(int, object, object)
     def _deliver(self, token: int, result: object, error: object) -> None:
+        self.progress.pop(token, None)
         callback = self.callbacks.pop(token, None)
         if callback is not None:
             callback(result, error if isinstance(error, BaseException) else None)
+
+    @Slot(int, int, int)
+    def _progress(self, token: int, done: int, total: int) -> None:
+        listener = self.progress.get(token)
+        if listener is not None:
+            listener(done, total)
 
 
 _dispatcher: _Dispatcher | None = None
@@ -84,8 +103,10 @@ def run_task(
     *,
     pool: Pool,
     flag: CancelFlag | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> CancelFlag:
-    """Run ``job`` on ``pool``; ``callback(result, error)`` follows on the GUI thread.
+    """Run ``job`` on ``pool``; ``callback(result, error)`` follows on the GUI thread, and
+    ``progress(done, total)`` as the job reports it.
 
     With a synchronous pool the callback runs before this returns, so a caller that needs the
     flag inside its callback passes its own.
@@ -94,6 +115,9 @@ def run_task(
     token = next(_tokens) % 2**31
     dispatcher.callbacks[token] = callback
     flag = flag if flag is not None else CancelFlag()
+    if progress is not None:
+        dispatcher.progress[token] = progress
+        flag._reporter = lambda done, total: _emit(dispatcher.progressed, token, done, total)
 
     def work() -> None:
         result: object = None
@@ -102,16 +126,21 @@ def run_task(
             result = job(flag)
         except BaseException as exc:  # delivered to the callback, which decides what it means
             error = exc
-        try:
-            dispatcher.finished.emit(token, result, error)
-        except RuntimeError:
-            if shiboken6.isValid(dispatcher):
-                raise
-            # The job ended after the application quit and Qt deleted the dispatcher: nobody
-            # is waiting for the result any more.
+        _emit(dispatcher.finished, token, result, error)
 
     pool.start(work)
     return flag
+
+
+def _emit(signal: Any, *args: object) -> None:
+    """Emit the dispatcher's ``signal`` from a job's thread."""
+    try:
+        signal.emit(*args)
+    except RuntimeError:
+        if shiboken6.isValid(_dispatcher):
+            raise
+        # The job ended after the application quit and Qt deleted the dispatcher: nobody
+        # is waiting for the result any more.
 
 
 class Jobs:
@@ -148,7 +177,9 @@ class Jobs:
         job: Callable[[CancelFlag], T],
         done: Callable[[T], None],
         failed: Callable[[PrecisError], None],
+        progress: Callable[[int, int], None] | None = None,
     ) -> None:
+        """``progress(done, total)`` hears what the job reports while it is the current one."""
         self.stop(kind)
         self._generation += 1
         generation = self._generation
@@ -166,9 +197,14 @@ class Jobs:
                 self._crashed(error)
             self._changed()
 
+        def reported(done_: int, total: int) -> None:
+            current = self._running.get(kind)
+            if progress is not None and current is not None and current[0] == generation:
+                progress(done_, total)
+
         flag = CancelFlag()
         self._running[kind] = (generation, flag)
-        run_task(job, callback, pool=self._pool, flag=flag)
+        run_task(job, callback, pool=self._pool, flag=flag, progress=reported if progress else None)
         self._changed()
 
     def stop(self, *kinds: str) -> None:

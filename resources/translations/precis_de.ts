@@ -377,6 +377,14 @@
         <translation>Der Text wirkt abgeschnitten: eine Bezahlschranke oder ein Anreißer?</translation>
     </message>
     <message>
+        <source>Finding the sentences of {name}…</source>
+        <translation>Sätze in {name} werden gesucht …</translation>
+    </message>
+    <message>
+        <source>Reading {name}: page {page} of {pages}…</source>
+        <translation>{name} wird gelesen: Seite {page} von {pages} …</translation>
+    </message>
+    <message>
         <source>Read as {chosen}; the article looks {detected}.</source>
         <translation>Gelesen als {chosen}; der Artikel wirkt wie {detected}.</translation>
     </message>

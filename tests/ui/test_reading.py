@@ -1,17 +1,22 @@
-"""Reading a hostile file in the window: the window stays responsive while a reading child
-process works, and Cancel (Esc) stops that process at once instead of at its deadline."""
+"""Reading in the window: a long PDF shows its pages as they are read, the window stays
+responsive while a reading child process works, and Cancel (the button or Esc) stops that process
+at once instead of at the end of its time budget, leaving the article that was open."""
 
 from __future__ import annotations
 
 import itertools
+import re
 import time
 from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
+from support import makefiles
 
 from desktop.engine import budget
 from desktop.engine.readers import READERS, worker
+from ui.conftest import SCREENSHOTS
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -53,3 +58,105 @@ def test_cancel_stops_a_reading_child_and_the_window_stays_responsive(
     assert real_pool.waitForDone(10_000)
     stopped = time.perf_counter() - cancelled_at
     assert stopped < budget.SECONDS / 2, f"the reading went on {stopped:.1f} s after Cancel"
+
+
+def _long_pdf(pages: int) -> bytes:
+    """A report of ``pages`` pages, each with sentences of its own."""
+    return makefiles.pdf(
+        [
+            [
+                (
+                    72,
+                    760 - 16 * line,
+                    11,
+                    f"Page {page} of the report, line {line}: the council "
+                    f"spent {page * 7 + line} thousand pounds on the harbour.",
+                )
+                for line in range(12)
+            ]
+            for page in range(1, pages + 1)
+        ]
+    )
+
+
+def _slowly(monkeypatch: pytest.MonkeyPatch, seconds: float) -> None:
+    """Each page takes at least ``seconds`` in the reading child (forked after this), so that a
+    fast machine still shows the progress on its way."""
+    report = worker.report
+
+    def slow(done: int, total: int) -> None:
+        time.sleep(seconds)
+        report(done, total)
+
+    monkeypatch.setattr(worker, "report", slow)
+
+
+PAGE = re.compile(r"Reading report\.pdf: page (\d+) of 412…")
+
+
+def test_a_long_pdf_shows_its_pages_and_cancel_keeps_the_article(
+    make_window, real_pool, qtbot, article, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = make_window(real_pool)
+    window.open_path(article)
+    qtbot.waitUntil(lambda: window.session.selection is not None and not window.session.busy)
+    shown_source = window.source.toPlainText()
+    shown_summary = window.summary.toPlainText()
+
+    path = tmp_path / "report.pdf"
+    path.write_bytes(_long_pdf(412))
+    _slowly(monkeypatch, 0.02)
+    window.open_path(path)
+    bar = window.statusBar()
+    qtbot.waitUntil(lambda: PAGE.fullmatch(bar.currentMessage()) is not None, timeout=20_000)
+    first = int(PAGE.fullmatch(bar.currentMessage())[1])
+    qtbot.waitUntil(
+        lambda: (m := PAGE.fullmatch(bar.currentMessage())) is not None and int(m[1]) > first,
+        timeout=20_000,
+    )
+    page = int(PAGE.fullmatch(bar.currentMessage())[1])
+    assert first < page < 412
+    assert window.progress.isVisible()
+    assert window.progress.maximum() == 412
+    assert 0 < window.progress.value() <= 412
+    cancel = window.cancel_button
+    assert cancel.isVisible()
+    assert cancel.text().replace("&", "") == "Cancel"
+    SCREENSHOTS.mkdir(exist_ok=True)
+    assert window.grab().save(str(SCREENSHOTS / "reading-progress.png"))
+
+    qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+    cancelled_at = time.perf_counter()
+    assert not window.session.busy
+    assert bar.currentMessage() == "Cancelled."
+    assert not window.progress.isVisible()
+    assert not cancel.isVisible()
+    assert real_pool.waitForDone(10_000)
+    stopped = time.perf_counter() - cancelled_at
+    assert stopped < budget.SECONDS / 2, f"the reading went on {stopped:.1f} s after Cancel"
+    QApplication.processEvents()  # anything the reading still sent is shown by now
+    assert bar.currentMessage() == "Cancelled."
+    assert window.session.document.source == str(article)
+    assert window.source.toPlainText() == shown_source
+    assert window.summary.toPlainText() == shown_summary
+    assert window.windowTitle().startswith("Harbour Town Votes")
+
+
+def test_pages_are_counted_in_german_then_the_sentences_found(
+    german, make_window, tmp_path: Path
+) -> None:
+    """Synchronous jobs: every message the status bar shows while a PDF opens, in order."""
+    window = make_window()
+    shown: list[str] = []
+    window.statusBar().messageChanged.connect(shown.append)
+    path = tmp_path / "bericht.pdf"
+    path.write_bytes(_long_pdf(3))
+    window.open_path(path)
+    assert window.session.document is not None
+    reading = [m for m in shown if m.startswith("bericht.pdf")]
+    assert reading[:1] == ["bericht.pdf wird gelesen …"]
+    assert [m for m in shown if "Seite" in m] == [
+        "bericht.pdf wird gelesen: Seite 1 von 3 …",
+        "bericht.pdf wird gelesen: Seite 2 von 3 …",
+    ]
+    assert "Sätze in bericht.pdf werden gesucht …" in shown
