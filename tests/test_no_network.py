@@ -4,7 +4,7 @@ The guards (guards.py) record rather than merely refuse, so a connection attempt
 silently given up still fails a test. Pages point their resources at a local trap server and at a
 secret file: the trap counts connections from any code, the secret's access time shows a read by
 any code, and its text must never reach the document. The window's side (a whole GUI session with
-the sockets blocked, the source and summary panes) is in tests/ui/test_reliability.py.
+the sockets blocked, the source and summary panes) is in tests/ui/test_offline_session.py.
 """
 
 from __future__ import annotations

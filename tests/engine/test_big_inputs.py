@@ -1,7 +1,7 @@
 """Big inputs through the command line: a 1 MB article completes within its bounds (every run),
 a 20 MB one too (``-m slow``: it takes minutes); both in a child process whose own peak RSS is
 measured. The window's side (GUI thread never blocked while ranking, Cancel) is in
-tests/ui/test_reliability.py.
+tests/ui/test_responsiveness.py.
 
 Bounds, with what this 2-core machine measured when they were set:
 

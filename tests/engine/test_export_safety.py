@@ -1,6 +1,6 @@
 """No data loss on export (engine and command line): whatever fails, at whatever moment, the file
 that was there stays as it was, no temporary file is left, and the message is one clear line.
-The window's side (a warning, the summary kept on screen) is in tests/ui/test_reliability.py."""
+The window's side (a warning, the summary kept on screen) is in tests/ui/test_export_failures.py."""
 
 from __future__ import annotations
 

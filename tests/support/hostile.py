@@ -1,6 +1,6 @@
 """Documents whose every reference points somewhere the app must never go: a local trap server
 (any connection counts) and a secret file (any read counts). Used by the no-network tests of the
-engine (tests/test_no_network.py) and of the window (tests/ui/test_reliability.py)."""
+engine (tests/test_no_network.py) and of the window (tests/ui/test_offline_session.py)."""
 
 from __future__ import annotations
 

@@ -2,9 +2,22 @@
 
 from __future__ import annotations
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from PySide6.QtCore import QSettings, Qt
+from support.qt import ARTICLE, FakeThreadPool
 
-from desktop.engine import DEFAULT_METHOD, Length, Metadata, Order, Style, SummaryOptions, Unit
+from desktop.engine import (
+    DEFAULT_METHOD,
+    METHODS,
+    Length,
+    Metadata,
+    Order,
+    Style,
+    SummaryOptions,
+    Unit,
+)
+from desktop.ui.main_window import MainWindow
 from desktop.ui.settings import Lengths, Preferences, SettingsStore
 
 
@@ -119,3 +132,67 @@ def test_a_settings_file_of_the_previous_version_reads_the_same(settings_file) -
     )
     prefs = SettingsStore(QSettings(str(settings_file), QSettings.Format.IniFormat)).load()
     assert prefs == CHANGED
+
+
+_VALUES = st.one_of(
+    st.text(max_size=30),
+    st.sampled_from(
+        [
+            "@ByteArray(\\0\\xff\\x80garbage)", "@Variant(\\0\\0\\0\\x7f\\0\\0\\0\\x10QPoint)",
+            "@Variant(\\0\\0\\0\\x7f\\0\\0\\0\\xffUnknownType\\0)", "@Rect(1 2 3)", "@Size(-5 -5)",
+            "@Point(nan inf)", "@Invalid()", "@DateTime(garbage)", "1e999", "-0", "nan", "inf",
+            "true", "false", "[1, 2]", "\\x00", "a, b, c", "999999999999999999999999",
+        ]
+    ),
+    st.integers().map(str),
+    st.floats(allow_nan=True).map(str),
+)  # fmt: skip
+_KEYS = st.sampled_from(
+    [
+        "summary/method", "summary/language", "summary/unit", "summary/sentences",
+        "summary/percent", "summary/words", "summary/order", "view/heat_map", "view/vertical",
+        "view/zoom", "files/recent", "export/style", "export/metadata", "export/folder",
+        "MainWindow/geometry", "MainWindow/splitter", "version", "foreign/key",
+    ]
+)  # fmt: skip
+
+
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    entries=st.dictionaries(_KEYS, _VALUES, max_size=12),
+    noise=st.binary(max_size=64),
+)
+def test_corrupt_or_foreign_settings_fall_back(qapp, tmp_path_factory, entries, noise) -> None:
+    """Any INI file at all: the window opens with valid preferences and summarises."""
+    path = tmp_path_factory.mktemp("ini") / "precis.ini"
+    groups: dict[str, list[str]] = {}
+    for key, value in entries.items():
+        group, name = key.split("/") if "/" in key else ("General", key)
+        groups.setdefault(group, []).append(f"{name}={value}")
+    text = "".join(f"[{g}]\n" + "\n".join(lines) + "\n" for g, lines in groups.items())
+    path.write_bytes(text.encode("utf-8", "surrogatepass") + noise)
+    store = SettingsStore(QSettings(str(path), QSettings.Format.IniFormat))
+    prefs = store.load()
+    assert prefs.summary.method in METHODS
+    assert 0 <= prefs.lengths.percent <= 100
+    assert all(isinstance(p, str) and p for p in prefs.recent_files)
+    window = MainWindow(store, pool=FakeThreadPool())
+    try:
+        window.show()
+        window.session.open_bytes([(ARTICLE.encode(), ".txt")])
+        assert window.session.selection is not None
+        window.close()  # saves the settings again
+        reloaded = SettingsStore(QSettings(str(path), QSettings.Format.IniFormat)).load()
+        assert reloaded.summary.method in METHODS
+    finally:
+        window.deleteLater()
+
+
+def test_settings_of_a_newer_version_still_load(settings_file) -> None:
+    settings_file.write_text(
+        "[General]\nversion=99\n[summary]\nmethod=lead\nnew-option=whatever\n[future]\nx=1\n",
+        encoding="utf-8",
+    )
+    prefs = SettingsStore(QSettings(str(settings_file), QSettings.Format.IniFormat)).load()
+    assert prefs.summary.method == "lead"
+    assert prefs.summary.length.unit == Preferences().summary.length.unit
