@@ -3,7 +3,8 @@
 A file's stated size says nothing for devices (``/dev/zero`` states 0), pipes and standard input,
 so no check before reading can bound them: every read here stops at the limit plus one byte and
 says which limit was hit. Named pipes and devices are opened without blocking (a pipe nobody
-writes to would block the open itself) and read only as far as a deadline allows.
+writes to would block the open itself) and read only as long as the input's time budget
+(``engine.budget``) allows.
 """
 
 from __future__ import annotations
@@ -13,12 +14,11 @@ import select
 import stat
 import time
 
+from desktop.engine import budget
 from desktop.engine.errors import InputError
 
 MAX_BYTES = 50 * 1024 * 1024
 """No input is read past this size."""
-PIPE_SECONDS = 30.0
-"""A pipe or device that has not ended within this time is given up on."""
 _CHUNK = 1024 * 1024
 
 
@@ -35,7 +35,7 @@ def read_file(path: str | os.PathLike[str], name: str) -> bytes:
             raise InputError(
                 f"{name}: {info.st_size / 1e6:.0f} MB is above the {_megabytes()} MB limit"
             )
-        return read_fd(fd, name, deadline=None if regular else PIPE_SECONDS)
+        return read_fd(fd, name, deadline=None if regular else max(0.0, budget.current().left()))
     finally:
         os.close(fd)
 
