@@ -3,16 +3,18 @@ and the command line's first input counts the process's start-up against it."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import time
 
 import pytest
+from support.bounds import run_measured
 from support.paths import ROOT
 
 from desktop.cli_io import FileError, budgeted, summarise_input
 from desktop.engine import Budget, InputError, SummaryOptions
-from desktop.engine.budget import current, process_started
+from desktop.engine.budget import SECONDS, current, process_started
 from desktop.engine.readers import worker
 
 needs_fork = pytest.mark.skipif(not worker.available(), reason="no reading child on this system")
@@ -97,3 +99,18 @@ def test_process_start_is_when_the_interpreter_started() -> None:
     if sys.platform.startswith("linux"):
         assert launched - 0.05 <= started <= answered
         assert started < answered - 0.01  # not "now": the imports came after the start
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_the_command_ends_within_the_goal_whatever_the_input_waits_for(tmp_path) -> None:
+    """A named pipe nobody writes to, through the command line: the one budget, counted from
+    the process's start, ends it in one line within the 30 s goal (a deadline per step on top of
+    the start-up would not)."""
+    pipe = tmp_path / "pipe.txt"
+    os.mkfifo(pipe)
+    run = run_measured([sys.executable, "-m", "desktop", "summarize", str(pipe)], timeout=120)
+    assert run.returncode == 1
+    assert run.stderr.startswith(f"precis: {pipe}: gave up after ")
+    assert "nothing arrived" in run.stderr
+    assert SECONDS - 1 < run.seconds < 30, f"{run.seconds:.1f} s"
