@@ -351,7 +351,8 @@ class MainWindow(QMainWindow):
         self.summary.show_selection(self.session.selection, self.session.pinned)
 
     def _on_reading_progress(self, progress: ReadingProgress) -> None:
-        self.progress.setRange(0, progress.pages)
+        reading = progress.page < progress.pages  # else finding sentences: no measure of it
+        self.progress.setRange(0, progress.pages if reading else 0)
         self.progress.setValue(progress.page)
         self.statusBar().showMessage(
             reading_progress(progress.source, progress.page, progress.pages)

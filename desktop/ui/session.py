@@ -53,7 +53,8 @@ class LoadFailure:
 
 @dataclass(frozen=True)
 class ReadingProgress:
-    """How far the reading of an article got: ``page`` of ``pages`` (PDFs tell)."""
+    """How far the reading of an article got: ``page`` of ``pages`` (PDFs tell), or all of it
+    (``page == pages``) once its sentences are being found."""
 
     source: str  # a path, or "" for pasted text
     page: int
@@ -175,6 +176,7 @@ class Session(QObject):
                         raise Cancelled("loading cancelled")
                     try:
                         extracted = read(flag)
+                        flag.report(1, 1)  # all read: what follows is finding the sentences
                         document = build_document(extracted, language, cancelled=flag.is_set)
                         return extracted, document
                     except InputError as exc:

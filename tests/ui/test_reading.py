@@ -160,3 +160,17 @@ def test_pages_are_counted_in_german_then_the_sentences_found(
         "bericht.pdf wird gelesen: Seite 2 von 3 …",
     ]
     assert "Sätze in bericht.pdf werden gesucht …" in shown
+
+
+def test_a_text_says_when_its_sentences_are_being_found(make_window, article) -> None:
+    """Formats without pages: once read, the status bar says what the wait is for."""
+    window = make_window()
+    shown: list[str] = []
+    window.statusBar().messageChanged.connect(shown.append)
+    window.open_path(article)
+    assert [m for m in shown if m][:2] == [
+        "Reading sea-wall.txt…",
+        "Finding the sentences of sea-wall.txt…",
+    ]
+    assert window.session.selection is not None
+    assert window.statusBar().currentMessage() == ""
