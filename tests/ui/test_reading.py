@@ -111,8 +111,10 @@ def test_a_long_pdf_shows_its_pages_and_cancel_keeps_the_article(
     qtbot.waitUntil(lambda: PAGE.fullmatch(bar.currentMessage()) is not None, timeout=20_000)
     first = int(PAGE.fullmatch(bar.currentMessage())[1])
     qtbot.waitUntil(
-        lambda: (m := PAGE.fullmatch(bar.currentMessage())) is not None and int(m[1]) > first,
-        timeout=20_000,
+        lambda: (
+            (m := PAGE.fullmatch(bar.currentMessage())) is not None and int(m[1]) > max(first, 36)
+        ),
+        timeout=60_000,
     )
     page = int(PAGE.fullmatch(bar.currentMessage())[1])
     assert first < page < 412
