@@ -117,7 +117,7 @@ def run_task(
     flag = flag if flag is not None else CancelFlag()
     if progress is not None:
         dispatcher.progress[token] = progress
-        flag._reporter = lambda done, total: _emit(dispatcher.progressed, token, done, total)
+        flag._reporter = lambda done, total: _emit(dispatcher, "progressed", token, done, total)
 
     def work() -> None:
         result: object = None
@@ -126,18 +126,18 @@ def run_task(
             result = job(flag)
         except BaseException as exc:  # delivered to the callback, which decides what it means
             error = exc
-        _emit(dispatcher.finished, token, result, error)
+        _emit(dispatcher, "finished", token, result, error)
 
     pool.start(work)
     return flag
 
 
-def _emit(signal: Any, *args: object) -> None:
+def _emit(dispatcher: _Dispatcher, signal: str, *args: object) -> None:
     """Emit the dispatcher's ``signal`` from a job's thread."""
     try:
-        signal.emit(*args)
+        getattr(dispatcher, signal).emit(*args)
     except RuntimeError:
-        if shiboken6.isValid(_dispatcher):
+        if shiboken6.isValid(dispatcher):
             raise
         # The job ended after the application quit and Qt deleted the dispatcher: nobody
         # is waiting for the result any more.
