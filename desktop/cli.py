@@ -46,9 +46,12 @@ class Command:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # Run as the program, a command's time counts from the process's start; called, from the call.
+    since = None if argv is None else time.monotonic()
     argv = sys.argv[1:] if argv is None else argv
     if argv and argv[0] in {n for c in COMMANDS for n in (c.name, *c.aliases)}:
         args = _command_parser().parse_args(argv)
+        args.since = since
         return args.run(args, args.parser)
     return _window(argv)
 
@@ -233,7 +236,7 @@ def _summarize(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
     options = _summary(args, parser)
     results: list[tuple[str, Any, dict[str, Any]]] = []
     failed = False
-    for path, budget in budgeted(args.files):
+    for path, budget in budgeted(args.files, args.since):
         try:
             selection, timing = summarise_input(path, options, budget)
         except FileError as exc:
@@ -319,7 +322,7 @@ def _extract(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
             parser.error(str(exc))
     failed = False
     records = []
-    for path, budget in budgeted(args.files):
+    for path, budget in budgeted(args.files, args.since):
         try:
             document, _ = read_input(path, language, budget)
         except FileError as exc:
@@ -433,7 +436,7 @@ def _brief(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         parser.error(str(exc))
     started = time.perf_counter()
     documents, failed = [], False
-    for path, budget in budgeted(article_paths(args.files)):
+    for path, budget in budgeted(article_paths(args.files), args.since):
         try:
             documents.append(read_input(path, options.language, budget)[0])
         except FileError as exc:

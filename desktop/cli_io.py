@@ -17,12 +17,13 @@ class FileError(Exception):
     """An input error for one file; the message is already user-facing."""
 
 
-def budgeted(paths: Iterable[str]) -> Iterator[tuple[str, Budget]]:
-    """Each input with its time budget, made when its turn comes: the first has been running
-    since the process started (its start-up is spent on that input), the others start then."""
+def budgeted(paths: Iterable[str], since: float | None) -> Iterator[tuple[str, Budget]]:
+    """Each input with its time budget, made when its turn comes. The first counts from
+    ``since`` (a ``time.monotonic()`` reading), or else from the process's start: start-up is
+    spent on it. The others count from their turn."""
     from desktop.engine import Budget
 
-    budget = Budget.from_process_start()
+    budget = Budget.from_process_start() if since is None else Budget(since=since)
     for path in paths:
         yield path, budget
         budget = Budget()

@@ -12,8 +12,9 @@ import pytest
 from support.bounds import run_measured
 from support.paths import ROOT
 
+from desktop.cli import main
 from desktop.cli_io import FileError, budgeted, summarise_input
-from desktop.engine import Budget, InputError, SummaryOptions
+from desktop.engine import Budget, InputError, SummaryOptions, budget
 from desktop.engine.budget import SECONDS, current, process_started
 from desktop.engine.readers import worker
 
@@ -75,7 +76,9 @@ def test_a_ranking_past_the_budget_is_one_line(tmp_path) -> None:
 
 
 def test_the_first_input_counts_from_the_start_of_the_process() -> None:
-    inputs = budgeted(["a.txt", "b.txt"])
+    """As the program (``since`` None), the first input's budget has run since the process
+    started; each later one starts with its turn."""
+    inputs = budgeted(["a.txt", "b.txt"], None)
     name, first = next(inputs)
     assert name == "a.txt"
     assert first.since == pytest.approx(process_started(), abs=0.05)
@@ -84,6 +87,18 @@ def test_the_first_input_counts_from_the_start_of_the_process() -> None:
     name, second = next(inputs)
     assert name == "b.txt"
     assert second.since >= before
+
+
+def test_the_command_called_as_a_function_counts_from_the_call(tmp_path, monkeypatch) -> None:
+    """``main([...])`` inside a process that has run for long (a test run, a host program)
+    still reads: the budget starts with the call, not with the process."""
+    monkeypatch.setattr(budget, "process_started", lambda: time.monotonic() - 1000)
+    path = tmp_path / "harbour.md"
+    path.write_text("# Harbour\n\n" + ARTICLE, encoding="utf-8")  # a library's reader, in a child
+    called = time.monotonic()
+    _, first = next(budgeted([str(path)], called))
+    assert first.since == called
+    assert main(["extract", str(path)]) == 0
 
 
 def test_process_start_is_when_the_interpreter_started() -> None:
