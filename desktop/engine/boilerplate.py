@@ -24,6 +24,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cache
+from importlib.util import find_spec
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop.engine.model import Kind
@@ -39,6 +42,9 @@ _JUSTEXT_NAMES = {
 }  # fmt: skip
 """jusText's stop-word lists for the supported languages (it has none for Chinese and Japanese,
 where sentence punctuation alone tells prose)."""
+# jusText's defaults: paragraph length in characters, share of stop words among the words.
+_LENGTH_LOW, _LENGTH_HIGH = 70, 200
+_STOPWORDS_LOW, _STOPWORDS_HIGH = 0.30, 0.32
 _FINAL = re.compile(r"[.!?…:;。！？．]$")
 _CLOSERS = "\"'’”“»«›‹)]」』）"
 _INNER = re.compile(r"\w[.!?,;:。！？、，]\s")
@@ -70,7 +76,7 @@ def outside_article(texts: Sequence[str], kinds: Sequence[Kind], code: str) -> l
     if len(texts) < _MIN_BLOCKS:
         return [False] * len(texts)
     words = [_count(t) for t in texts]
-    verdicts = _justext(texts, kinds, code)
+    verdicts = _justext(texts, code)
     keys = [_DIGITS.sub("#", " ".join(t.split()).casefold()) for t in texts]
     seen = Counter(keys)
     repeated = [
@@ -105,24 +111,45 @@ def outside_article(texts: Sequence[str], kinds: Sequence[Kind], code: str) -> l
     ]
 
 
-def _justext(texts: Sequence[str], kinds: Sequence[Kind], code: str) -> list[str]:
+def _justext(texts: Sequence[str], code: str) -> list[str]:
     """jusText's context-free class of each block: good, neargood, short or bad ("" without a
-    stop-word list)."""
+    stop-word list).
+
+    The same classes as jusText's ``classify_paragraphs`` with its defaults gives a paragraph
+    without links (a test compares them), computed here because importing jusText imports lxml:
+    190 million instructions, an eighth of a whole ``precis summarize``.
+    """
+    stop = _stoplist(code)
+    if stop is None:
+        return [""] * len(texts)
+    classes = []
+    for text in texts:
+        words = text.split()
+        length = len(" ".join(words))  # jusText's text: whitespace runs as one space
+        density = sum(w.lower() in stop for w in words) / len(words) if words else 0
+        if "\xa9" in text or "&copy" in text:
+            classes.append("bad")
+        elif length < _LENGTH_LOW:
+            classes.append("short")
+        elif density >= _STOPWORDS_HIGH:
+            classes.append("good" if length > _LENGTH_HIGH else "neargood")
+        else:
+            classes.append("neargood" if density >= _STOPWORDS_LOW else "bad")
+    return classes
+
+
+@cache
+def _stoplist(code: str) -> frozenset[str] | None:
+    """jusText's stop words for the language, read from its package without importing it."""
     name = _JUSTEXT_NAMES.get(code)
     if name is None:
-        return [""] * len(texts)
-    from justext import get_stoplist
-    from justext.core import PathInfo, classify_paragraphs
-    from justext.paragraph import Paragraph
-
-    paragraphs = []
-    for text, kind in zip(texts, kinds, strict=True):
-        tag = "h2" if kind is Kind.HEADING else "p"
-        paragraph = Paragraph(PathInfo().append("body").append(tag))
-        paragraph.text_nodes = [" ".join(text.split())]
-        paragraphs.append(paragraph)
-    classify_paragraphs(paragraphs, get_stoplist(name))
-    return [p.cf_class for p in paragraphs]
+        return None
+    spec = find_spec("justext")  # where the package is, without running it
+    assert spec is not None
+    assert spec.submodule_search_locations
+    folder = Path(spec.submodule_search_locations[0])
+    lines = (folder / "stoplists" / f"{name}.txt").read_bytes().splitlines()
+    return frozenset(line.decode("utf-8").lower() for line in lines)
 
 
 def _is_prose(text: str, words: int, verdict: str) -> bool:

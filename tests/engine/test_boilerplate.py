@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import random
 from typing import TYPE_CHECKING
 
+import pytest
 from support import makefiles
 
-from desktop.engine import Kind, load
+from desktop.engine import Kind, boilerplate, load
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -123,3 +125,39 @@ def test_an_article_alone_loses_nothing(sample_path: Path) -> None:
     )  # fmt: skip
     doc = load(text.encode())
     assert not any(p.kind is Kind.BOILERPLATE for p in doc.paragraphs)
+
+
+@pytest.mark.parametrize("code", sorted(boilerplate._JUSTEXT_NAMES))
+def test_paragraph_classes_are_justexts(code: str) -> None:
+    """The classes computed without importing jusText are jusText's own, at the edges of its
+    length (70, 200 characters) and stop-word (30 %, 32 %) thresholds, with © and odd spaces."""
+    import justext
+    from justext.core import PathInfo, classify_paragraphs
+    from justext.paragraph import Paragraph
+
+    name = boilerplate._JUSTEXT_NAMES[code]
+    stop = sorted(justext.get_stoplist(name))
+    assert boilerplate._stoplist(code) == frozenset(stop)
+    rng = random.Random(code)
+    other = ["Brücke", "harbour", "Kopenhagen", "2024", "x", "Σ", "—", "council's", "ÉTÉ"]
+    texts = []
+    for words in (1, 5, 10, 12, 14, 30, 31, 33, 40, 80):
+        for share in (0.0, 0.25, 0.29, 0.3, 0.31, 0.32, 0.33, 0.5, 1.0):
+            picked = [
+                rng.choice(stop).upper() if rng.random() < 0.1 else rng.choice(stop)
+                for _ in range(round(words * share))
+            ]
+            picked += [rng.choice(other) for _ in range(words - len(picked))]
+            rng.shuffle(picked)
+            spaces = [rng.choice([" ", "  ", "\n", "\t", "\xa0", "\u2009"]) for _ in picked]
+            texts.append("".join(w + s for w, s in zip(picked, spaces, strict=True)))
+    texts += ["", " ", "© 2024 The Harbour Times", "&copy; " + " ".join(stop[:40])]
+    paragraphs = []
+    for text in texts:
+        paragraph = Paragraph(PathInfo().append("body").append("p"))
+        paragraph.text_nodes = [" ".join(text.split())]
+        paragraphs.append(paragraph)
+    classify_paragraphs(paragraphs, justext.get_stoplist(name))
+    expected = [p.cf_class for p in paragraphs]
+    assert boilerplate._justext(texts, code) == expected
+    assert {"short", "bad", "neargood", "good"} <= set(expected)
