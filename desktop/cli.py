@@ -211,17 +211,7 @@ def _markdown_options(parser: argparse.ArgumentParser) -> None:
 
 
 def _summarize(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    from desktop.engine import (
-        LANGUAGES,
-        METHODS,
-        MarkdownOptions,
-        Metadata,
-        Style,
-        failure_record,
-        summary_record,
-        to_json,
-        to_markdown,
-    )
+    from desktop.engine import LANGUAGES, METHODS
 
     if args.list_methods:
         for method in METHODS.values():
@@ -248,6 +238,8 @@ def _summarize(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
     if failed and (args.output or len(args.files) == 1):
         return 1
     if args.format == "json":
+        from desktop.engine import failure_record, summary_record, to_json
+
         out = to_json(
             [
                 summary_record(sel, source=path, timing=timing) if sel else failure_record(path)
@@ -255,6 +247,8 @@ def _summarize(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
             ]
         )
     elif args.format == "markdown":
+        from desktop.engine import MarkdownOptions, Metadata, Style, to_markdown
+
         markdown = MarkdownOptions(Style(args.style), Metadata(args.metadata))
         out = "\n".join(to_markdown(sel, markdown) for _, sel, _ in results if sel is not None)
     else:

@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ENGINE = Path(__file__).resolve().parent.parent / "desktop" / "engine"
 HEAVY = ("numpy", "scipy", "nltk", "sumy", "PySide6", "langdetect", "punkt")
 
@@ -98,3 +100,22 @@ def test_front_ends_use_only_the_engines_exported_names() -> None:
                     if name.startswith("desktop.engine.")
                 ]
     assert offenders == []
+
+
+def test_the_engines_face_loads_each_name_from_the_module_it_declares() -> None:
+    """``desktop.engine`` imports its modules on first use: every exported name resolves, and its
+    table of names agrees with the imports it declares for type checkers."""
+    import desktop.engine
+
+    declared = {}
+    tree = ast.parse((ENGINE / "__init__.py").read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("desktop.engine."):
+            for alias in node.names:
+                declared[alias.asname or alias.name] = (node.module, alias.name)
+    assert set(declared) | {"load"} == set(desktop.engine.__all__)
+    for name, (module, attribute) in declared.items():
+        value = getattr(desktop.engine, name)
+        assert value is getattr(sys.modules[module], attribute), name
+    with pytest.raises(AttributeError):
+        desktop.engine.no_such_name  # noqa: B018

@@ -5,143 +5,147 @@ Both front ends (the window and the command line) use only the names exported he
 
 from __future__ import annotations
 
+import importlib
 from typing import TYPE_CHECKING
 
-from desktop.engine.batch import (
-    BatchError,
-    BatchOptions,
-    DaskCluster,
-    InProcess,
-    JsonlOutput,
-    LocalPool,
-    MarkdownDir,
-    StdoutOutput,
-    articles,
-    run_batch,
-)
-from desktop.engine.brief import Brief, BriefOrder, BriefSelection, Line, cut, make_brief
-from desktop.engine.brief_export import (
-    brief_json,
-    brief_markdown,
-    brief_text,
-    citation,
-    outlet,
-    source_line,
-    source_name,
-)
-from desktop.engine.budget import Budget
-from desktop.engine.build import build_document
-from desktop.engine.errors import (
-    Cancelled,
-    ExportError,
-    InputError,
-    PrecisError,
-    UnsupportedFormatError,
-    quoted,
-)
-from desktop.engine.export import (
-    Labels,
-    MarkdownOptions,
-    Metadata,
-    Style,
-    to_markdown,
-    write_atomic,
-)
-from desktop.engine.export_json import document_record, failure_record, summary_record, to_json
-from desktop.engine.keywords import key_terms
-from desktop.engine.language import LANGUAGES
-from desktop.engine.language import resolve as resolve_language
-from desktop.engine.methods import DEFAULT_METHOD, METHODS
-from desktop.engine.model import Document, Extracted, Kind, Paragraph, Ranking, Sentence
-from desktop.engine.options import DEFAULT_LENGTHS, SummaryOptions, summarise
-from desktop.engine.ranking import rank
-from desktop.engine.readers import (
-    FORMATS,
-    Format,
-    article_paths,
-    read_bytes,
-    read_path,
-    read_stream,
-    sniff,
-    supported_suffixes,
-)
-from desktop.engine.select import Length, Order, Selection, Unit, select
+from desktop.engine import blas  # one BLAS thread: set before anything here loads numpy
+from desktop.engine.select import select  # bound now: its module, once imported, would hide it
+
+# Each module's exported names, imported on first use (PEP 562): a command loads only the modules
+# it needs (importing them all cost 140 million instructions at every start). The same imports,
+# for type checkers and readers, are below (a test keeps the two in step).
+_EXPORTS = {
+    "batch": (
+        "BatchError",
+        "BatchOptions",
+        "DaskCluster",
+        "InProcess",
+        "JsonlOutput",
+        "LocalPool",
+        "MarkdownDir",
+        "StdoutOutput",
+        "articles",
+        "run_batch",
+    ),
+    "brief": ("Brief", "BriefOrder", "BriefSelection", "Line", "cut", "make_brief"),
+    "brief_export": (
+        "brief_json",
+        "brief_markdown",
+        "brief_text",
+        "citation",
+        "outlet",
+        "source_line",
+        "source_name",
+    ),
+    "budget": ("Budget",),
+    "build": ("build_document",),
+    "errors": (
+        "Cancelled",
+        "ExportError",
+        "InputError",
+        "PrecisError",
+        "UnsupportedFormatError",
+        "quoted",
+    ),
+    "export": ("Labels", "MarkdownOptions", "Metadata", "Style", "to_markdown", "write_atomic"),
+    "export_json": ("document_record", "failure_record", "summary_record", "to_json"),
+    "keywords": ("key_terms",),
+    "language": ("LANGUAGES", "resolve_language"),
+    "methods": ("DEFAULT_METHOD", "METHODS"),
+    "model": ("Document", "Extracted", "Kind", "Paragraph", "Ranking", "Sentence"),
+    "options": ("DEFAULT_LENGTHS", "SummaryOptions", "summarise"),
+    "ranking": ("rank",),
+    "readers": (
+        "FORMATS",
+        "Format",
+        "article_paths",
+        "read_bytes",
+        "read_path",
+        "read_stream",
+        "sniff",
+        "supported_suffixes",
+    ),
+    "select": ("Length", "Order", "Selection", "Unit", "select"),
+}
+_RENAMED = {"resolve_language": "resolve"}
+__all__ = sorted([*(name for names in _EXPORTS.values() for name in names), "load"])
+_MODULE_OF = {name: module for module, names in _EXPORTS.items() for name in names}
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-__all__ = [
-    "DEFAULT_LENGTHS",
-    "DEFAULT_METHOD",
-    "FORMATS",
-    "LANGUAGES",
-    "METHODS",
-    "BatchError",
-    "BatchOptions",
-    "Brief",
-    "BriefOrder",
-    "BriefSelection",
-    "Budget",
-    "Cancelled",
-    "DaskCluster",
-    "Document",
-    "ExportError",
-    "Extracted",
-    "Format",
-    "InProcess",
-    "InputError",
-    "JsonlOutput",
-    "Kind",
-    "Labels",
-    "Length",
-    "Line",
-    "LocalPool",
-    "MarkdownDir",
-    "MarkdownOptions",
-    "Metadata",
-    "Order",
-    "Paragraph",
-    "PrecisError",
-    "Ranking",
-    "Selection",
-    "Sentence",
-    "StdoutOutput",
-    "Style",
-    "SummaryOptions",
-    "Unit",
-    "UnsupportedFormatError",
-    "article_paths",
-    "articles",
-    "brief_json",
-    "brief_markdown",
-    "brief_text",
-    "build_document",
-    "citation",
-    "cut",
-    "document_record",
-    "failure_record",
-    "key_terms",
-    "load",
-    "make_brief",
-    "outlet",
-    "quoted",
-    "rank",
-    "read_bytes",
-    "read_path",
-    "read_stream",
-    "resolve_language",
-    "run_batch",
-    "select",
-    "sniff",
-    "source_line",
-    "source_name",
-    "summarise",
-    "summary_record",
-    "supported_suffixes",
-    "to_json",
-    "to_markdown",
-    "write_atomic",
-]
+    from desktop.engine.batch import (
+        BatchError,
+        BatchOptions,
+        DaskCluster,
+        InProcess,
+        JsonlOutput,
+        LocalPool,
+        MarkdownDir,
+        StdoutOutput,
+        articles,
+        run_batch,
+    )
+    from desktop.engine.brief import Brief, BriefOrder, BriefSelection, Line, cut, make_brief
+    from desktop.engine.brief_export import (
+        brief_json,
+        brief_markdown,
+        brief_text,
+        citation,
+        outlet,
+        source_line,
+        source_name,
+    )
+    from desktop.engine.budget import Budget
+    from desktop.engine.build import build_document
+    from desktop.engine.errors import (
+        Cancelled,
+        ExportError,
+        InputError,
+        PrecisError,
+        UnsupportedFormatError,
+        quoted,
+    )
+    from desktop.engine.export import (
+        Labels,
+        MarkdownOptions,
+        Metadata,
+        Style,
+        to_markdown,
+        write_atomic,
+    )
+    from desktop.engine.export_json import document_record, failure_record, summary_record, to_json
+    from desktop.engine.keywords import key_terms
+    from desktop.engine.language import LANGUAGES
+    from desktop.engine.language import resolve as resolve_language
+    from desktop.engine.methods import DEFAULT_METHOD, METHODS
+    from desktop.engine.model import Document, Extracted, Kind, Paragraph, Ranking, Sentence
+    from desktop.engine.options import DEFAULT_LENGTHS, SummaryOptions, summarise
+    from desktop.engine.ranking import rank
+    from desktop.engine.readers import (
+        FORMATS,
+        Format,
+        article_paths,
+        read_bytes,
+        read_path,
+        read_stream,
+        sniff,
+        supported_suffixes,
+    )
+    from desktop.engine.select import Length, Order, Selection, Unit, select
+
+
+def __getattr__(name: str) -> object:
+    module = _MODULE_OF.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), _RENAMED.get(name, name))
+    globals()[name] = value  # found directly from now on
+    return value
+
+
+def __dir__() -> list[str]:
+    return __all__
 
 
 def load(
@@ -149,6 +153,10 @@ def load(
 ) -> Document:
     """Read a file (a path) or raw bytes (pasted, piped; ``suffix`` names their format), within
     one time budget."""
+    from desktop.engine.budget import Budget
+    from desktop.engine.build import build_document
+    from desktop.engine.readers import read_bytes, read_path
+
     with Budget().applied():
         extracted = (
             read_bytes(source, suffix=suffix) if isinstance(source, bytes) else read_path(source)

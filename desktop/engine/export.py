@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import datetime as _dt
 import os
-import secrets
 import stat
 from dataclasses import dataclass
 from enum import Enum
@@ -13,7 +12,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop.engine.errors import ExportError, quoted
-from desktop.engine.keywords import key_terms
 from desktop.engine.language import LANGUAGES
 
 if TYPE_CHECKING:
@@ -71,6 +69,8 @@ def note_properties(selection: Selection, created: _dt.date | None = None) -> di
     ``created`` the day of the export (``created``, default today). Nothing is made up: a field
     the article does not give is left out. ``author`` and ``tags`` are lists.
     """
+    from desktop.engine.keywords import key_terms
+
     doc = selection.ranking.document
     file = quoted(Path(doc.source).name) if doc.source not in ("", "-") else ""
     fields: dict[str, object] = {
@@ -181,6 +181,8 @@ def write_atomic(path: str | Path, text: str, *, overwrite: bool = False) -> Pat
     gets the user's usual ones (the umask's). A failure at any point leaves the existing file as
     it was and removes the temporary file.
     """
+    import secrets  # with random, hashlib and hmac: not for the commands that write no file
+
     path = Path(path)
     shown = quoted(str(path))
     tmp_name = None

@@ -7,18 +7,15 @@ reused when the same document was analysed just before) and the method. Loading 
 the method's module and the language's stemmer and stop words happens once per process and is not
 counted.
 
-BLAS runs on one thread while ranking: on two cores, a second BLAS thread competing with another
-busy thread made dense linear algebra many times slower (benchmarks/speed.py measures it).
+BLAS runs on one thread while ranking (``blas``).
 """
 
 from __future__ import annotations
 
-import os
-import sys
 import time
-from functools import cache
 from typing import TYPE_CHECKING
 
+from desktop.engine.blas import one_thread as one_blas_thread
 from desktop.engine.errors import Cancelled
 from desktop.engine.methods import METHODS, cancel_flag, order_by_score
 from desktop.engine.model import Ranking
@@ -28,28 +25,6 @@ if TYPE_CHECKING:
 
     from desktop.engine.analysis import Analysis
     from desktop.engine.model import Document
-
-_BLAS_THREADS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
-# BLAS libraries loaded from now on start with one thread (they read these variables when they
-# load), which spares start-up threadpoolctl (0.1 G instructions); only a numpy loaded before
-# the engine needs it at the first ranking.
-for _name in _BLAS_THREADS:
-    os.environ.setdefault(_name, "1")
-_BLAS_LOADED_BEFORE = "numpy" in sys.modules
-
-
-@cache
-def _one_blas_thread() -> None:
-    """Once per process: a BLAS loaded before the engine (numpy's, imported by the host program)
-    is set to one thread now. Also loads numpy, outside the timed part of the first ranking
-    (scipy.sparse comes with the methods that use it, so that lead costs no scipy)."""
-    import numpy  # noqa: F401
-
-    if _BLAS_LOADED_BEFORE:
-        from threadpoolctl import threadpool_limits
-
-        wanted = os.environ["OPENBLAS_NUM_THREADS"]
-        threadpool_limits(limits=int(wanted) if wanted.isdigit() else 1, user_api="blas")
 
 
 def rank(
@@ -68,7 +43,7 @@ def rank(
         entry = METHODS[method]
     except KeyError:
         raise ValueError(f"unknown method {method!r}; choose from {', '.join(METHODS)}") from None
-    _one_blas_thread()
+    one_blas_thread()
     import numpy as np
 
     from desktop.engine.analysis import analyse
