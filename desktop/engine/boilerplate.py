@@ -25,11 +25,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import cache
-from importlib.util import find_spec
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop.engine.model import Kind
+from desktop.paths import package_data
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -144,11 +143,7 @@ def _stoplist(code: str) -> frozenset[str] | None:
     name = _JUSTEXT_NAMES.get(code)
     if name is None:
         return None
-    spec = find_spec("justext")  # where the package is, without running it
-    assert spec is not None
-    assert spec.submodule_search_locations
-    folder = Path(spec.submodule_search_locations[0])
-    lines = (folder / "stoplists" / f"{name}.txt").read_bytes().splitlines()
+    lines = (package_data("justext") / "stoplists" / f"{name}.txt").read_bytes().splitlines()
     return frozenset(line.decode("utf-8").lower() for line in lines)
 
 

@@ -1,7 +1,7 @@
 """Supported languages and detection of an article's language, offline and deterministic.
 
 Detection scores the character 1-3-grams of the text against langdetect's profiles of the
-supported languages (compiled from its JSON into resources/language/profiles.npz, loaded once):
+supported languages (compiled from its JSON into resources/language/profiles/, loaded once):
 a naive-Bayes sum of log probabilities over *all* n-grams of a sample, instead of langdetect's
 random sampling, so the same text always gets the same answer and long texts are not judged on a
 few hundred random n-grams. The script decides first where it can (kana → Japanese, Han → Chinese,
@@ -66,7 +66,8 @@ _ALIASES = {
 }  # fmt: skip
 _SAMPLE = 12_000  # characters scored for a document; more changes no decision, only costs time
 _SMOOTHING = 0.5 / 10_000  # langdetect's own: alpha / BASE_FREQ
-PROFILES = "language/profiles.npz"  # under resources/; see write_profiles
+PROFILES = "language/profiles"  # under resources/: one .npy file per array; see write_profiles
+_PLAIN = 0x3000  # characters below this are normalised from a table, the rest by langdetect
 _lock = threading.Lock()
 _model: _Model | None = None
 
@@ -168,9 +169,11 @@ def _scripts(text: str) -> dict[str, int]:
 class _Model:
     """The supported languages' n-gram profiles as log probabilities, one row per n-gram.
 
-    Read from ``resources/language/profiles.npz``, langdetect's profiles of the supported
+    Read from ``resources/language/profiles/``, langdetect's profiles of the supported
     languages in a compact form (``compile_profiles``; tests/test_language.py checks that it is
     still what langdetect ships): parsing langdetect's 18 JSON files cost 59 ms at every start.
+    Plain .npy files, not a .npz: reading that imports zipfile and inflates it, 60 million
+    instructions at every start.
     """
 
     def __init__(self) -> None:
@@ -178,13 +181,15 @@ class _Model:
 
         from desktop.paths import resources_dir
 
-        with np.load(resources_dir() / PROFILES) as data:
-            arrays = {name: data[name] for name in data.files}
+        folder = resources_dir() / PROFILES
+        arrays = {path.stem: np.load(path) for path in folder.glob("*.npy")}
         self.codes = arrays["codes"].tolist()
         grams = arrays["grams"].tolist()
         self.index = dict(zip(grams, range(len(grams)), strict=True))
-        self.log = np.log(_probabilities(arrays) + _SMOOTHING)
+        self.log = np.log(_probabilities(arrays, grams) + _SMOOTHING)
         self.latin = np.array([c not in ("ru", "el") for c in self.codes])
+        # langdetect's normalisation of each character below U+3000, one UTF-16 unit each.
+        self.plain = arrays["plain"].astype("<u2").tobytes().decode("utf-16-le")
 
     def score(self, text: str, *, latin_only: bool) -> Guess | None:
         import numpy as np
@@ -199,16 +204,23 @@ class _Model:
         best, second = totals[order[0]], totals[order[1]]
         return Guess(self.codes[int(order[0])], float(best - second) / len(rows), len(rows))
 
+    def _normalise(self, ch: str) -> str:
+        """langdetect's ``NGram.normalize``: from the table for the common scripts (importing
+        langdetect cost 23 million instructions), from langdetect itself for the rest."""
+        if ord(ch) < _PLAIN:
+            return self.plain[ord(ch)]
+        from langdetect.utils.ngram import NGram
+
+        return NGram.normalize(ch)
+
     def _rows(self, text: str) -> list[int]:
         """Profile rows of the text's 1-3-grams, normalised the way langdetect built them.
 
         langdetect's ``NGram.add_char``, inlined (a method call per character cost more than the
         rest), with each distinct character normalised once.
         """
-        from langdetect.utils.ngram import NGram
-
         index = self.index
-        normalised = {ch: NGram.normalize(ch) for ch in set(text)}
+        normalised = {ch: self._normalise(ch) for ch in set(text)}
         rows: list[int] = []
         grams, capital = " ", False
         for ch in map(normalised.__getitem__, text):
@@ -236,12 +248,12 @@ class _Model:
         return rows
 
 
-def _probabilities(arrays: dict[str, np.ndarray]) -> np.ndarray:
+def _probabilities(arrays: dict[str, np.ndarray], grams: list[str]) -> np.ndarray:
     """Each n-gram's frequency in each language's profile (n-grams × languages)."""
     import numpy as np
 
     rows, columns, counts = arrays["rows"], arrays["columns"], arrays["counts"]
-    lengths = np.char.str_len(arrays["grams"])[rows]
+    lengths = np.fromiter(map(len, grams), dtype=np.intp, count=len(grams))[rows]
     probabilities = np.zeros((len(arrays["grams"]), len(arrays["codes"])))
     probabilities[rows, columns] = counts / arrays["totals"][columns, lengths - 1]
     return probabilities
@@ -249,11 +261,13 @@ def _probabilities(arrays: dict[str, np.ndarray]) -> np.ndarray:
 
 def compile_profiles() -> dict[str, np.ndarray]:
     """langdetect's JSON profiles of the supported languages (1-3-grams), as the arrays of
-    ``PROFILES``: n-grams in order of first appearance, and their counts as (row, column, count)."""
+    ``PROFILES``: n-grams in order of first appearance, their counts as (row, column, count), and
+    the normalised form of each character below U+3000."""
     import json
     from importlib.resources import files
 
     import numpy as np
+    from langdetect.utils.ngram import NGram
 
     root = files("langdetect") / "profiles"
     codes = [c for c in LANGUAGES if c not in ("zh", "ja")]
@@ -277,6 +291,7 @@ def compile_profiles() -> dict[str, np.ndarray]:
         "columns": np.array(columns, dtype=np.int8),
         "counts": np.array(counts, dtype=np.int64),
         "totals": np.array(totals, dtype=np.int64),
+        "plain": np.array([ord(NGram.normalize(chr(c))) for c in range(_PLAIN)], dtype=np.uint16),
     }
 
 
@@ -296,4 +311,7 @@ def write_profiles() -> None:
 
     from desktop.paths import resources_dir
 
-    np.savez_compressed(resources_dir() / PROFILES, **compile_profiles())
+    folder = resources_dir() / PROFILES
+    folder.mkdir(exist_ok=True)
+    for name, array in compile_profiles().items():
+        np.save(folder / f"{name}.npy", array)

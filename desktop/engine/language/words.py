@@ -8,10 +8,10 @@ from __future__ import annotations
 import re
 import string
 from functools import cache
-from importlib.resources import files
 from typing import TYPE_CHECKING
 
 from desktop.engine.language import LANGUAGES
+from desktop.paths import package_data
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -122,7 +122,7 @@ def _stemmer(code: str):
 def stop_words(code: str) -> frozenset[str]:
     """sumy's list where sumy has one (so sumy's methods see the same words), else stopwords-iso."""
     if code in _SUMY_STOP_WORDS:
-        path = files("sumy") / "data" / "stopwords" / f"{LANGUAGES[code].name}.txt"
+        path = package_data("sumy") / "data" / "stopwords" / f"{LANGUAGES[code].name}.txt"
         return frozenset(
             w.strip().lower() for w in path.read_text("utf-8").splitlines() if w.strip()
         )

@@ -118,18 +118,21 @@ def test_detection_accuracy_floor_on_dev_sets(shared_eval: Path) -> None:
 
 
 def test_shipped_profiles_are_langdetects() -> None:
-    """resources/language/profiles.npz is langdetect's JSON profiles, compiled; after an update of
-    langdetect it must be rebuilt (``detection.write_profiles``), never silently stale."""
+    """resources/language/profiles/ is langdetect's JSON profiles, compiled, and its
+    normalisation of the common scripts; after an update of langdetect it must be rebuilt
+    (``detection.write_profiles``), never silently stale."""
     import numpy as np
 
     from desktop.engine.language import detection
     from desktop.paths import resources_dir
 
     fresh = detection.compile_profiles()
-    with np.load(resources_dir() / detection.PROFILES) as shipped:
-        assert sorted(shipped.files) == sorted(fresh)
-        for name, array in fresh.items():
-            assert np.array_equal(shipped[name], array), name
+    shipped = sorted((resources_dir() / detection.PROFILES).glob("*.npy"))
+    assert sorted(path.stem for path in shipped) == sorted(fresh)
+    for path in shipped:
+        array = np.load(path)
+        assert array.dtype == fresh[path.stem].dtype, path.name
+        assert np.array_equal(array, fresh[path.stem]), path.name
 
 
 def test_ngrams_are_langdetects() -> None:
@@ -152,6 +155,7 @@ def test_ngrams_are_langdetects() -> None:
                 rows.extend(row for row in found if row is not None)
         return rows
 
+    assert all(model._normalise(chr(c)) == NGram.normalize(chr(c)) for c in range(0x3100))
     rng = random.Random(13)
     alphabet = "aAbBZz ÄÖüß.,;:!?’șțÉé\u3042\u4e00ΑαЖж 123\n\t–—\u00a0\u0300AB CD"
     texts = [*TEXTS.values(), *("".join(rng.choices(alphabet, k=200)) for _ in range(300))]
