@@ -92,14 +92,14 @@ def _kind_of(piece: str) -> Kind:
     words = _words(piece)
     if words <= 8 and (
         furniture.SHARE_ONLY.fullmatch(lower)
-        or furniture.MORE_MARKER.fullmatch(lower)
+        or furniture.is_more_marker(lower)
         or _is_dateline(piece)
     ):
         return Kind.BOILERPLATE
     if words <= 25 and (
         furniture.SHARE_PHRASE.match(lower)
         or furniture.RIGHTS.search(lower)
-        or furniture.MORE_LINE.match(lower)
+        or furniture.is_more_line(lower)
     ):
         return Kind.BOILERPLATE
     if words <= 80 and furniture.COOKIES.search(lower):
@@ -183,7 +183,7 @@ def _teasers(texts: Sequence[str], kinds: list[Kind]) -> None:
             after + len(piece) <= _TAIL_SHARE * total
             and prose_after <= _TAIL_PROSE * prose_total
             and _words(piece) <= 8
-            and furniture.MORE_MARKER.fullmatch(piece.lower())
+            and furniture.is_more_marker(piece.lower())
         ):
             kinds[i:] = [Kind.BOILERPLATE] * (len(kinds) - i)
             return

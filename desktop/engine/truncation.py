@@ -38,4 +38,4 @@ def looks_cut_off(text: str, blocks: Sequence[Block]) -> bool:
     if _ELLIPSIS.search(text[blocks[last].start : blocks[last].end]):
         return True
     tail = blocks[max(0, last - 1) : last + 1 + _TAIL_BLOCKS]
-    return any(furniture.PAYWALL.search(text[b.start : b.end].lower()) for b in tail)
+    return any(furniture.paywall().search(text[b.start : b.end].lower()) for b in tail)
