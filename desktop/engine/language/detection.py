@@ -216,14 +216,27 @@ class _Model:
     def _rows(self, text: str) -> list[int]:
         """Profile rows of the text's 1-3-grams, normalised the way langdetect built them.
 
-        langdetect's ``NGram.add_char``, inlined (a method call per character cost more than the
-        rest), with each distinct character normalised once.
+        langdetect starts afresh after each space (its ``NGram.add_char``), so the rows are those
+        of each word with the space after it, in turn: each distinct word is worked out once.
         """
+        table = {ord(ch): self._normalise(ch) for ch in set(text)}
+        words = text.translate(table).split(" ")
+        found: dict[str, list[int]] = {}
+        rows: list[int] = []
+        for word in words[:-1]:
+            if word not in found:
+                found[word] = self._word_rows(word + " ")
+            rows += found[word]
+        rows += self._word_rows(words[-1])
+        return rows
+
+    def _word_rows(self, piece: str) -> list[int]:
+        """langdetect's ``NGram.add_char`` over ``piece`` from a fresh start, inlined (a method
+        call per character cost more than the rest)."""
         index = self.index
-        normalised = {ch: self._normalise(ch) for ch in set(text)}
         rows: list[int] = []
         grams, capital = " ", False
-        for ch in map(normalised.__getitem__, text):
+        for ch in piece:
             last = grams[-1]
             appended = True
             if last == " ":
