@@ -37,7 +37,6 @@ from PySide6.QtWidgets import (
 
 from desktop import APP_NAME
 from desktop.ui.actions import build_actions, build_menus, build_toolbar, sentence_actions
-from desktop.ui.brief_window import BriefWindow
 from desktop.ui.citation_bar import CitationBar
 from desktop.ui.clipboard import article_in, droppable
 from desktop.ui.controls import SummaryControls
@@ -63,6 +62,7 @@ if TYPE_CHECKING:
     from PySide6.QtCore import QMimeData
 
     from desktop.engine import Document, Length, Order, Ranking, Selection
+    from desktop.ui.brief_window import BriefWindow
     from desktop.ui.crash import CrashHandler
     from desktop.ui.session import LoadFailure, ReadingProgress
     from desktop.ui.tasks import Pool
@@ -203,6 +203,9 @@ class MainWindow(QMainWindow):
 
     def open_brief(self) -> BriefWindow:
         """A brief window of its own, starting with the open article when it came from a file."""
+        # Imported here: the brief window and its engine modules are not needed to start.
+        from desktop.ui.brief_window import BriefWindow
+
         return BriefWindow.opened_from(self._pool, self, self.open_path, self.session.document)
 
     def choose_file(self) -> None:
