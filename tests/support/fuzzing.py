@@ -203,10 +203,18 @@ def check_selection(selection: Selection, pinned: frozenset[int], excluded: froz
     assert valid_pins <= set(chosen), "a pinned sentence is missing"
     free = [i for i in ranking.order.tolist() if i not in excluded and i not in pinned]
     length = selection.length
+    context = doc.context
+    grouped = context.has_groups
+    if grouped:
+        # A quotation over several sentences comes in whole or not at all (pins aside).
+        for i in set(chosen) - valid_pins:
+            assert set(context.members(i)) <= set(chosen), f"quotation of {i} split"
     if length.unit is Unit.SENTENCES:
-        assert len(chosen) == max(
-            len(valid_pins), min(len(valid_pins) + len(free), round(length.value))
-        )
+        wanted = max(len(valid_pins), min(len(valid_pins) + len(free), round(length.value)))
+        if grouped:  # a quotation that does not fit is passed over, so fewer may come
+            assert len(chosen) <= max(len(valid_pins), round(length.value))
+        else:
+            assert len(chosen) == wanted
     else:
         budget = length.value if length.unit is Unit.WORDS else length.value / 100 * doc.body_words
         others = [i for i in chosen if i not in valid_pins]
@@ -217,7 +225,15 @@ def check_selection(selection: Selection, pinned: frozenset[int], excluded: froz
         assert list(chosen) == sorted(chosen)
     else:
         rest = [i for i in chosen if i not in valid_pins]
-        assert rest == [i for i in free if i in set(rest)], "rank order not kept"
+        if grouped:  # each quotation in document order, placed by its best-ranked sentence
+            units: dict[int, list[int]] = {}
+            for i in rest:
+                units.setdefault(context.group[i], []).append(i)
+            best = [min(int(ranking.ranks[i]) for i in unit) for unit in units.values()]
+            assert best == sorted(best), "rank order not kept"
+            assert rest == [i for unit in units.values() for i in unit], "a quotation torn apart"
+        else:
+            assert rest == [i for i in free if i in set(rest)], "rank order not kept"
 
 
 def cut(
