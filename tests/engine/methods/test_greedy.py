@@ -14,6 +14,7 @@ import sys
 from typing import TYPE_CHECKING
 
 import numpy as np
+import pytest
 from support.paths import ROOT
 
 from desktop.engine import load, rank
@@ -21,6 +22,7 @@ from desktop.engine.analysis import Analysis, analyse
 from desktop.engine.methods import TIE
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from pathlib import Path
 
 
@@ -77,16 +79,6 @@ def _plain_kl(analysis: Analysis) -> list[int]:
     return order
 
 
-def test_kl_is_the_plain_greedy_with_repeated_sentences(shared_eval: Path) -> None:
-    lines = (shared_eval / "bbc_news_summary-dev.jsonl").read_text("utf-8").splitlines()
-    for line in lines[:6]:
-        text = json.loads(line)["text"]
-        document = load(f"{text}\n\n{text}".encode(), language="en")
-        ours = rank(document, "kl").order.tolist()
-        expected = [document.candidates[i] for i in _plain_kl(analyse(document))]
-        assert ours == expected
-
-
 def test_kl_is_the_plain_greedy_on_a_long_text(shared_eval: Path) -> None:
     sys.path.insert(0, str(ROOT / "benchmarks"))
     from longtext import text
@@ -97,11 +89,15 @@ def test_kl_is_the_plain_greedy_on_a_long_text(shared_eval: Path) -> None:
     assert ours == [document.candidates[i] for i in _plain_kl(analyse(document))]
 
 
-def test_sum_basic_is_the_plain_greedy_with_repeated_sentences(shared_eval: Path) -> None:
+@pytest.mark.parametrize(
+    ("method", "plain", "articles"), [("kl", _plain_kl, 6), ("sum-basic", _plain_sum_basic, 8)]
+)
+def test_the_plain_greedy_with_repeated_sentences(
+    shared_eval: Path, method: str, plain: Callable[[Analysis], list[int]], articles: int
+) -> None:
     lines = (shared_eval / "bbc_news_summary-dev.jsonl").read_text("utf-8").splitlines()
-    for line in lines[:8]:
+    for line in lines[:articles]:
         text = json.loads(line)["text"]
         document = load(f"{text}\n\n{text}".encode(), language="en")
-        ours = rank(document, "sum-basic").order.tolist()
-        expected = [document.candidates[i] for i in _plain_sum_basic(analyse(document))]
-        assert ours == expected
+        ours = rank(document, method).order.tolist()
+        assert ours == [document.candidates[i] for i in plain(analyse(document))]
