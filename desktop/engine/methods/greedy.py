@@ -307,20 +307,18 @@ def rank_sum_basic(analysis: Analysis) -> Scores:
         # sentences whose last rating was within TIE can take its place. The heap below an entry
         # rated lower than that holds none, which usually ends the search at the top's children.
         limit = top + TIE * abs(top)
-        size = len(heap)
+        earlier, below = [], [1, 2]
+        while below:
+            k = below.pop()
+            if k < len(heap) and heap[k][0] <= limit:
+                if heap[k][1] < i and not picked[heap[k][1]]:
+                    earlier.append(heap[k][1])
+                below += (2 * k + 1, 2 * k + 2)
         chosen = i
-        if (size > 1 and heap[1][0] <= limit) or (size > 2 and heap[2][0] <= limit):
-            earlier, below = [], [1, 2]
-            while below:
-                k = below.pop()
-                if k < size and heap[k][0] <= limit:
-                    if heap[k][1] < i and not picked[heap[k][1]]:
-                        earlier.append(heap[k][1])
-                    below += (2 * k + 1, 2 * k + 2)
-            for j in sorted(earlier):
-                if -sum(map(mul, map(get, words[j]), weighed[j])) <= limit:
-                    chosen = j
-                    break
+        for j in sorted(earlier):
+            if -sum(map(mul, map(get, words[j]), weighed[j])) <= limit:
+                chosen = j
+                break
         if chosen == i:
             heapq.heappop(heap)
         else:
