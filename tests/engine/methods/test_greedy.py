@@ -1,22 +1,28 @@
-"""sum-basic's lazy heap against SumBasic computed the plain way, on articles with repeats.
+"""kl's incremental divergences and sum-basic's lazy heap against KL-Sum and SumBasic computed
+the plain way.
 
 The parity tests skip articles with a repeated sentence (sumy keys ratings by text); here each
-article is followed by itself, so every rating has an exact twin, which is where the heap's tie
-search does its work.
+article is followed by itself, so every rating has an exact twin, which is where the tie searches
+do their work. A generated text (benchmarks/longtext.py) runs kl through many compactions of its
+candidate pool.
 """
 
 from __future__ import annotations
 
 import json
+import sys
 from typing import TYPE_CHECKING
 
 import numpy as np
+import pytest
+from support.paths import ROOT
 
 from desktop.engine import load, rank
 from desktop.engine.analysis import Analysis, analyse
 from desktop.engine.methods import TIE
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from pathlib import Path
 
 
@@ -40,11 +46,58 @@ def _plain_sum_basic(analysis: Analysis) -> list[int]:
     return order
 
 
-def test_sum_basic_is_the_plain_greedy_with_repeated_sentences(shared_eval: Path) -> None:
+def _plain_kl(analysis: Analysis) -> list[int]:
+    """Every sentence left rated afresh after every pick, from sumy's formula less the part all
+    share; the earliest within TIE of the lowest."""
+    content = ~analysis.form_stop[analysis.tokens]
+    counts = np.zeros((analysis.size, len(analysis.forms)))
+    np.add.at(counts, (analysis.token_rows[content], analysis.tokens[content]), 1)
+    q = counts.sum(axis=0) / counts.sum()
+    words = np.diff(analysis.bounds)  # every word of a sentence: what it adds to the summary
+    summary, summary_length = np.zeros_like(q), 0
+    left = list(range(analysis.size))
+    order: list[int] = []
+    while left:
+        ratings = []
+        for i in left:
+            # Σ q log(q / joint) over the union of words, less what words only in the summary
+            # add (the same for every candidate): q (log q − log c) or q (log s − log(s + c)),
+            # plus log(len x + len S) times q summed over the union.
+            held = np.flatnonzero(counts[i])
+            c, s, qw = counts[i, held], summary[held], q[held]
+            with np.errstate(divide="ignore"):
+                h = np.where(s > 0, qw * (np.log(s) - np.log(s + c)), qw * (np.log(qw) - np.log(c)))
+            union = q[summary > 0].sum() + qw[s == 0].sum()
+            joint = counts[i].sum() + summary_length
+            ratings.append(h.sum() + (np.log(joint) if joint else 0.0) * union)
+        best = min(ratings)
+        chosen = min(i for i, r in zip(left, ratings, strict=True) if r <= best + TIE * abs(best))
+        order.append(chosen)
+        left.remove(chosen)
+        summary += counts[chosen]
+        summary_length += int(words[chosen])
+    return order
+
+
+def test_kl_is_the_plain_greedy_on_a_long_text(shared_eval: Path) -> None:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from longtext import text
+
+    document = load(text(150).encode(), language="en")
+    assert len(document.candidates) > 120
+    ours = rank(document, "kl").order.tolist()
+    assert ours == [document.candidates[i] for i in _plain_kl(analyse(document))]
+
+
+@pytest.mark.parametrize(
+    ("method", "plain", "articles"), [("kl", _plain_kl, 6), ("sum-basic", _plain_sum_basic, 8)]
+)
+def test_the_plain_greedy_with_repeated_sentences(
+    shared_eval: Path, method: str, plain: Callable[[Analysis], list[int]], articles: int
+) -> None:
     lines = (shared_eval / "bbc_news_summary-dev.jsonl").read_text("utf-8").splitlines()
-    for line in lines[:8]:
+    for line in lines[:articles]:
         text = json.loads(line)["text"]
         document = load(f"{text}\n\n{text}".encode(), language="en")
-        ours = rank(document, "sum-basic").order.tolist()
-        expected = [document.candidates[i] for i in _plain_sum_basic(analyse(document))]
-        assert ours == expected
+        ours = rank(document, method).order.tolist()
+        assert ours == [document.candidates[i] for i in plain(analyse(document))]
