@@ -43,6 +43,7 @@ _TAIL_PROSE = 0.25  # … and at most this share of the text's sentences
 _FOREIGN_MIN_WORDS = 8
 _FOREIGN_STOP_RATIO = 0.12  # below this share of the article language's stop words, look closer
 _FOREIGN_MAX_SHARE = 0.3  # more text than this in other languages: a bilingual text, keep it
+_FIT_SAMPLE = 2000  # words: enough to tell the body's language from its stop words
 _NORDIC = frozenset({"da", "no", "sv"})  # too close to tell apart on a paragraph
 _SHINGLE = 4  # words: a sequence this long seen twice is a repeat, not a coincidence
 _REPEAT_MIN_WORDS = 6
@@ -161,7 +162,7 @@ def _furniture(texts: Sequence[str], kinds: list[Kind], code: str) -> None:
     from desktop.engine.boilerplate import outside_article
 
     for i, outside in enumerate(outside_article(texts, kinds, code)):
-        if outside and kinds[i] in (Kind.BODY, Kind.HEADING):
+        if outside and kinds[i] in (Kind.BODY, Kind.HEADING, Kind.CAPTION):
             kinds[i] = Kind.BOILERPLATE
 
 
@@ -199,6 +200,8 @@ def _foreign(texts: Sequence[str], kinds: list[Kind], code: str) -> None:
 
     stop = stop_words(code)
     cjk = code in ("zh", "ja")
+    if not cjk and not _fits(texts, kinds, stop):
+        return  # the article is in a language we do not know: nothing is foreign to it
     found: list[int] = []
     for i, piece in enumerate(texts):
         if kinds[i] not in (Kind.BODY, Kind.HEADING) or _is_bio(piece, stop):
@@ -226,6 +229,17 @@ def _foreign(texts: Sequence[str], kinds: list[Kind], code: str) -> None:
     if sum(len(texts[i]) for i in found) <= _FOREIGN_MAX_SHARE * body:
         for i in found:
             kinds[i] = Kind.BOILERPLATE
+
+
+def _fits(texts: Sequence[str], kinds: Sequence[Kind], stop: frozenset[str]) -> bool:
+    """Whether the body is written in the language of ``stop``, judged on its first words."""
+    hits = total = 0
+    for piece, kind in zip(texts, kinds, strict=True):
+        if kind is Kind.BODY and total < _FIT_SAMPLE:
+            words = _WORD.findall(piece[:_LONG])
+            hits += sum(w.lower() in stop for w in words)
+            total += len(words)
+    return hits >= _FOREIGN_STOP_RATIO * total
 
 
 def _sandwiched(texts: Sequence[str], kinds: list[Kind]) -> None:

@@ -145,6 +145,27 @@ def test_names_and_close_languages_are_not_foreign() -> None:
     assert kinds(doc)[norwegian] is Kind.BODY
 
 
+def test_nothing_is_foreign_to_a_language_precis_does_not_know() -> None:
+    """An Indonesian article is guessed as the nearest language Precis knows, paragraph by
+    paragraph differently: no paragraph of it is "in another language" (#17)."""
+    indonesian = [
+        "Pemerintah kota mengumumkan pada hari Senin bahwa jembatan tua di pelabuhan akan "
+        "dibangun kembali setelah perdebatan panjang tentang biaya dan lalu lintas.",
+        "Pekerjaan akan dimulai pada musim semi tahun depan dan memakan waktu sekitar tiga "
+        "tahun. Jembatan akan ditutup untuk mobil selama sebagian besar waktu itu.",
+        "Para pengkritik mengatakan bahwa uang itu lebih baik digunakan untuk memperbaiki jalan "
+        "yang sudah lebih dari dua puluh tahun tidak diperbaiki.",
+        "Wali kota mengatakan bahwa jembatan baru akan bertahan selama satu abad dan kota tidak "
+        "bisa menunggu lebih lama lagi karena jembatan lama sudah tidak aman.",
+        "Warga yang tinggal di dekat pelabuhan menyambut baik rencana itu, tetapi mereka meminta "
+        "agar suara pekerjaan konstruksi tidak mengganggu malam hari.",
+        "Dewan kota akan membahas anggaran proyek ini dalam rapat berikutnya pada bulan Maret, "
+        "dan hasilnya akan diumumkan kepada masyarakat luas.",
+    ]
+    doc = load("\n\n".join(["Jembatan pelabuhan akan dibangun kembali", *indonesian]).encode())
+    assert all(kinds(doc)[p] is Kind.BODY for p in indonesian)
+
+
 # -- Bylines, captions, share lines -----------------------------------------------------------
 
 
