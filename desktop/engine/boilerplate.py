@@ -104,7 +104,10 @@ def outside_article(texts: Sequence[str], kinds: Sequence[Kind], code: str) -> l
         _is_prose(text, count, verdict)
         for text, count, verdict in zip(texts, words, verdicts, strict=True)
     ]
-    start, end = _stretch(kinds, words, prose, repeated)
+    # Furniture already found, page headers and footers (lines on every page), titles, bylines
+    # and captions stand between a teaser's headline and its summary, never for the headline.
+    aside = [k in _BETWEEN or seen[key] > 2 for k, key in zip(kinds, keys, strict=True)]
+    start, end = _stretch(kinds, words, prose, repeated, aside)
     if start == end:
         return [False] * len(texts)  # no prose at all: a list, not a page
     # The headline or first section heading sits just above the first paragraph, maybe with a
@@ -194,13 +197,15 @@ def _best_run(values: Sequence[int]) -> tuple[int, int]:
 
 
 def _stretch(
-    kinds: Sequence[Kind], words: Sequence[int], prose: list[bool], repeated: Sequence[bool]
+    kinds: Sequence[Kind],
+    words: Sequence[int],
+    prose: list[bool],
+    repeated: Sequence[bool],
+    aside: Sequence[bool],
 ) -> tuple[int, int]:
     """The article's stretch ``[start, end)``: the run of blocks with the largest balance of
     prose words over furniture words, without the lists of teasers or comments that may end it
     (their summaries stop counting as prose)."""
-    # Furniture already found, repeated lines, titles, bylines and captions are no headlines.
-    aside = [k in _BETWEEN or r for k, r in zip(kinds, repeated, strict=True)]
     for _ in range(_TAIL_LISTS):
         values = _values(kinds, words, prose, repeated)
         start, end = _best_run(values)

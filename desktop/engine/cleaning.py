@@ -98,7 +98,8 @@ def _kind_of(piece: str) -> Kind:
     ):
         return Kind.BOILERPLATE
     if words <= 25 and (
-        furniture.SHARE_PHRASE.match(lower)
+        furniture.NEWSLETTER.search(lower)
+        or furniture.SHARE_PHRASE.match(lower)
         or furniture.RIGHTS.search(lower)
         or furniture.MORE_LINE.match(lower)
     ):

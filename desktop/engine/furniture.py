@@ -64,6 +64,13 @@ _SHARE_PHRASE = r"""
 """
 SHARE_PHRASE = re.compile(rf"\W*(?:{_SHARE_PHRASE})\b", re.VERBOSE)
 """A short line offering to follow, subscribe, click or that labels an advertisement."""
+NEWSLETTER = re.compile(
+    r"\b(?:newsletters?|e-?mail alerts?|(?:un)?subscri(?:be|bed|bing|ption)|nieuwsbrief"
+    r"|abonnez-vous|inscrivez-vous|boletín|suscríbete|suscripción|iscriviti|assine|inscreva-se"
+    r"|abonneer|zapisz się|přihlaste se|подпишитесь|рассылк\w*)\b"
+)
+"""A newsletter's sign-up box: "Get the day's top headlines delivered to your inbox every
+morning by subscribing to our newsletter." Anywhere in a short paragraph."""
 RIGHTS = re.compile(
     r"all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos "
     r"reservados|tutti i diritti riservati|todos os direitos reservados|alle rechten "

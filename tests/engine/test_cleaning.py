@@ -225,12 +225,22 @@ def test_body_sentence_shaped_like_a_bio_in_the_middle_stays() -> None:
          Kind.BOILERPLATE),
         ("12.03.2022, 14:35", Kind.BOILERPLATE),
         ("Advertisement", Kind.BOILERPLATE),
+        ("Get the day's top headlines delivered to your inbox every morning by subscribing to "
+         "our newsletter.", Kind.BOILERPLATE),
+        ("You have been successfully subscribed!", Kind.BOILERPLATE),
+        ("No spam, we promise. You can unsubscribe at any time.", Kind.BOILERPLATE),
+        ("Melden Sie sich für unseren Newsletter an.", Kind.BOILERPLATE),
     ],
 )  # fmt: skip
 def test_captions_credits_and_furniture(line: str, kind: Kind) -> None:
     doc = article(*BODY_EN[:2], line, *BODY_EN[2:])
     assert kinds(doc)[line] is kind
     assert len(doc.candidates) == len(BODY_EN)
+
+
+def test_a_sentence_about_an_inbox_is_no_newsletter_box() -> None:
+    line = "Finally the review arrives in her inbox, a week after she sent the draft."
+    assert kinds(article(*BODY_EN[:2], line, *BODY_EN[2:]))[line] is Kind.BODY
 
 
 def test_headings_never_candidates_and_text_kept() -> None:
