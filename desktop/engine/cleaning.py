@@ -48,6 +48,10 @@ _NORDIC = frozenset({"da", "no", "sv"})  # too close to tell apart on a paragrap
 _SHINGLE = 4  # words: a sequence this long seen twice is a repeat, not a coincidence
 _REPEAT_MIN_WORDS = 6
 _REPEAT_SHARE = 0.8
+_ADDRESS = re.compile(
+    r"(?:https?://|www\.)\S+?(?P<image>\.(?:png|jpe?g|gif|webp|svg|avif))?(?:[?#]\S*)?",
+    re.IGNORECASE,
+)
 _MAIN_CONTENT_FOUND = frozenset({"html", "mhtml"})
 """Formats whose reader already cut the article out of its page (trafilatura)."""
 
@@ -62,6 +66,7 @@ def classify(extracted: Extracted, code: str) -> tuple[Block, ...]:
         if kinds[i] is Kind.BODY:
             kinds[i] = _kind_of(piece)
     _repeats(texts, kinds)
+    _addresses(texts, kinds)
     if extracted.format not in _MAIN_CONTENT_FOUND:
         _furniture(texts, kinds, code)
     _teasers(texts, kinds)
@@ -99,6 +104,7 @@ def _kind_of(piece: str) -> Kind:
         return Kind.BOILERPLATE
     if words <= 25 and (
         furniture.NEWSLETTER.search(lower)
+        or furniture.TAXONOMY.search(lower)
         or furniture.SHARE_PHRASE.match(lower)
         or furniture.RIGHTS.search(lower)
         or furniture.MORE_LINE.match(lower)
@@ -138,6 +144,7 @@ def _is_dateline(piece: str) -> bool:
         and bool(_DATE.search(piece))
         and sum(any(c.isdigit() for c in t) for t in tokens) * 2 >= len(tokens)
         and not any(c in "<>={}();" for c in piece)
+        and not _ADDRESS.match(piece)  # "https://…/2013/02/…" is an address, not a date
     )
 
 
@@ -156,6 +163,17 @@ def _repeats(texts: Sequence[str], kinds: list[Kind]) -> None:
         ):
             kinds[i] = Kind.BOILERPLATE
         seen |= shingles
+
+
+def _addresses(texts: Sequence[str], kinds: list[Kind]) -> None:
+    """A line that is only a web address is furniture when it points at an image (a page's
+    picture or logo) or stands above the article's first paragraph (the page's own address);
+    inside the article it is a source the author cites."""
+    first = next((i for i, k in enumerate(kinds) if k is Kind.BODY), len(kinds))
+    for i, piece in enumerate(texts):
+        address = _ADDRESS.fullmatch(piece.strip())
+        if address and (i < first or address.group("image")):
+            kinds[i] = Kind.BOILERPLATE
 
 
 def _furniture(texts: Sequence[str], kinds: list[Kind], code: str) -> None:

@@ -71,6 +71,13 @@ NEWSLETTER = re.compile(
 )
 """A newsletter's sign-up box: "Get the day's top headlines delivered to your inbox every
 morning by subscribing to our newsletter." Anywhere in a short paragraph."""
+TAXONOMY = re.compile(
+    r"(?:^|\W)(?:tags|tagged(?: with)?|filed under|posted in|categor(?:y|ies|ia|ias|ie|ies)"
+    r"|kategorie(?:n)?|schlagw(?:ö|oe)rter|stichw(?:ö|oe)rter|rubrik|étiquettes|mots-clés"
+    r"|etiquetas|temas|argomenti|trefwoorden|tagit|tagi|štítky|теги|метки|рубрика)\s*:"
+)
+"""A line of the site's labels for the article: "Filed under: Politics |", "… - Categoria:
+Saúde - Tags: …"."""
 RIGHTS = re.compile(
     r"all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos "
     r"reservados|tutti i diritti riservati|todos os direitos reservados|alle rechten "

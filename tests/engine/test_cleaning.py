@@ -230,12 +230,27 @@ def test_body_sentence_shaped_like_a_bio_in_the_middle_stays() -> None:
         ("You have been successfully subscribed!", Kind.BOILERPLATE),
         ("No spam, we promise. You can unsubscribe at any time.", Kind.BOILERPLATE),
         ("Melden Sie sich für unseren Newsletter an.", Kind.BOILERPLATE),
+        ("Filed under: Politics |", Kind.BOILERPLATE),
+        ("05/10/2018 - Publicado por: Clarissa Borba - Categoria: Saúde - Tags: sad",
+         Kind.BOILERPLATE),
+        ("https://www.example.com/assets/images/logos/og-image-logo.png", Kind.BOILERPLATE),
     ],
 )  # fmt: skip
 def test_captions_credits_and_furniture(line: str, kind: Kind) -> None:
     doc = article(*BODY_EN[:2], line, *BODY_EN[2:])
     assert kinds(doc)[line] is kind
     assert len(doc.candidates) == len(BODY_EN)
+
+
+def test_web_address_above_the_article_is_furniture_a_cited_one_stays() -> None:
+    """The page's own address printed above the headline goes; a source the author cites in
+    the article, alone on its line, stays."""
+    page = "https://www.example.com/news/article/Bus-plan-approved-after-months-14848175.php"
+    cited = "https://www.example.org/2013/02/council-report.html"
+    doc = article(page, "Bus plan approved", BODY_EN[0], cited, *BODY_EN[1:])
+    found = kinds(doc)
+    assert found[page] is Kind.BOILERPLATE
+    assert found[cited] is not Kind.BOILERPLATE
 
 
 def test_a_sentence_about_an_inbox_is_no_newsletter_box() -> None:
