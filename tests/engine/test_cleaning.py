@@ -253,8 +253,14 @@ def test_web_address_above_the_article_is_furniture_a_cited_one_stays() -> None:
     assert found[cited] is not Kind.BOILERPLATE
 
 
-def test_a_sentence_about_an_inbox_is_no_newsletter_box() -> None:
-    line = "Finally the review arrives in her inbox, a week after she sent the draft."
+@pytest.mark.parametrize(
+    "line",
+    ["Finally the review arrives in her inbox, a week after she sent the draft.",
+     "Netflix raised its subscription price by $2 a month in the United States.",
+     "Viewers who subscribe to the service will pay more from March.",
+     "The company announced the change in a newsletter to its investors."],
+)  # fmt: skip
+def test_news_about_subscriptions_is_no_newsletter_box(line: str) -> None:
     assert kinds(article(*BODY_EN[:2], line, *BODY_EN[2:]))[line] is Kind.BODY
 
 
