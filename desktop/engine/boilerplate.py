@@ -7,15 +7,18 @@ paragraph, with the signals known to work on such text:
 
 - jusText's context-free classification (Pomikálek 2011) of each paragraph by length and by the
   density of the language's stop words, with jusText's own stop-word lists: prose is long and
-  full of function words, menus and headline lists are neither;
+  full of function words, menus and headline lists are neither (for a language Precis does not
+  know, the list of jusText's that fits the text);
 - whether a paragraph reads as a sentence (final punctuation, sentence punctuation inside):
-  navigation items, headlines and teasers have none;
+  navigation items, headlines and teasers have none, or end where their box cut them off ("…");
 - lines that repeat ("Share Facebook Twitter" under every item) are furniture;
 - position: the article is one stretch of prose, so the contiguous run of paragraphs with the
   largest balance of prose words over furniture words (the maximum-sum run, as in Finn et al.'s
   Body Text Extraction) is the article; what lies before and after it is furniture, except the
-  heading just above it. Inside the run, short lines and lists stay (they are the article's
-  headings and lists) but long paragraphs that jusText rejects go.
+  heading just above it. A run that ends in pairs of a short line and a short paragraph ends in
+  teasers (headline and summary) or comments (name and comment): they are taken off it. Inside
+  the run, short lines and lists stay (they are the article's headings and lists) but long
+  paragraphs that jusText rejects go.
 
 Texts with few paragraphs have no page around them and are left alone.
 """
@@ -33,6 +36,7 @@ from desktop.paths import package_data
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+
 _JUSTEXT_NAMES = {
     "en": "English", "de": "German", "fr": "French", "es": "Spanish", "it": "Italian",
     "pt": "Portuguese", "nl": "Dutch", "cs": "Czech", "pl": "Polish", "sv": "Swedish",
@@ -49,6 +53,10 @@ _CLOSERS = "\"'’”“»«›‹)]」』）"
 _INNER = re.compile(r"\w[.!?,;:。！？、，]\s")
 """Sentence punctuation inside a paragraph: a list of names or months with many stop words has
 none."""
+_CUT = re.compile(r"[^\W_] ?(?:\.\.\.|…)$")
+_SECOND = re.compile(r"[.!?…。！？]\s+\S")
+"""A line cut off with an ellipsis and no sentence before the cut is a teaser ("Mead School
+District will build 10th elementary school …"), not a sentence."""
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _NEUTRAL = (Kind.TITLE, Kind.BYLINE, Kind.CAPTION)
 _BETWEEN = (*_NEUTRAL, Kind.BOILERPLATE)
@@ -59,11 +67,25 @@ _MIN_BLOCKS = 8
 """Fewer paragraphs than this are a text, not a page: nothing around it to remove."""
 _SENTENCE_WORDS = 5
 """A line of this many words ending in a full stop is a sentence, not a menu item."""
+_HEADLINE_WORDS = 12
+_SUMMARY_WORDS = 40
+_TEASERS = 3
+"""A stretch that ends in this many pairs of a headline (or an author's name) up to
+``_HEADLINE_WORDS`` long and a paragraph up to ``_SUMMARY_WORDS`` long ends in teasers for other
+articles or in comments, not in the article."""
+_TAIL_LISTS = 3
+"""The most lists of teasers or comments taken off the end of the stretch (comments, then
+teasers, then a site's index); each pass costs a pass over the text."""
 _REPEATED_WORDS = 12
 """A paragraph up to this long that repeats is furniture; a longer one must come three times (a
 printed page's running header with the date and the title), as a quoted refrain comes twice."""
 _DIGITS = re.compile(r"\d+")
 """Repeats differ in numbers only ("1/5", "2/5", times)."""
+_UNFIT = 0.5
+"""A stop-word list whose words make up less than this share of jusText's lower density for
+prose, over the text's longer paragraphs, is not the text's language."""
+_FIT_SAMPLE = 3000
+"""Words of the longer paragraphs enough to tell whether a stop-word list fits the text."""
 
 
 def outside_article(texts: Sequence[str], kinds: Sequence[Kind], code: str) -> list[bool]:
@@ -86,15 +108,10 @@ def outside_article(texts: Sequence[str], kinds: Sequence[Kind], code: str) -> l
         _is_prose(text, count, verdict)
         for text, count, verdict in zip(texts, words, verdicts, strict=True)
     ]
-    values = []
-    for i, kind in enumerate(kinds):
-        if kind in _NEUTRAL:
-            values.append(0)
-        elif kind is Kind.BOILERPLATE or repeated[i]:
-            values.append(-words[i] - 2)
-        else:
-            values.append(words[i] if prose[i] else -words[i])
-    start, end = _best_run(values)
+    # Furniture already found, page headers and footers (lines on every page), titles, bylines
+    # and captions stand between a teaser's headline and its summary, never for the headline.
+    aside = [k in _BETWEEN or seen[key] > 2 for k, key in zip(kinds, keys, strict=True)]
+    start, end = _stretch(kinds, words, prose, repeated, aside)
     if start == end:
         return [False] * len(texts)  # no prose at all: a list, not a page
     # The headline or first section heading sits just above the first paragraph, maybe with a
@@ -118,9 +135,10 @@ def _justext(texts: Sequence[str], code: str) -> list[str]:
     without links (a test compares them), computed here because importing jusText imports lxml:
     190 million instructions, an eighth of a whole ``precis summarize``.
     """
-    stop = _stoplist(code)
-    if stop is None:
+    name = _JUSTEXT_NAMES.get(code)
+    if name is None:
         return [""] * len(texts)
+    stop = _fitting_stoplist([t.split() for t in texts], name)
     classes = []
     for text in texts:
         words = text.split()
@@ -137,18 +155,43 @@ def _justext(texts: Sequence[str], code: str) -> list[str]:
     return classes
 
 
+def _fitting_stoplist(paragraphs: Sequence[list[str]], name: str) -> frozenset[str]:
+    """The stop words of language ``name``, or of the language whose list fits the text best
+    when ``name``'s does not fit at all (a language the detector does not know, such as
+    Indonesian, guessed as the nearest one it knows). ``paragraphs`` are lists of words."""
+    longer: list[list[str]] = []
+    count = 0
+    for words in paragraphs:
+        if count >= _FIT_SAMPLE:
+            break
+        if len(" ".join(words)) >= _LENGTH_LOW:
+            longer.append(words)
+            count += len(words)
+    count = count or 1
+
+    def density(stop: frozenset[str]) -> float:
+        return sum(w.lower() in stop for words in longer for w in words) / count
+
+    stop = _stoplist(name)
+    if density(stop) >= _UNFIT * _STOPWORDS_LOW:
+        return stop
+    folder = package_data("justext") / "stoplists"
+    best = max((_stoplist(f.stem) for f in sorted(folder.glob("*.txt"))), key=density)
+    return best if density(best) >= _STOPWORDS_LOW else stop
+
+
 @cache
-def _stoplist(code: str) -> frozenset[str] | None:
-    """jusText's stop words for the language, read from its package without importing it."""
-    name = _JUSTEXT_NAMES.get(code)
-    if name is None:
-        return None
+def _stoplist(name: str) -> frozenset[str]:
+    """jusText's stop words of language ``name``, read from its package without importing it."""
     lines = (package_data("justext") / "stoplists" / f"{name}.txt").read_bytes().splitlines()
     return frozenset(line.decode("utf-8").lower() for line in lines)
 
 
 def _is_prose(text: str, words: int, verdict: str) -> bool:
-    if words >= _SENTENCE_WORDS and _FINAL.search(text.rstrip(_CLOSERS)):
+    end = text.rstrip(_CLOSERS)
+    if _CUT.search(end) and not _SECOND.search(end):
+        return False
+    if words >= _SENTENCE_WORDS and _FINAL.search(end):
         return True
     return verdict in ("good", "neargood") and bool(_INNER.search(text))
 
@@ -169,3 +212,68 @@ def _best_run(values: Sequence[int]) -> tuple[int, int]:
         if total > best:
             best, span = total, (start, i + 1)
     return span
+
+
+def _stretch(
+    kinds: Sequence[Kind],
+    words: Sequence[int],
+    prose: list[bool],
+    repeated: Sequence[bool],
+    aside: Sequence[bool],
+) -> tuple[int, int]:
+    """The article's stretch ``[start, end)``: the run of blocks with the largest balance of
+    prose words over furniture words, without the lists of teasers or comments that may end it
+    (their summaries stop counting as prose)."""
+    for _ in range(_TAIL_LISTS):
+        values = _values(kinds, words, prose, repeated)
+        start, end = _best_run(values)
+        last = max((i for i in range(start, end) if values[i] > 0), default=None)
+        tail = [] if last is None else _teasers(words, prose, aside, start, last)
+        if not tail:
+            return start, end
+        for i in tail:
+            prose[i] = False
+    return _best_run(_values(kinds, words, prose, repeated))
+
+
+def _values(
+    kinds: Sequence[Kind], words: Sequence[int], prose: Sequence[bool], repeated: Sequence[bool]
+) -> list[int]:
+    """What each block adds to a stretch: its words if prose, minus its words if furniture."""
+    values = []
+    for i, kind in enumerate(kinds):
+        if kind in _NEUTRAL:
+            values.append(0)
+        elif kind is Kind.BOILERPLATE or repeated[i]:
+            values.append(-words[i] - 2)
+        else:
+            values.append(words[i] if prose[i] else -words[i])
+    return values
+
+
+def _teasers(
+    words: Sequence[int], prose: Sequence[bool], aside: Sequence[bool], start: int, last: int
+) -> list[int]:
+    """The summaries of a list of teasers (or of comments) that ends the stretch at ``last``:
+    back from it, short paragraphs each under a line that is not a sentence (its headline, its
+    author), maybe with a byline, a date or furniture between them (``aside``)."""
+    found: list[int] = []
+    i = last
+    while i >= start and prose[i] and words[i] <= _SUMMARY_WORDS:
+        head = _before(aside, i, start)
+        if head is None or prose[head] or words[head] > _HEADLINE_WORDS:
+            break
+        found.append(i)
+        above = _before(aside, head, start)
+        if above is None:
+            break
+        i = above
+    return found if len(found) >= _TEASERS else []
+
+
+def _before(aside: Sequence[bool], i: int, start: int) -> int | None:
+    """The nearest block above ``i`` (not before ``start``) that is not ``aside``."""
+    i -= 1
+    while i >= start and aside[i]:
+        i -= 1
+    return i if i >= start else None

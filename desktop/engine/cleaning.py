@@ -43,10 +43,15 @@ _TAIL_PROSE = 0.25  # … and at most this share of the text's sentences
 _FOREIGN_MIN_WORDS = 8
 _FOREIGN_STOP_RATIO = 0.12  # below this share of the article language's stop words, look closer
 _FOREIGN_MAX_SHARE = 0.3  # more text than this in other languages: a bilingual text, keep it
+_FIT_SAMPLE = 2000  # words: enough to tell the body's language from its stop words
 _NORDIC = frozenset({"da", "no", "sv"})  # too close to tell apart on a paragraph
 _SHINGLE = 4  # words: a sequence this long seen twice is a repeat, not a coincidence
 _REPEAT_MIN_WORDS = 6
 _REPEAT_SHARE = 0.8
+_ADDRESS = re.compile(
+    r"(?:https?://|www\.)\S+?(?P<image>\.(?:png|jpe?g|gif|webp|svg|avif))?(?:[?#]\S*)?",
+    re.IGNORECASE,
+)
 _MAIN_CONTENT_FOUND = frozenset({"html", "mhtml"})
 """Formats whose reader already cut the article out of its page (trafilatura)."""
 
@@ -61,6 +66,7 @@ def classify(extracted: Extracted, code: str) -> tuple[Block, ...]:
         if kinds[i] is Kind.BODY:
             kinds[i] = _kind_of(piece)
     _repeats(texts, kinds)
+    _addresses(texts, kinds)
     if extracted.format not in _MAIN_CONTENT_FOUND:
         _furniture(texts, kinds, code)
     _teasers(texts, kinds)
@@ -97,7 +103,9 @@ def _kind_of(piece: str) -> Kind:
     ):
         return Kind.BOILERPLATE
     if words <= 25 and (
-        furniture.SHARE_PHRASE.match(lower)
+        furniture.NEWSLETTER.search(lower)
+        or furniture.TAXONOMY.search(lower)
+        or furniture.SHARE_PHRASE.match(lower)
         or furniture.RIGHTS.search(lower)
         or furniture.is_more_line(lower)
     ):
@@ -136,6 +144,7 @@ def _is_dateline(piece: str) -> bool:
         and bool(_DATE.search(piece))
         and sum(any(c.isdigit() for c in t) for t in tokens) * 2 >= len(tokens)
         and not any(c in "<>={}();" for c in piece)
+        and not _ADDRESS.match(piece)  # "https://…/2013/02/…" is an address, not a date
     )
 
 
@@ -156,12 +165,23 @@ def _repeats(texts: Sequence[str], kinds: list[Kind]) -> None:
         seen |= shingles
 
 
+def _addresses(texts: Sequence[str], kinds: list[Kind]) -> None:
+    """A line that is only a web address is furniture when it points at an image (a page's
+    picture or logo) or stands above the article's first paragraph (the page's own address);
+    inside the article it is a source the author cites."""
+    first = next((i for i, k in enumerate(kinds) if k is Kind.BODY), len(kinds))
+    for i, piece in enumerate(texts):
+        address = _ADDRESS.fullmatch(piece.strip())
+        if address and (i < first or address.group("image")):
+            kinds[i] = Kind.BOILERPLATE
+
+
 def _furniture(texts: Sequence[str], kinds: list[Kind], code: str) -> None:
     """Menus, teaser lists and footers of a page that lost its markup (see ``boilerplate``)."""
     from desktop.engine.boilerplate import outside_article
 
     for i, outside in enumerate(outside_article(texts, kinds, code)):
-        if outside and kinds[i] in (Kind.BODY, Kind.HEADING):
+        if outside and kinds[i] in (Kind.BODY, Kind.HEADING, Kind.CAPTION):
             kinds[i] = Kind.BOILERPLATE
 
 
@@ -199,6 +219,8 @@ def _foreign(texts: Sequence[str], kinds: list[Kind], code: str) -> None:
 
     stop = stop_words(code)
     cjk = code in ("zh", "ja")
+    if not cjk and not _fits(texts, kinds, stop):
+        return  # the article is in a language we do not know: nothing is foreign to it
     found: list[int] = []
     for i, piece in enumerate(texts):
         if kinds[i] not in (Kind.BODY, Kind.HEADING) or _is_bio(piece, stop):
@@ -226,6 +248,17 @@ def _foreign(texts: Sequence[str], kinds: list[Kind], code: str) -> None:
     if sum(len(texts[i]) for i in found) <= _FOREIGN_MAX_SHARE * body:
         for i in found:
             kinds[i] = Kind.BOILERPLATE
+
+
+def _fits(texts: Sequence[str], kinds: Sequence[Kind], stop: frozenset[str]) -> bool:
+    """Whether the body is written in the language of ``stop``, judged on its first words."""
+    hits = total = 0
+    for piece, kind in zip(texts, kinds, strict=True):
+        if kind is Kind.BODY and total < _FIT_SAMPLE:
+            words = _WORD.findall(piece[:_LONG])
+            hits += sum(w.lower() in stop for w in words)
+            total += len(words)
+    return hits >= _FOREIGN_STOP_RATIO * total
 
 
 def _sandwiched(texts: Sequence[str], kinds: list[Kind]) -> None:

@@ -82,6 +82,24 @@ _SHARE_PHRASE = r"""
 """
 SHARE_PHRASE = re.compile(rf"\W*(?:{_SHARE_PHRASE})\b", re.VERBOSE)
 """A short line offering to follow, subscribe, click or that labels an advertisement."""
+NEWSLETTER = re.compile(
+    r"\b(?:our|your)\s(?:[\w.]+\s){0,3}newsletters?\b|\bnewsletters?\ssign-?up\b"
+    r"|\b(?:un)?subscrib\w*\s(?:to\s|you\sto\s)?(?:our|this|the)\s(?:\S+\s){0,2}newsletters?\b"
+    r"|\bunsubscribe\b|\b(?:successfully|now)\s(?:been\s)?subscribed\b|\bthanks?\sfor\ssubscribing\b"
+    r"|\byour\sinbox\b|\byour\s(?:e-?mail\s)?subscription\b"
+    r"|\b(?:unser(?:en)?|ihr(?:en)?)\snewsletter\b|\bnewsletter\sabonnieren\b"
+    r"|\b(?:notre|votre|nos)\s(?:lettre\sd'information|newsletters?)\b|\bnuestro\sboletín\b"
+    r"|\bla\snostra\snewsletter\b|\bnossa\snewsletter\b|\bonze\snieuwsbrief\b"
+)
+"""A newsletter's sign-up box: "Get the day's top headlines delivered to your inbox every
+morning by subscribing to our newsletter." Anywhere in a short paragraph."""
+TAXONOMY = re.compile(
+    r"(?:^|\W)(?:tags|tagged(?: with)?|filed under|posted in|categor(?:y|ies|ia|ias|ie|ies)"
+    r"|kategorie(?:n)?|schlagw(?:ö|oe)rter|stichw(?:ö|oe)rter|rubrik|étiquettes|mots-clés"
+    r"|etiquetas|temas|argomenti|trefwoorden|tagit|tagi|štítky|теги|метки|рубрика)\s*:"
+)
+"""A line of the site's labels for the article: "Filed under: Politics |", "… - Categoria:
+Saúde - Tags: …"."""
 RIGHTS = re.compile(
     r"all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos "
     r"reservados|tutti i diritti riservati|todos os direitos reservados|alle rechten "

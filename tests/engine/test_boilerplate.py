@@ -137,7 +137,7 @@ def test_paragraph_classes_are_justexts(code: str) -> None:
 
     name = boilerplate._JUSTEXT_NAMES[code]
     stop = sorted(justext.get_stoplist(name))
-    assert boilerplate._stoplist(code) == frozenset(stop)
+    assert boilerplate._stoplist(name) == frozenset(stop)
     rng = random.Random(code)
     other = ["Brücke", "harbour", "Kopenhagen", "2024", "x", "Σ", "—", "council's", "ÉTÉ"]
     texts = []
@@ -161,3 +161,84 @@ def test_paragraph_classes_are_justexts(code: str) -> None:
     expected = [p.cf_class for p in paragraphs]
     assert boilerplate._justext(texts, code) == expected
     assert {"short", "bad", "neargood", "good"} <= set(expected)
+
+
+def test_teasers_cut_off_with_an_ellipsis_are_no_sentences() -> None:
+    """ "… school …": a line cut off where its teaser box ended reads as a sentence by its last
+    character, but it is the headline of another article."""
+    cut = [
+        "Council votes to close the old swimming pool in the east …",
+        "Why the ferry timetable is changing again this winter and …",
+        "Five things to know about the new parking rules in the…",
+        "Local bakery wins a national prize for the third year in...",
+    ]
+    doc = load("\n".join([*NAV, HEADLINE, *ARTICLE, *cut, *FOOTER]).encode())
+    found = kinds(doc)
+    assert all(found[p] is Kind.BODY for p in ARTICLE)
+    assert all(found[line] is Kind.BOILERPLATE for line in cut)
+
+
+def test_captions_outside_the_article_are_furniture() -> None:
+    """Captions of the videos listed under the article caption other articles; a credit inside
+    the article stays a caption."""
+    credit = "Photo: Jane Doe / The Harbour Times"
+    videos = ["Video: Harbour festival fireworks 2023", "Video: Ferry runs aground at the pier"]
+    page = [*NAV, HEADLINE, *ARTICLE[:2], credit, *ARTICLE[2:], "More videos", *videos, *FOOTER]
+    found = kinds(load("\n".join(page).encode()))
+    assert found[credit] is Kind.CAPTION
+    assert all(found[line] is Kind.BOILERPLATE for line in videos)
+
+
+def test_teasers_and_comments_that_end_the_page_are_furniture() -> None:
+    """Pairs of a headline (or a commenter's name) and a short paragraph after the article read
+    as prose one by one; pair after pair, they are a list of teasers or of comments."""
+    teasers = [
+        "Ferry timetable changes again",
+        "The winter timetable cuts two crossings a day, and commuters are not happy about it.",
+        "Bakery wins national prize",
+        "For the third year in a row, the judges chose the rye bread from the old town bakery.",
+        "New bus routes from March",
+        "Three routes will link the station with the new housing estates on the hill.",
+    ]
+    comments = [
+        "Comments",
+        "harbourfan",
+        "About time too. I have been waiting for this bridge for twenty years, at least.",
+        "Maria K.",
+        "12 March 2024, 10:15",
+        "Who is going to pay for all this? Certainly not the council, it will be us.",
+        "old_sailor",
+        "The old bridge was beautiful. I hope they keep at least the iron railings of it.",
+    ]
+    # A teaser's headline may also be in the menu: said twice, it is still a headline.
+    menu = [*NAV, teasers[0]]
+    doc = load("\n".join([*menu, HEADLINE, *ARTICLE, *comments, *teasers, *FOOTER]).encode())
+    found = kinds(doc)
+    assert all(found[p] is Kind.BODY for p in ARTICLE)
+    assert all(found[line] is Kind.BOILERPLATE for line in comments + teasers)
+
+
+def test_article_in_a_language_precis_does_not_know() -> None:
+    """An Indonesian page, guessed as the nearest language Precis knows: jusText's stop words of
+    that language do not fit the text, Indonesian ones do, and its quotes stay."""
+    nav = ["Beranda", "Tentang Kami", "Berita", "Olahraga", "Hiburan", "Kontak", "Cari"]
+    headline = "Jangan Membenci Satu Kaum Secara Berlebihan"
+    body = [
+        "Jangan berlebihan dalam mencintai atau membenci sesuatu. Biasa saja. Jangan sampai "
+        "karena kita amat membenci satu kaum, akhirnya kita justru menganiaya mereka dan berbuat "
+        "tidak adil kepada mereka.",
+        "“Dan janganlah sekali-kali kebencianmu terhadap sesuatu kaum mendorong kamu untuk "
+        "berlaku tidak adil, karena adil itu lebih dekat kepada takwa” [Al Maidah 8]",
+        "Kita harus berhati-hati terhadap aliran yang menanamkan kebencian yang amat sangat pada "
+        "satu kaum, sehingga akhirnya mereka membantai kaum tersebut tanpa rasa kasihan.",
+        "Umar bin Khaththab berkata, “Janganlah rasa cintamu berlebihan dan jangan sampai "
+        "kebencianmu membinasakan.” Aslam bertanya bagaimana hal itu bisa terjadi, dan Umar "
+        "menjawab dengan sabar.",
+        "“Hendaknya kalian mencintai dengan tidak berlebihan dan membenci dengan tidak "
+        "berlebihan, karena telah ada orang-orang yang berlebihan dalam mencintai suatu kaum "
+        "lalu mereka binasa” [Hasan Al-Bashri]",
+    ]
+    footer = ["Bagikan ini:", "Facebook", "Twitter", "Tinggalkan Balasan", "Blog di WordPress"]
+    found = kinds(load("\n".join([*nav, headline, *body, *footer]).encode()))
+    assert all(found[p] is Kind.BODY for p in body)
+    assert all(found[line] is Kind.BOILERPLATE for line in nav + footer)

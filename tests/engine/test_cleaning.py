@@ -145,6 +145,27 @@ def test_names_and_close_languages_are_not_foreign() -> None:
     assert kinds(doc)[norwegian] is Kind.BODY
 
 
+def test_nothing_is_foreign_to_a_language_precis_does_not_know() -> None:
+    """An Indonesian article is guessed as the nearest language Precis knows, paragraph by
+    paragraph differently: no paragraph of it is "in another language" (#17)."""
+    indonesian = [
+        "Pemerintah kota mengumumkan pada hari Senin bahwa jembatan tua di pelabuhan akan "
+        "dibangun kembali setelah perdebatan panjang tentang biaya dan lalu lintas.",
+        "Pekerjaan akan dimulai pada musim semi tahun depan dan memakan waktu sekitar tiga "
+        "tahun. Jembatan akan ditutup untuk mobil selama sebagian besar waktu itu.",
+        "Para pengkritik mengatakan bahwa uang itu lebih baik digunakan untuk memperbaiki jalan "
+        "yang sudah lebih dari dua puluh tahun tidak diperbaiki.",
+        "Wali kota mengatakan bahwa jembatan baru akan bertahan selama satu abad dan kota tidak "
+        "bisa menunggu lebih lama lagi karena jembatan lama sudah tidak aman.",
+        "Warga yang tinggal di dekat pelabuhan menyambut baik rencana itu, tetapi mereka meminta "
+        "agar suara pekerjaan konstruksi tidak mengganggu malam hari.",
+        "Dewan kota akan membahas anggaran proyek ini dalam rapat berikutnya pada bulan Maret, "
+        "dan hasilnya akan diumumkan kepada masyarakat luas.",
+    ]
+    doc = load("\n\n".join(["Jembatan pelabuhan akan dibangun kembali", *indonesian]).encode())
+    assert all(kinds(doc)[p] is Kind.BODY for p in indonesian)
+
+
 # -- Bylines, captions, share lines -----------------------------------------------------------
 
 
@@ -204,12 +225,43 @@ def test_body_sentence_shaped_like_a_bio_in_the_middle_stays() -> None:
          Kind.BOILERPLATE),
         ("12.03.2022, 14:35", Kind.BOILERPLATE),
         ("Advertisement", Kind.BOILERPLATE),
+        ("Get the day's top headlines delivered to your inbox every morning by subscribing to "
+         "our newsletter.", Kind.BOILERPLATE),
+        ("You have been successfully subscribed!", Kind.BOILERPLATE),
+        ("No spam, we promise. You can unsubscribe at any time.", Kind.BOILERPLATE),
+        ("Melden Sie sich für unseren Newsletter an.", Kind.BOILERPLATE),
+        ("Filed under: Politics |", Kind.BOILERPLATE),
+        ("05/10/2018 - Publicado por: Clarissa Borba - Categoria: Saúde - Tags: sad",
+         Kind.BOILERPLATE),
+        ("https://www.example.com/assets/images/logos/og-image-logo.png", Kind.BOILERPLATE),
     ],
 )  # fmt: skip
 def test_captions_credits_and_furniture(line: str, kind: Kind) -> None:
     doc = article(*BODY_EN[:2], line, *BODY_EN[2:])
     assert kinds(doc)[line] is kind
     assert len(doc.candidates) == len(BODY_EN)
+
+
+def test_web_address_above_the_article_is_furniture_a_cited_one_stays() -> None:
+    """The page's own address printed above the headline goes; a source the author cites in
+    the article, alone on its line, stays."""
+    page = "https://www.example.com/news/article/Bus-plan-approved-after-months-14848175.php"
+    cited = "https://www.example.org/2013/02/council-report.html"
+    doc = article(page, "Bus plan approved", BODY_EN[0], cited, *BODY_EN[1:])
+    found = kinds(doc)
+    assert found[page] is Kind.BOILERPLATE
+    assert found[cited] is not Kind.BOILERPLATE
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Finally the review arrives in her inbox, a week after she sent the draft.",
+     "Netflix raised its subscription price by $2 a month in the United States.",
+     "Viewers who subscribe to the service will pay more from March.",
+     "The company announced the change in a newsletter to its investors."],
+)  # fmt: skip
+def test_news_about_subscriptions_is_no_newsletter_box(line: str) -> None:
+    assert kinds(article(*BODY_EN[:2], line, *BODY_EN[2:]))[line] is Kind.BODY
 
 
 def test_headings_never_candidates_and_text_kept() -> None:
