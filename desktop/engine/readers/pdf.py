@@ -1,15 +1,19 @@
 """PDFs with a text layer: lines in reading order, rebuilt into paragraphs.
 
 PDFium (the compiled engine of Chromium, via pypdfium2) gives each page's text in content order,
-broken into lines, with every line's box and font size. From those we drop running headers,
-footers, page numbers and the header and footer a browser prints, join lines into paragraphs,
-join words hyphenated at line ends, and mark larger-type lines as headings. PDFs without a text
+broken into lines, with every line's box and font size, and the page's link areas. From those we
+drop running headers, footers, page numbers and the header and footer a browser prints, join
+lines into paragraphs (Chinese and Japanese lines without a space), join words hyphenated at line
+ends, mark larger-type lines as headings and paragraphs made of links (a printed page's menus and
+lists of other stories) as boilerplate. PDFs without a text
 layer (scans) are refused: Precis does not do OCR. PDFium took 11 ms a page where pdfminer.six took
 0.07 s, and never loops on a reference cycle (see ``benchmarks/reliability.py``).
 """
 
 from __future__ import annotations
 
+import bisect
+import ctypes
 import itertools
 import re
 import statistics
@@ -48,11 +52,20 @@ _COMPOUND_PREFIXES = frozenset({
 })  # fmt: skip
 """Words that end in a hyphen at a line end mostly because they open a compound."""
 _DIGITS = re.compile(r"\d+")
+_CJK = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
 _LINE_BREAK = re.compile(r"\r\n|[\r\n\ufffe]")
 _MARGIN = 0.1
 """Running headers and footers sit in the top or bottom tenth of the page."""
+_NAVIGATION = 0.7
+"""A paragraph more of whose text than this is links is navigation: menus, teasers for other
+articles, tag lists. The article's own paragraphs link a few words (a browser's print keeps each
+link as an annotation)."""
 _HEADING_SCALE = 1.15
 """A line set this much larger than the body text is a heading."""
+
+
+_Links = tuple[list[float], list[tuple[float, float]]]
+"""A page's links: the heights of their middles, ascending, and their (left, right) edges."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +78,7 @@ class _Line:
     bottom: float
     size: float
     page_height: float
+    linked: float  # the share of the line's width that is a link
 
 
 def read(data: bytes, source: str = "-") -> Extracted:
@@ -135,6 +149,7 @@ def _page_lines(document: Any, number: int) -> Iterator[_Line]:
     textpage = page.get_textpage()
     try:
         height = page.get_size()[1]
+        links = _links(page)
         text = textpage.get_text_range()
         pos = 0
         for piece, brk in itertools.zip_longest(
@@ -153,19 +168,49 @@ def _page_lines(document: Any, number: int) -> Iterator[_Line]:
             # The height of the type (ascent to descent), as pdfminer measured lines: the glyphs'
             # own boxes vary with the letters, which makes gaps between lines look uneven.
             _, low, _, high = textpage.get_charbox(middle, loose=True)
+            left, right = min(b[0] for b in boxes), max(b[2] for b in boxes)
+            low, high = min(low, *(b[1] for b in boxes)), max(high, *(b[3] for b in boxes))
             yield _Line(
                 words,
                 number,
-                min(b[0] for b in boxes),
-                max(b[2] for b in boxes),
-                height - max(high, *(b[3] for b in boxes)),
-                height - min(low, *(b[1] for b in boxes)),
+                left,
+                right,
+                height - high,
+                height - low,
                 round(pdfium_c.FPDFText_GetFontSize(textpage.raw, middle), 2),
                 height,
+                _linked(left, low, right, high, links),
             )
     finally:
         textpage.close()
         page.close()
+
+
+def _links(page: Any) -> _Links:
+    """The page's link areas (PDFium gives one per line of a link's text), ordered by the height
+    of their middles."""
+    import pypdfium2.raw as pdfium_c
+
+    found = []
+    position = ctypes.c_int(0)
+    link = pdfium_c.FPDF_LINK()
+    rect = pdfium_c.FS_RECTF()
+    while pdfium_c.FPDFLink_Enumerate(page.raw, position, link):
+        if pdfium_c.FPDFLink_GetAnnotRect(link, rect):
+            found.append(((rect.bottom + rect.top) / 2, rect.left, rect.right))
+    found.sort()
+    return [f[0] for f in found], [(f[1], f[2]) for f in found]
+
+
+def _linked(left: float, bottom: float, right: float, top: float, links: _Links) -> float:
+    """The share of a line's width (its box in page coordinates) that links cover: links whose
+    middle lies within the line's height."""
+    middles, spans = links
+    if not middles or right <= left:
+        return 0.0
+    lo, hi = bisect.bisect_left(middles, bottom), bisect.bisect_right(middles, top)
+    covered = sum(max(0.0, min(right, x1) - max(left, x0)) for x0, x1 in spans[lo:hi])
+    return min(1.0, covered / (right - left))
 
 
 def _date(value: str) -> str:
@@ -179,10 +224,13 @@ def _date(value: str) -> str:
 def _drop_running_lines(lines: list[_Line], pages: int) -> list[_Line]:
     """Without page numbers and the headers and footers that repeat on many pages."""
 
-    def in_margin(line: _Line) -> bool:
-        return len(line.text.split()) <= 15 and (
+    def in_band(line: _Line) -> bool:
+        return (
             line.top < _MARGIN * line.page_height or line.bottom > (1 - _MARGIN) * line.page_height
         )
+
+    def in_margin(line: _Line) -> bool:
+        return len(line.text.split()) <= 15 and in_band(line)
 
     def key(line: _Line) -> str:
         return _DIGITS.sub("#", line.text.casefold())
@@ -193,12 +241,9 @@ def _drop_running_lines(lines: list[_Line], pages: int) -> list[_Line]:
         line
         for line in lines
         if not (
-            in_margin(line)
-            and (
-                key(line) in repeated
-                or _PAGE_NUMBER.match(line.text)
-                or _BROWSER_MARGIN.match(line.text)
-            )
+            (in_margin(line) and (key(line) in repeated or _PAGE_NUMBER.match(line.text)))
+            # The page's title after the date can be long.
+            or (in_band(line) and _BROWSER_MARGIN.match(line.text))
         )
     ]
 
@@ -270,12 +315,20 @@ def _paragraph(lines: list[_Line], body_size: float, vocabulary: Counter[str]) -
             len(text) > 1 and text.endswith("-") and text[-2].isalpha() and line.text[:1].isalpha()
         ):
             text = _join_hyphenated(text, line.text, vocabulary)
+        elif _CJK.match(text[-1]) and _CJK.match(line.text[0]):
+            text += line.text
         else:
             text = f"{text} {line.text}"
     text = _BULLET.sub("", text)  # the mark of a list item, which is now a paragraph of its own
     size = statistics.median(line.size for line in lines)
     heading = size > _HEADING_SCALE * body_size and len(lines) <= 3 and len(text) < 200
+    if _link_share(lines) > _NAVIGATION:
+        return text, Kind.BOILERPLATE
     return text, Kind.HEADING if heading else Kind.BODY
+
+
+def _link_share(lines: list[_Line]) -> float:
+    return sum(line.linked * len(line.text) for line in lines) / sum(len(x.text) for x in lines)
 
 
 def _join_hyphenated(text: str, nxt: str, vocabulary: Counter[str]) -> str:
