@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-Line = tuple[float, float, float, str]  # x, y from the bottom, font size, text
+Line = tuple[float, float, float, str] | tuple[float, float, float, str, str]
+"""x, y from the bottom, font size, text, and optionally the font: Helvetica unless "Courier"."""
 Rect = tuple[float, float, float, float]  # left, bottom, right, top
 
 
@@ -29,7 +30,15 @@ def pdf(
         return len(objects)
 
     font = add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
-    wide = sorted({c for page in pages for *_, text in page if _is_wide(text) for c in text})
+    mono = add(
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Courier /Encoding /WinAnsiEncoding "
+        b"/FirstChar 32 /LastChar 255 /Widths [%s] /FontDescriptor << /Type /FontDescriptor "
+        b"/FontName /Courier /Flags 33 /FontBBox [-23 -250 715 805] /ItalicAngle 0 /Ascent 629 "
+        b"/Descent -157 /CapHeight 562 /StemV 51 >> >>" % b" ".join([b"600"] * 224)
+    )  # its descriptor says FixedPitch, as the monospace fonts a browser embeds do
+    wide = sorted(
+        {c for page in pages for _, _, _, text, *_ in page if _is_wide(text) for c in text}
+    )
     cid_font = add(_cid_font(wide, add)) if wide else font
     pages_id = add(b"")
     kids = []
@@ -45,17 +54,25 @@ def pdf(
             b"BT /F2 %g Tf %g %g Td <%s> Tj ET"
             % (size, x, y, b"".join(b"%04x" % (wide.index(c) + 1) for c in text))
             if _is_wide(text)
-            else b"BT /F1 %g Tf %g %g Td (%s) Tj ET" % (size, x, y, _pdf_string(text))
-            for x, y, size, text in lines
+            else b"BT /F%d %g Tf %g %g Td (%s) Tj ET"
+            % (3 if face == ["Courier"] else 1, size, x, y, _pdf_string(text))
+            for x, y, size, text, *face in lines
         ]
         stream = b"\n".join(ops)
         content = add(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream))
         kids.append(
             add(
                 b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 595 842] "
-                b"/Resources << /Font << /F1 %d 0 R /F2 %d 0 R >> >> "
+                b"/Resources << /Font << /F1 %d 0 R /F2 %d 0 R /F3 %d 0 R >> >> "
                 b"/Contents %d 0 R /Annots [%s] >>"
-                % (pages_id, font, cid_font, content, b" ".join(b"%d 0 R" % a for a in annots))
+                % (
+                    pages_id,
+                    font,
+                    cid_font,
+                    mono,
+                    content,
+                    b" ".join(b"%d 0 R" % a for a in annots),
+                )
             )
         )
     refs = b" ".join(b"%d 0 R" % k for k in kids)

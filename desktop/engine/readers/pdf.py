@@ -60,6 +60,9 @@ _NAVIGATION = 0.7
 """A paragraph more of whose text than this is links is navigation: menus, teasers for other
 articles, tag lists. The article's own paragraphs link a few words (a browser's print keeps each
 link as an annotation)."""
+_FIXED_PITCH = 1
+"""The FixedPitch flag of a PDF font descriptor: a browser prints ``<pre>`` and ``<code>`` in a
+monospace font."""
 _HEADING_SCALE = 1.15
 """A line set this much larger than the body text is a heading."""
 
@@ -79,6 +82,7 @@ class _Line:
     size: float
     page_height: float
     linked: float  # the share of the line's width that is a link
+    fixed: bool  # set in a fixed-pitch (typewriter) font
 
 
 def read(data: bytes, source: str = "-") -> Extracted:
@@ -164,7 +168,9 @@ def _page_lines(document: Any, number: int) -> Iterator[_Line]:
             boxes = [textpage.get_rect(i) for i in range(textpage.count_rects(start, len(piece)))]
             if not boxes:
                 continue
-            middle = start + len(piece) - len(piece.lstrip()) + len(piece.strip()) // 2
+            first = start + len(piece) - len(piece.lstrip())
+            middle = first + len(piece.strip()) // 2
+            last = start + len(piece.rstrip()) - 1
             # The height of the type (ascent to descent), as pdfminer measured lines: the glyphs'
             # own boxes vary with the letters, which makes gaps between lines look uneven.
             _, low, _, high = textpage.get_charbox(middle, loose=True)
@@ -180,10 +186,20 @@ def _page_lines(document: Any, number: int) -> Iterator[_Line]:
                 round(pdfium_c.FPDFText_GetFontSize(textpage.raw, middle), 2),
                 height,
                 _linked(left, low, right, high, links),
+                # Start, middle and end: a word of code inside a sentence does not make it code.
+                all(_fixed_pitch(textpage, i) for i in (first, middle, last)),
             )
     finally:
         textpage.close()
         page.close()
+
+
+def _fixed_pitch(textpage: Any, index: int) -> bool:
+    import pypdfium2.raw as pdfium_c
+
+    flags = ctypes.c_int(0)
+    pdfium_c.FPDFText_GetFontInfo(textpage.raw, index, None, 0, flags)
+    return bool(flags.value & _FIXED_PITCH)
 
 
 def _links(page: Any) -> _Links:
@@ -258,14 +274,21 @@ def _paragraphs(lines: list[_Line], vocabulary: Counter[str]) -> Iterator[tuple[
         if a.page == b.page and _overlaps(a, b) and 0 <= b.top - a.bottom < 2 * a.size
     ]
     line_gap = statistics.median(gaps) if gaps else 0.2 * body_size
+    # Code: lines in a fixed-pitch font where the body text is not (a typescript is all prose).
+    code = sum(len(x.text) for x in lines if x.fixed) < 0.5 * sum(len(x.text) for x in lines)
     current: list[_Line] = [lines[0]]
     for line in lines[1:]:
-        if _continues(current, line, line_gap):
+        last = current[-1]
+        if code and (line.fixed or last.fixed):
+            goes_on = line.fixed and last.fixed and _adjacent(last, line, line_gap)
+        else:
+            goes_on = _continues(current, line, line_gap)
+        if goes_on:
             current.append(line)
         else:
-            yield _paragraph(current, body_size, vocabulary)
+            yield _paragraph(current, body_size, vocabulary, code)
             current = [line]
-    yield _paragraph(current, body_size, vocabulary)
+    yield _paragraph(current, body_size, vocabulary, code)
 
 
 def _body_size(lines: list[_Line]) -> float:
@@ -279,6 +302,16 @@ def _overlaps(a: _Line, b: _Line) -> bool:
     return b.x0 < a.x1 and b.x1 > a.x0
 
 
+def _adjacent(last: _Line, line: _Line, line_gap: float) -> bool:
+    """Whether ``line`` is the line below ``last`` in the same column."""
+    size = max(last.size, line.size)
+    return (
+        last.page == line.page
+        and _overlaps(last, line)
+        and -0.5 * size <= line.top - last.bottom <= line_gap + 0.4 * size
+    )
+
+
 def _continues(paragraph: list[_Line], line: _Line, line_gap: float) -> bool:
     """Whether ``line`` goes on the paragraph whose lines so far are ``paragraph``."""
     last = paragraph[-1]
@@ -288,12 +321,7 @@ def _continues(paragraph: list[_Line], line: _Line, line_gap: float) -> bool:
     if abs(last.size - line.size) > 0.15 * size:
         return False
     ended = bool(_FINAL.search(last.text))
-    adjacent = (
-        last.page == line.page
-        and _overlaps(last, line)
-        and -0.5 * size <= line.top - last.bottom <= line_gap + 0.4 * size
-    )
-    if not adjacent:
+    if not _adjacent(last, line, line_gap):
         # A sentence running on across a page or column break.
         return not ended and (line.text[:1].islower() or last.text.endswith("-"))
     if not ended:
@@ -306,7 +334,13 @@ def _continues(paragraph: list[_Line], line: _Line, line_gap: float) -> bool:
     return not (indented or short)
 
 
-def _paragraph(lines: list[_Line], body_size: float, vocabulary: Counter[str]) -> tuple[str, Kind]:
+def _paragraph(
+    lines: list[_Line], body_size: float, vocabulary: Counter[str], code: bool
+) -> tuple[str, Kind]:
+    if code and lines[0].fixed:
+        # A code listing keeps its lines; it is shown with the article but is no sentence to
+        # summarise (a caption's part).
+        return "\n".join(line.text for line in lines), Kind.CAPTION
     text = lines[0].text
     for line in lines[1:]:
         if text.endswith("\u00ad"):

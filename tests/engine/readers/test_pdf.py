@@ -179,3 +179,53 @@ def test_lines_that_are_links_are_navigation() -> None:
     assert " ".join(ARTICLE[4:6]) in article
     assert nav not in article
     assert not any(teaser in article for teaser in TEASERS)
+
+
+GUIDE = [
+    "Sharing a repository with a colleague takes two commands and a few minutes of setup.",
+    "First clone the public repository into a folder of your own, then make your change there.",
+    "The clone keeps a note of where it came from, so that pulling later needs no address.",
+    "When the change is ready, commit it and push it back to the public repository at once.",
+    "Your colleague then pulls the change and sees it in the log with your name beside it.",
+]
+LISTINGS = [
+    ["$ hg clone public alice", "updating to branch default"],
+    ["$ hg commit -u alice -m 'fix bug 15'", "$ hg push ../public"],
+]
+
+
+def _guide_page(font: str) -> list[makefiles.Line]:
+    lines: list[makefiles.Line] = [
+        (72, 780, 9, "Home Docs Download Blog Contact"),
+        (72, 750, 16, "Sharing changes with a colleague"),
+    ]
+    y = 720.0
+    for i, paragraph in enumerate(GUIDE):
+        lines.append((72, y, 11, paragraph, font))
+        y -= 24
+        if i in (1, 3):
+            for code in LISTINGS[i // 2]:
+                lines.append((72, y, 9, code, "Courier"))
+                y -= 11
+            y -= 13
+    return [*lines, (72, y - 20, 9, "Copyright 2026 The Harbour Project. All rights reserved.")]
+
+
+def test_code_listings_stay_with_the_article_but_are_not_summarised() -> None:
+    """A browser prints ``<pre>`` in a monospace font: the listing keeps its lines, stays in the
+    cleaned article however unlike prose it is, and no summary picks a line of it."""
+    document = build_document(read_bytes(makefiles.pdf([_guide_page("Helvetica")]), suffix=".pdf"))
+    article = document.article_text()
+    assert all("\n".join(listing) in article for listing in LISTINGS)
+    assert all(paragraph in article for paragraph in GUIDE)
+    candidates = " ".join(document.sentence_text(i) for i in document.candidates)
+    assert "hg" not in candidates.split()
+    assert GUIDE[0] in candidates
+
+
+def test_a_typescript_is_prose() -> None:
+    """A document set in a typewriter font throughout has no code: its paragraphs are text."""
+    page = [(72, 700 - 14 * i, 11, p, "Courier") for i, p in enumerate(GUIDE)]
+    document = build_document(read_bytes(makefiles.pdf([page]), suffix=".pdf"))
+    assert document.article_text() == " ".join(GUIDE)
+    assert len(document.candidates) == len(GUIDE)
