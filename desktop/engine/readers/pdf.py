@@ -53,6 +53,11 @@ _COMPOUND_PREFIXES = frozenset({
 """Words that end in a hyphen at a line end mostly because they open a compound."""
 _DIGITS = re.compile(r"\d+")
 _CJK = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
+_WORD = re.compile(rf"{_CJK.pattern}|(?:(?!{_CJK.pattern})\w)+")
+"""A word, or one Chinese or Japanese character."""
+_HEADLINE_LIKENESS = 0.5
+"""A heading shares at least this much of its words with the PDF's title (Dice's coefficient)
+to be taken for the article's headline."""
 _LINE_BREAK = re.compile(r"\r\n|[\r\n\ufffe]")
 _MARGIN = 0.1
 """Running headers and footers sit in the top or bottom tenth of the page."""
@@ -102,14 +107,34 @@ def read(data: bytes, source: str = "-") -> Extracted:
             "header and footer a browser prints (print the page again once it has loaded)"
         )
     vocabulary = Counter(word.casefold() for line in kept for word in re.findall(r"\w+", line.text))
+    pieces = list(_paragraphs(kept, vocabulary))
+    title = info.get("Title", "")
+    headline = _headline(pieces, title)
+    if headline is not None:
+        title = pieces[headline][0]
+        pieces[headline] = (title, Kind.TITLE)
     return assemble(
-        _paragraphs(kept, vocabulary),
+        pieces,
         source,
         "pdf",
-        title=info.get("Title", ""),
+        title=title,
         author=info.get("Author", ""),
         date=_date(info.get("CreationDate", "")),
     )
+
+
+def _headline(pieces: list[tuple[str, Kind]], title: str) -> int | None:
+    """Which heading is the article's headline: the one most like the PDF's title (a printed
+    page's title is the page's, often with the site's name or worded for search engines)."""
+    wanted = set(_WORD.findall(title.casefold()))
+    best, found = _HEADLINE_LIKENESS, None
+    for i, (text, kind) in enumerate(pieces):
+        if kind is Kind.HEADING:
+            words = set(_WORD.findall(text.casefold()))
+            likeness = 2 * len(words & wanted) / (len(words) + len(wanted))
+            if likeness > best:
+                best, found = likeness, i
+    return found
 
 
 def _layout(data: bytes, source: str) -> tuple[list[_Line], int, dict[str, str]]:

@@ -229,3 +229,19 @@ def test_a_typescript_is_prose() -> None:
     document = build_document(read_bytes(makefiles.pdf([page]), suffix=".pdf"))
     assert document.article_text() == " ".join(GUIDE)
     assert len(document.candidates) == len(GUIDE)
+
+
+def test_the_headline_most_like_the_page_title_is_the_title() -> None:
+    """A printed page's title is the browser tab's ("… - Porthmere Evening News"); the article's
+    own headline, in large type on the page, is the title and is said once."""
+    page = [
+        (72, 800, 20, "News"),
+        (72, 740, 20, "Council votes to rebuild the sea wall after the winter storm"),
+        (72, 700, 11, ARTICLE[0]),
+        (72, 686, 11, ARTICLE[1]),
+        (72, 650, 20, "More on the storm"),
+    ]
+    info = {"Title": "Porthmere council votes to rebuild sea wall - Porthmere Evening News"}
+    document = build_document(read_bytes(makefiles.pdf([page], info), suffix=".pdf"))
+    assert document.title == "Council votes to rebuild the sea wall after the winter storm"
+    assert document.article_text().count("sea wall") == 2  # the headline's and the article's
