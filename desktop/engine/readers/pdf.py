@@ -180,6 +180,7 @@ def _page_lines(document: Any, number: int) -> Iterator[_Line]:
     try:
         height = page.get_size()[1]
         links = _links(page)
+        flags = ctypes.c_int(0)
         text = textpage.get_text_range()
         pos = 0
         for piece, brk in itertools.zip_longest(
@@ -212,20 +213,26 @@ def _page_lines(document: Any, number: int) -> Iterator[_Line]:
                 round(pdfium_c.FPDFText_GetFontSize(textpage.raw, middle), 2),
                 height,
                 _linked(left, low, right, high, links),
-                # Start, middle and end: a word of code inside a sentence does not make it code.
-                all(_fixed_pitch(textpage, i) for i in (first, middle, last)),
+                # Middle, start and end: a word of code inside a sentence does not make it code.
+                _fixed_pitch(textpage, (middle, first, last), flags),
             )
     finally:
         textpage.close()
         page.close()
 
 
-def _fixed_pitch(textpage: Any, index: int) -> bool:
+def _fixed_pitch(textpage: Any, indices: tuple[int, ...], flags: ctypes.c_int) -> bool:
+    """Whether the characters at ``indices`` are set in a fixed-pitch font; a space PDFium
+    made up between words has no font and does not count."""
     import pypdfium2.raw as pdfium_c
 
-    flags = ctypes.c_int(0)
-    pdfium_c.FPDFText_GetFontInfo(textpage.raw, index, None, 0, flags)
-    return bool(flags.value & _FIXED_PITCH)
+    known = False
+    for index in indices:
+        if pdfium_c.FPDFText_GetFontInfo(textpage.raw, index, None, 0, flags):
+            if not flags.value & _FIXED_PITCH:
+                return False
+            known = True
+    return known
 
 
 def _links(page: Any) -> _Links:
@@ -303,17 +310,20 @@ def _paragraphs(lines: list[_Line], vocabulary: Counter[str]) -> Iterator[tuple[
     # Code: lines in a fixed-pitch font where the body text is not (a typescript is all prose).
     code = sum(len(x.text) for x in lines if x.fixed) < 0.5 * sum(len(x.text) for x in lines)
     current: list[_Line] = [lines[0]]
+    left, right = lines[0].x0, lines[0].x1  # the paragraph's edges, kept as it grows
     for line in lines[1:]:
         last = current[-1]
         if code and (line.fixed or last.fixed):
             goes_on = line.fixed and last.fixed and _adjacent(last, line, line_gap)
         else:
-            goes_on = _continues(current, line, line_gap)
+            goes_on = _continues(current, left, right, line, line_gap)
         if goes_on:
             current.append(line)
+            left, right = min(left, line.x0), max(right, line.x1)
         else:
             yield _paragraph(current, body_size, vocabulary, code)
             current = [line]
+            left, right = line.x0, line.x1
     yield _paragraph(current, body_size, vocabulary, code)
 
 
@@ -338,8 +348,11 @@ def _adjacent(last: _Line, line: _Line, line_gap: float) -> bool:
     )
 
 
-def _continues(paragraph: list[_Line], line: _Line, line_gap: float) -> bool:
-    """Whether ``line`` goes on the paragraph whose lines so far are ``paragraph``."""
+def _continues(
+    paragraph: list[_Line], left: float, right: float, line: _Line, line_gap: float
+) -> bool:
+    """Whether ``line`` goes on the paragraph whose lines so far are ``paragraph``, from
+    ``left`` to ``right``."""
     last = paragraph[-1]
     if _ITEM.match(line.text) or _BULLET.fullmatch(last.text):
         return _BULLET.fullmatch(last.text) is not None  # an item starts; a lone mark goes on
@@ -352,8 +365,6 @@ def _continues(paragraph: list[_Line], line: _Line, line_gap: float) -> bool:
         return not ended and (line.text[:1].islower() or last.text.endswith("-"))
     if not ended:
         return True
-    left = min(x.x0 for x in paragraph)
-    right = max(x.x1 for x in paragraph)
     indented = line.x0 > left + size
     # Ragged-right lines fall short by up to a long word; a last line falls shorter.
     short = len(paragraph) > 1 and last.x1 < right - max(3 * size, 0.2 * (right - left))
