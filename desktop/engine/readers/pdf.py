@@ -53,6 +53,8 @@ _COMPOUND_PREFIXES = frozenset({
 """Words that end in a hyphen at a line end mostly because they open a compound."""
 _DIGITS = re.compile(r"\d+")
 _CJK = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]")
+"""Chinese and Japanese characters with their punctuation (、。「」) and full-width forms (！（）):
+lines ending and starting in them join without a space."""
 _WORD = re.compile(rf"{_CJK.pattern}|(?:(?!{_CJK.pattern})\w)+")
 """A word, or one Chinese or Japanese character."""
 _HEADLINE_LIKENESS = 0.5
