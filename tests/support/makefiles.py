@@ -11,11 +11,18 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-Line = tuple[float, float, float, str]  # x, y from the bottom, font size, text
+Line = tuple[float, float, float, str] | tuple[float, float, float, str, str]
+"""x, y from the bottom, font size, text, and optionally the font: Helvetica unless "Courier"."""
+Rect = tuple[float, float, float, float]  # left, bottom, right, top
 
 
-def pdf(pages: list[list[Line]], info: dict[str, str] | None = None) -> bytes:
-    """A minimal, valid PDF: Helvetica text lines placed at the given positions (A4 pages)."""
+def pdf(
+    pages: list[list[Line]],
+    info: dict[str, str] | None = None,
+    links: list[list[Rect]] | None = None,
+) -> bytes:
+    """A minimal, valid PDF: Helvetica text lines placed at the given positions (A4 pages), with
+    link annotations over the given areas of each page (as a browser prints a page's links)."""
     objects: list[bytes] = []
 
     def add(body: bytes) -> int:
@@ -23,20 +30,49 @@ def pdf(pages: list[list[Line]], info: dict[str, str] | None = None) -> bytes:
         return len(objects)
 
     font = add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
+    mono = add(
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Courier /Encoding /WinAnsiEncoding "
+        b"/FirstChar 32 /LastChar 255 /Widths [%s] /FontDescriptor << /Type /FontDescriptor "
+        b"/FontName /Courier /Flags 33 /FontBBox [-23 -250 715 805] /ItalicAngle 0 /Ascent 629 "
+        b"/Descent -157 /CapHeight 562 /StemV 51 >> >>" % b" ".join([b"600"] * 224)
+    )  # its descriptor says FixedPitch, as the monospace fonts a browser embeds do
+    wide = sorted(
+        {c for page in pages for _, _, _, text, *_ in page if _is_wide(text) for c in text}
+    )
+    cid_font = add(_cid_font(wide, add)) if wide else font
     pages_id = add(b"")
     kids = []
-    for lines in pages:
+    for number, lines in enumerate(pages):
+        annots = [
+            add(
+                b"<< /Type /Annot /Subtype /Link /Rect [%g %g %g %g] /Border [0 0 0] "
+                b"/A << /S /URI /URI (https://example.org/) >> >>" % rect
+            )
+            for rect in (links[number] if links and number < len(links) else [])
+        ]
         ops = [
-            b"BT /F1 %g Tf %g %g Td (%s) Tj ET" % (size, x, y, _pdf_string(text))
-            for x, y, size, text in lines
+            b"BT /F2 %g Tf %g %g Td <%s> Tj ET"
+            % (size, x, y, b"".join(b"%04x" % (wide.index(c) + 1) for c in text))
+            if _is_wide(text)
+            else b"BT /F%d %g Tf %g %g Td (%s) Tj ET"
+            % (3 if face == ["Courier"] else 1, size, x, y, _pdf_string(text))
+            for x, y, size, text, *face in lines
         ]
         stream = b"\n".join(ops)
         content = add(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream))
         kids.append(
             add(
                 b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 595 842] "
-                b"/Resources << /Font << /F1 %d 0 R >> >> /Contents %d 0 R >>"
-                % (pages_id, font, content)
+                b"/Resources << /Font << /F1 %d 0 R /F2 %d 0 R /F3 %d 0 R >> >> "
+                b"/Contents %d 0 R /Annots [%s] >>"
+                % (
+                    pages_id,
+                    font,
+                    cid_font,
+                    mono,
+                    content,
+                    b" ".join(b"%d 0 R" % a for a in annots),
+                )
             )
         )
     refs = b" ".join(b"%d 0 R" % k for k in kids)
@@ -64,6 +100,38 @@ def pdf_of(objects: list[bytes], root: int, trailer: bytes = b"") -> bytes:
         xref,
     )
     return bytes(out)
+
+
+def _is_wide(text: str) -> bool:
+    return any(ord(c) > 0xFF for c in text)
+
+
+def _cid_font(chars: list[str], add: Callable[[bytes], int]) -> bytes:
+    """A Type 0 font for lines in other scripts (Chinese, Japanese): character n of ``chars`` is
+    glyph n + 1, one em wide, and its ToUnicode map gives the text back (no glyphs embedded)."""
+    pairs = b"".join(b"<%04x> <%04x>\n" % (i + 1, ord(c)) for i, c in enumerate(chars))
+    cmap = (
+        b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap "
+        b"/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def "
+        b"/CMapName /Adobe-Identity-UCS def /CMapType 2 def "
+        b"1 begincodespacerange <0000> <ffff> endcodespacerange\n"
+        b"%d beginbfchar\n%sendbfchar endcmap CMapName currentdict /CMap defineresource pop end end"
+        % (len(chars), pairs)
+    )
+    to_unicode = add(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(cmap), cmap))
+    descriptor = add(
+        b"<< /Type /FontDescriptor /FontName /Song /Flags 4 /FontBBox [0 -120 1000 880] "
+        b"/ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 700 /StemV 80 >>"
+    )
+    descendant = add(
+        b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /Song /CIDToGIDMap /Identity "
+        b"/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> "
+        b"/FontDescriptor %d 0 R /DW 1000 >>" % descriptor
+    )
+    return (
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /Song /Encoding /Identity-H "
+        b"/DescendantFonts [%d 0 R] /ToUnicode %d 0 R >>" % (descendant, to_unicode)
+    )
 
 
 def _pdf_string(text: str) -> bytes:
