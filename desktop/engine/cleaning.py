@@ -199,7 +199,9 @@ def _foreign(texts: Sequence[str], kinds: list[Kind], code: str) -> None:
 
     stop = stop_words(code)
     cjk = code in ("zh", "ja")
+    body = sum(len(t) for t, k in zip(texts, kinds, strict=True) if k is Kind.BODY) or 1
     found: list[int] = []
+    found_size = 0
     for i, piece in enumerate(texts):
         if kinds[i] not in (Kind.BODY, Kind.HEADING) or _is_bio(piece, stop):
             continue  # an author's bio is often in another language; it is a byline, see below
@@ -222,10 +224,11 @@ def _foreign(texts: Sequence[str], kinds: list[Kind], code: str) -> None:
             and not {guess.code, code} <= _NORDIC
         ):
             found.append(i)
-    body = sum(len(t) for t, k in zip(texts, kinds, strict=True) if k is Kind.BODY) or 1
-    if sum(len(texts[i]) for i in found) <= _FOREIGN_MAX_SHARE * body:
-        for i in found:
-            kinds[i] = Kind.BOILERPLATE
+            found_size += len(piece)
+            if found_size > _FOREIGN_MAX_SHARE * body:
+                return  # a bilingual text (or one no language model knows): guess no further
+    for i in found:
+        kinds[i] = Kind.BOILERPLATE
 
 
 def _sandwiched(texts: Sequence[str], kinds: list[Kind]) -> None:
