@@ -108,3 +108,66 @@ def test_quality_floor_on_the_dev_set(shared_eval: Path) -> None:
             got = [doc.sentence_text(s).strip() for s in doc.sentences]
             right += got == [s.strip() for s in row["sentences"]]
         assert right / len(docs) >= floor, f"{code}: {right}/{len(docs)}"
+
+
+def _punkt_reference(code: str, chunk: str) -> list[int]:
+    """Where Punkt's own detector and annotation end sentences (initials left to the rules, as
+    ``sentences._Punkt`` does): what the fast candidate scan must reproduce."""
+    from desktop.engine.language.sentences import _punkt
+
+    decider = _punkt(code)
+    cuts = []
+    for candidate in decider.detector.detect(chunk):
+        word = candidate.context[: len(candidate.context) - len(candidate.after_tok) - 1]
+        if candidate.punct != ".":
+            cuts.append(candidate.end)
+            continue
+        if len(word) == 1 and word.isalpha():
+            continue
+        tokens = decider.annotate(
+            decider.words.tokenize_annotated(candidate.context), decider.params, decider.rules
+        )
+        found = False
+        for token in tokens:
+            if found:
+                cuts.append(candidate.end)
+                break
+            found = bool(token.sentbreak)
+    return cuts
+
+
+_PIECES = [
+    "Word", "word", "Dr", "U.S", "No", "5", "2004", "Smith", "a", "I", "etc", "St", "the", "Mr",
+    ".", ". ", "...", ". . .", "..", "--", "-", "!", "?", "?!", "!!!", " ", "  ", "\n", "\t",
+    "\n\n", '"', "'", ")", "(", ",", ";", ":", "’", "»", "«", "e.g", "z. B", "Nr", "am", "24",
+    "„", "“", "”", "‘", "[", "]", "{", "Word,", "word,", "ad", "hoc", "f", "b.", "w", "n.e.", "v",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("code", ["en", "de", "fr", "el", "ru", "cs", "da", "fi", "sl"])
+def test_candidate_scan_is_punkts(code: str) -> None:
+    """The fast candidate scan and decisions give exactly Punkt's own cuts: on every language's
+    sample text and on random texts full of marks, runs of dots and abbreviations."""
+    import random
+
+    from desktop.engine.language.sentences import _punkt
+
+    rng = random.Random(code)
+    texts = [TEXTS[code], "Word. " * 50, "." * 500, "Yes . . . no. Wait -- what?! Really..."]
+    texts += ["".join(rng.choices(_PIECES, k=rng.randint(1, 120))) for _ in range(3000)]
+    for first, second in _punkt(code).collocations:  # where Punkt keeps a full stop
+        first, second = first.replace("##number##", "12"), second.replace("##number##", "3")
+        for after in (second, second.title(), f"{second},", f"{second}.", f'"{second}'):
+            texts += [f"It was {first}. {after} then", f"{first.title()}. {after}"]
+    for text in texts:
+        assert _punkt(code).cuts(text) == _punkt_reference(code, text), repr(text)
+
+
+def test_candidate_scan_is_punkts_on_the_dev_set(shared_eval: Path) -> None:
+    from desktop.engine.language.sentences import _punkt
+
+    for line in (shared_eval / "segmentation-dev.jsonl").read_text("utf-8").splitlines():
+        row = json.loads(line)
+        if row["lang"] in LANGUAGES and row["lang"] not in ("zh", "ja"):
+            text = row["text"]
+            assert _punkt(row["lang"]).cuts(text) == _punkt_reference(row["lang"], text), row["id"]
