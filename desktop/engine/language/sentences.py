@@ -47,6 +47,8 @@ _NUMBER = re.compile(r"\d[\d.,:/]*")
 _YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
 _ALNUM = re.compile(r"[^\W_]")
 _MERIDIEM = frozenset({"a.m.", "p.m.", "A.M.", "P.M."})
+# '6 p.m. Mr. Smith …': a time ending a sentence, which Punkt takes for an abbreviation.
+_MERIDIEM_END = re.compile(r"\d\s?(?:[ap]\.m\.|[AP]\.M\.)(?=\s+[A-Z])")
 _CJK_TOKEN = re.compile(r"[。！？!?]+|[《「『（(【〈“‘]|[》」』）)】〉”’]")
 _CJK_OPEN = "《「『（(【〈“‘"
 _CJK_CLOSE = "》」』）)】〉”’"
@@ -121,9 +123,12 @@ def is_casual(text: str) -> bool:
 def _cuts(chunk: str, code: str, casual: bool) -> list[int]:
     """Offsets in ``chunk`` where a sentence ends, after the rules above."""
     raw = _punkt_cuts(chunk, code)
-    raw.extend(m.end() for m in _ELLIPSIS.finditer(chunk) if m.group(1).isupper())
-    if code == "en":
-        raw.extend(_meridiem_cuts(chunk))
+    # The expressions scan slowly (no literal to look for first): ``in`` tells most paragraphs
+    # have nothing to find.
+    if "..." in chunk or "…" in chunk:
+        raw.extend(m.end() for m in _ELLIPSIS.finditer(chunk) if m.group(1).isupper())
+    if code == "en" and (".m." in chunk or ".M." in chunk):
+        raw.extend(m.end() for m in _MERIDIEM_END.finditer(chunk))
     raw.sort()
     rules = _rules(code)
     cuts: list[int] = []
@@ -184,6 +189,7 @@ class _Punkt:
         # previous candidate's ends a run of marks ("!!!"), and only the run's last one counts.
         # Marks inside a run of dots or hyphens ("...", ". . .") are no candidates.
         interior = self._interior(chunk)
+        spaces = [c for c in _ASCII_SPACE if c in chunk]
         run_start, run_last = next(interior, (len(chunk), len(chunk)))
         previous = None
         previous_start = previous_stop = 0
@@ -193,7 +199,7 @@ class _Punkt:
                 run_start, run_last = next(interior, (len(chunk), len(chunk)))
             if run_start <= at < run_last:
                 continue
-            space = max(chunk.rfind(c, previous_stop, at) for c in _ASCII_SPACE)
+            space = max([chunk.rfind(c, previous_stop, at) for c in spaces], default=-1)
             if space > previous_stop:
                 word_start = space + 1
             elif not self.spaced and at > previous_stop:
@@ -378,12 +384,6 @@ def _continues(token: str, core: str, word: str) -> bool:
         and not core.endswith(("!!", "??", "?!", "!?"))
         and word[:1].isupper()
     )
-
-
-def _meridiem_cuts(chunk: str) -> Iterator[int]:
-    """'6 p.m. Mr. Smith …': a time ending a sentence, which Punkt takes for an abbreviation."""
-    for match in re.finditer(r"\d\s?(?:[ap]\.m\.|[AP]\.M\.)(?=\s+[A-Z])", chunk):
-        yield match.end()
 
 
 def _cjk_cuts(chunk: str) -> list[int]:
