@@ -201,9 +201,7 @@ def _foreign(texts: Sequence[str], kinds: list[Kind], code: str) -> None:
 
     stop = stop_words(code)
     cjk = code in ("zh", "ja")
-    body = sum(len(t) for t, k in zip(texts, kinds, strict=True) if k is Kind.BODY) or 1
-    found: list[int] = []
-    found_size = 0
+    unsure: list[int] = []  # paragraphs whose words do not tell: their language is guessed
     for i, piece in enumerate(texts):
         if kinds[i] not in (Kind.BODY, Kind.HEADING) or _is_bio(piece, stop):
             continue  # an author's bio is often in another language; it is a byline, see below
@@ -219,19 +217,21 @@ def _foreign(texts: Sequence[str], kinds: list[Kind], code: str) -> None:
                 continue
             if sum(w[0].isupper() for w in words) >= 0.5 * len(words):
                 continue  # names ("Barcelona, Bayern Munich, …") say nothing of the language
-        guess = language.guess(piece[:_LONG])
-        if (
-            guess is not None
-            and guess.confident
-            and guess.code != code
-            and not {guess.code, code} <= _NORDIC
-        ):
-            found.append(i)
-            found_size += len(piece)
-            if found_size > _FOREIGN_MAX_SHARE * body:
-                return  # a bilingual text (or one no language model knows): guess no further
-    for i in found:
-        kinds[i] = Kind.BOILERPLATE
+        unsure.append(i)
+    found = [
+        i
+        for i, guess in zip(
+            unsure, language.guesses([texts[i][:_LONG] for i in unsure]), strict=True
+        )
+        if guess is not None
+        and guess.confident
+        and guess.code != code
+        and not {guess.code, code} <= _NORDIC
+    ]
+    body = sum(len(t) for t, k in zip(texts, kinds, strict=True) if k is Kind.BODY) or 1
+    if sum(len(texts[i]) for i in found) <= _FOREIGN_MAX_SHARE * body:
+        for i in found:
+            kinds[i] = Kind.BOILERPLATE
 
 
 def _sandwiched(texts: Sequence[str], kinds: list[Kind]) -> None:

@@ -66,6 +66,7 @@ _ALIASES = {
     "ell": "el", "tur": "tr", "est": "et", "zho": "zh", "eng": "en", "ita": "it",
 }  # fmt: skip
 _SAMPLE = 12_000  # characters scored for a document; more changes no decision, only costs time
+_BATCH = 100_000  # characters of texts scored together: arrays of a few MB
 _ASCII_LETTERS = string.ascii_letters.encode()
 _SMOOTHING = 0.5 / 10_000  # langdetect's own: alpha / BASE_FREQ
 PROFILES = "language/profiles.npz"  # under resources/; see write_profiles
@@ -128,22 +129,45 @@ def detect_blocks(text: str, blocks: Sequence[Block], default: str = DEFAULT_LAN
 def guess(text: str) -> Guess | None:
     """The most likely supported language of ``text`` with its evidence, or None (no letters,
     or a script no supported language is written in)."""
+    return guesses([text])[0]
+
+
+def guesses(texts: Sequence[str]) -> list[Guess | None]:
+    """``guess`` of each text. The texts in Latin script are scored by the model together, in
+    batches: numpy's fixed cost per call was most of the cost of a paragraph."""
+    found: list[Guess | None] = []
+    scored: list[int] = []
+    for text in texts:
+        decided, verdict = _by_script(text)
+        if not decided:
+            scored.append(len(found))
+        found.append(verdict)
+    if scored:
+        model = _model_instance()
+        for i, verdict in zip(scored, model.score([texts[i] for i in scored]), strict=True):
+            found[i] = verdict
+    return found
+
+
+def _by_script(text: str) -> tuple[bool, Guess | None]:
+    """Whether the script decides the language of ``text`` (no letters, Japanese kana, Chinese,
+    Greek, Cyrillic), and its guess if it does."""
     scripts = _scripts(text)
     letters = sum(scripts.values())
     if letters < 3:
-        return None
+        return True, None
     top = max(scripts, key=scripts.__getitem__)
     if top == "other" and scripts["other"] > 0.5 * letters:
-        return None
+        return True, None
     if scripts["kana"] >= 0.05 * (scripts["kana"] + scripts["han"]) and scripts["kana"] >= 2:
-        return Guess("ja", math.inf, letters)
+        return True, Guess("ja", math.inf, letters)
     if top == "han":
-        return Guess("zh", math.inf, letters)
+        return True, Guess("zh", math.inf, letters)
     if top == "greek":
-        return Guess("el", math.inf, letters)
+        return True, Guess("el", math.inf, letters)
     if top == "cyrillic":
-        return Guess("ru", math.inf, letters)
-    return _model_instance().score(text, latin_only=True)
+        return True, Guess("ru", math.inf, letters)
+    return False, None
 
 
 def _scripts(text: str) -> dict[str, int]:
@@ -203,30 +227,49 @@ class _Model:
         self.keys = keys[self.keys_order]
         self.normal: dict[int, tuple[int, bool]] = {}  # code point -> normalised, upper case
 
-    def score(self, text: str, *, latin_only: bool) -> Guess | None:
+    def score(self, texts: Sequence[str]) -> list[Guess | None]:
+        """The likeliest Latin-script language of each text, from the n-grams of its sample."""
         import numpy as np
 
-        rows = self._rows(text[:_SAMPLE])
-        if not len(rows):
-            return None
-        totals = self.log[rows].sum(axis=0)
-        if latin_only:
-            totals = np.where(self.latin, totals, -np.inf)
-        order = np.argsort(totals)[::-1]
-        best, second = totals[order[0]], totals[order[1]]
-        return Guess(self.codes[int(order[0])], float(best - second) / len(rows), len(rows))
+        found = []
+        for rows in self.rows([text[:_SAMPLE] for text in texts]):
+            if not len(rows):
+                found.append(None)
+                continue
+            totals = np.where(self.latin, self.log[rows].sum(axis=0), -np.inf)
+            order = np.argsort(totals)[::-1]
+            best, second = totals[order[0]], totals[order[1]]
+            margin = float(best - second) / len(rows)
+            found.append(Guess(self.codes[int(order[0])], margin, len(rows)))
+        return found
 
-    def _rows(self, text: str) -> np.ndarray:
-        """Profile rows of the text's 1-3-grams, in the order langdetect's ``NGram`` meets them:
-        at each character its 1-, 2- and 3-gram, within a word (after the space before it), and
-        none inside a word in capitals. Computed with numpy: a loop over the characters cost a
-        millisecond a paragraph, and ``cleaning`` asks of paragraphs that might be foreign."""
+    def rows(self, texts: Sequence[str]) -> list[np.ndarray]:
+        """Each text's profile rows of its 1-3-grams, in the order langdetect's ``NGram`` meets
+        them: at each character its 1-, 2- and 3-gram, within a word (after the space before
+        it), and none inside a word in capitals.
+
+        Computed with numpy on the texts joined by spaces, a batch at a time, the n-grams of the
+        joining spaces left out (a space starts a word as the start of a text does): a loop over
+        the characters cost a millisecond a paragraph, and ``cleaning`` asks of many."""
+        found: list[np.ndarray] = []
+        batch: list[str] = []
+        size = 0
+        for text in texts:
+            batch.append(text)
+            size += len(text) + 1
+            if size >= _BATCH:
+                found += self._rows(batch)
+                batch, size = [], 0
+        return found + self._rows(batch) if batch else found
+
+    def _rows(self, texts: list[str]) -> list[np.ndarray]:
         import numpy as np
         from langdetect.utils.ngram import NGram
 
-        if not text:
-            return np.zeros(0, dtype=np.intp)
-        codes, inverse = np.unique(_code_points(text), return_inverse=True)
+        joined = " ".join(texts)
+        if not joined:
+            return [np.zeros(0, dtype=np.intp) for _ in texts]
+        codes, inverse = np.unique(_code_points(joined), return_inverse=True)
         normal = self.normal
         for code in codes.tolist():
             if code not in normal:
@@ -249,11 +292,16 @@ class _Model:
         valid[:, 2] = before != space
         valid[:, 1] = (before != space) | (chars != space)
         valid[capital] = False
+        starts = np.cumsum([0] + [len(t) + 1 for t in texts])
+        valid[starts[1:-1] - 1] = False  # the joining spaces
         # Looked up once per distinct n-gram: a text has far fewer of them than n-grams.
         distinct, which = np.unique(grams[valid], return_inverse=True)
         found = np.minimum(np.searchsorted(self.keys, distinct), len(self.keys) - 1)
         rows = np.where(self.keys[found] == distinct, self.keys_order[found], -1)[which]
-        return rows[rows >= 0].astype(np.intp)
+        position = np.nonzero(valid.ravel())[0] // 3
+        known = rows >= 0
+        rows, position = rows[known].astype(np.intp), position[known]
+        return np.split(rows, np.searchsorted(position, starts[1:-1]))
 
 
 def _key(first, second, third):  # ints or numpy arrays of them

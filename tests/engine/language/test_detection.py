@@ -134,7 +134,8 @@ def test_shipped_profiles_are_langdetects() -> None:
 
 def test_ngrams_are_langdetects() -> None:
     """Detection's vectorised n-grams are exactly the n-grams langdetect's own NGram gives, in
-    its order (so the sums of their log probabilities are the same to the last bit)."""
+    its order (so the sums of their log probabilities are the same to the last bit), for texts
+    scored one by one or together."""
     import random
 
     import numpy as np
@@ -160,6 +161,10 @@ def test_ngrams_are_langdetects() -> None:
     rng = random.Random(13)
     alphabet = "aAbBZz ÄÖüß.,;:!?’șțÉé\u3042\u4e00ΑαЖж 123\n\t–—\u00a0\u0300AB CD"
     texts = [*TEXTS.values(), *("".join(rng.choices(alphabet, k=200)) for _ in range(300))]
-    texts += ["", " ", "  a", "A", "AB", "ABC abc ABc", "a  b", "ａｂ\U0001f600x"]
-    for text in texts:
-        assert model._rows(text).tolist() == reference(text), text
+    texts += ["", " ", "  a", "A", "AB", "ABC abc ABc", "a  b", "ａｂ\U0001f600x", " Lead"]
+    texts *= 60  # several batches, texts at their ends and starts
+    for text, rows in zip(texts, model.rows(texts), strict=True):
+        assert rows.tolist() == reference(text), text
+    assert [model.rows([text])[0].tolist() for text in texts[:400]] == [
+        reference(text) for text in texts[:400]
+    ]
