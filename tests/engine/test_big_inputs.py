@@ -10,11 +10,11 @@ Bounds, with what this 2-core machine measured when they were set:
 | 1 MB  | 45 s, 400 MB     | 9.4 s, 88 MB      |
 | 20 MB | 300 s, 1500 MB   | 104 s, 430 MB     |
 
-A text above 500,000 characters is built in a reading child with a deadline
-(``readers.worker.SECONDS``). The 20 MB article needs about 140,000 sentences' worth of CPU time
-(about 15 s after #13's work); on a busy machine that can pass the deadline, and then the answer is
-the one line saying so (exit 1), which is what a user gets too: either answer is right, a
-traceback, a hang or a blown bound is not.
+Each input has one time budget (``engine.budget``, 25 s of wall clock from the process's start);
+a text above 500,000 characters is built in a reading child stopped when it is spent. The 20 MB
+article's 140,000 sentences cost about 15 s of CPU time to build after #13's work; on a busy
+machine that passes the budget, and then the answer is the one line saying so (exit 1), which is
+what a user gets too: either answer is right, a traceback, a hang or a blown bound is not.
 """
 
 from __future__ import annotations
