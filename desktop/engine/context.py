@@ -88,6 +88,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*|\d\S*")
 # Quotation marks: each opener and the marks that close it (German „…“, English “…”, French and
 # German guillemets either way round, straight quotes).
 _CLOSERS = {"„": "“”", "“": "”", "”": "”", "«": "»", "»": "«", '"': '"'}
+_QUOTE_MARKS = re.compile(f"[{re.escape(''.join({*_CLOSERS, *''.join(_CLOSERS.values())}))}]")
 _MAX_QUOTE = 4  # sentences: a longer "quotation" is a quote mark that was never closed
 
 
@@ -194,7 +195,7 @@ def _opens_leaning(
 
 def _open_quote(text: str, inside: str) -> str:
     """The closers still awaited at the end of ``text``, given those awaited at its start."""
-    for ch in text:
+    for ch in _QUOTE_MARKS.findall(text):  # no other character changes what is awaited
         if inside:
             if ch in inside:
                 inside = ""

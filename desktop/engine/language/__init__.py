@@ -11,6 +11,7 @@ from desktop.engine.language.detection import (
     detect,
     detect_blocks,
     guess,
+    guesses,
     resolve,
 )
 
@@ -19,5 +20,6 @@ __all__ = [
     "detect",
     "detect_blocks",
     "guess",
+    "guesses",
     "resolve",
 ]

@@ -11,6 +11,7 @@ Greek, Cyrillic → Russian).
 from __future__ import annotations
 
 import math
+import string
 import threading
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -65,6 +66,8 @@ _ALIASES = {
     "ell": "el", "tur": "tr", "est": "et", "zho": "zh", "eng": "en", "ita": "it",
 }  # fmt: skip
 _SAMPLE = 12_000  # characters scored for a document; more changes no decision, only costs time
+_BATCH = 100_000  # characters of texts scored together: arrays of a few MB
+_ASCII_LETTERS = string.ascii_letters.encode()
 _SMOOTHING = 0.5 / 10_000  # langdetect's own: alpha / BASE_FREQ
 PROFILES = "language/profiles"  # under resources/: one .npy file per array; see write_profiles
 _PLAIN = 0x3000  # characters below this are normalised from a table, the rest by langdetect
@@ -127,27 +130,54 @@ def detect_blocks(text: str, blocks: Sequence[Block], default: str = DEFAULT_LAN
 def guess(text: str) -> Guess | None:
     """The most likely supported language of ``text`` with its evidence, or None (no letters,
     or a script no supported language is written in)."""
+    return guesses([text])[0]
+
+
+def guesses(texts: Sequence[str]) -> list[Guess | None]:
+    """``guess`` of each text. The texts in Latin script are scored by the model together, in
+    batches: numpy's fixed cost per call was most of the cost of a paragraph."""
+    found: list[Guess | None] = []
+    scored: list[int] = []
+    for text in texts:
+        decided, verdict = _by_script(text)
+        if not decided:
+            scored.append(len(found))
+        found.append(verdict)
+    if scored:
+        model = _model_instance()
+        for i, verdict in zip(scored, model.score([texts[i] for i in scored]), strict=True):
+            found[i] = verdict
+    return found
+
+
+def _by_script(text: str) -> tuple[bool, Guess | None]:
+    """Whether the script decides the language of ``text`` (no letters, Japanese kana, Chinese,
+    Greek, Cyrillic), and its guess if it does."""
     scripts = _scripts(text)
     letters = sum(scripts.values())
     if letters < 3:
-        return None
+        return True, None
     top = max(scripts, key=scripts.__getitem__)
     if top == "other" and scripts["other"] > 0.5 * letters:
-        return None
+        return True, None
     if scripts["kana"] >= 0.05 * (scripts["kana"] + scripts["han"]) and scripts["kana"] >= 2:
-        return Guess("ja", math.inf, letters)
+        return True, Guess("ja", math.inf, letters)
     if top == "han":
-        return Guess("zh", math.inf, letters)
+        return True, Guess("zh", math.inf, letters)
     if top == "greek":
-        return Guess("el", math.inf, letters)
+        return True, Guess("el", math.inf, letters)
     if top == "cyrillic":
-        return Guess("ru", math.inf, letters)
-    return _model_instance().score(text, latin_only=True)
+        return True, Guess("ru", math.inf, letters)
+    return False, None
 
 
 def _scripts(text: str) -> dict[str, int]:
     counts = {"latin": 0, "han": 0, "kana": 0, "greek": 0, "cyrillic": 0, "other": 0}
-    for ch in text[:_SAMPLE]:
+    sample = text[:_SAMPLE]
+    if sample.isascii():  # most text: its letters counted in C
+        counts["latin"] = len(sample) - len(sample.encode().translate(None, _ASCII_LETTERS))
+        return counts
+    for ch in sample:
         if not ch.isalpha():
             continue
         o = ord(ch)
@@ -164,6 +194,12 @@ def _scripts(text: str) -> dict[str, int]:
         else:
             counts["other"] += 1
     return counts
+
+
+def _code_points(text: str) -> np.ndarray:
+    import numpy as np
+
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
 
 
 class _Model:
@@ -184,25 +220,52 @@ class _Model:
         folder = resources_dir() / PROFILES
         arrays = {path.stem: np.load(path) for path in folder.glob("*.npy")}
         self.codes = arrays["codes"].tolist()
-        grams = arrays["grams"].tolist()
-        self.index = dict(zip(grams, range(len(grams)), strict=True))
-        self.log = np.log(_probabilities(arrays, grams) + _SMOOTHING)
+        self.log = np.log(_probabilities(arrays, arrays["grams"].tolist()) + _SMOOTHING)
         self.latin = np.array([c not in ("ru", "el") for c in self.codes])
+        # Each n-gram as one integer (``_key`` of its code points, 0 after a shorter one),
+        # sorted, to look up all n-grams of a text at once.
+        points = arrays["grams"].astype("<U3").view(np.uint32).reshape(-1, 3).astype(np.int64)
+        keys = _key(points[:, 0], points[:, 1], points[:, 2])
+        self.keys_order = np.argsort(keys)
+        self.keys = keys[self.keys_order]
+        self.normal: dict[int, tuple[int, bool]] = {}  # code point -> normalised, upper case
         # langdetect's normalisation of each character below U+3000, one UTF-16 unit each.
         self.plain = arrays["plain"].astype("<u2").tobytes().decode("utf-16-le")
 
-    def score(self, text: str, *, latin_only: bool) -> Guess | None:
+    def score(self, texts: Sequence[str]) -> list[Guess | None]:
+        """The likeliest Latin-script language of each text, from the n-grams of its sample."""
         import numpy as np
 
-        rows = self._rows(text[:_SAMPLE])
-        if not rows:
-            return None
-        totals = self.log[np.fromiter(rows, dtype=np.intp)].sum(axis=0)
-        if latin_only:
-            totals = np.where(self.latin, totals, -np.inf)
-        order = np.argsort(totals)[::-1]
-        best, second = totals[order[0]], totals[order[1]]
-        return Guess(self.codes[int(order[0])], float(best - second) / len(rows), len(rows))
+        found = []
+        for rows in self.rows([text[:_SAMPLE] for text in texts]):
+            if not len(rows):
+                found.append(None)
+                continue
+            totals = np.where(self.latin, self.log[rows].sum(axis=0), -np.inf)
+            order = np.argsort(totals)[::-1]
+            best, second = totals[order[0]], totals[order[1]]
+            margin = float(best - second) / len(rows)
+            found.append(Guess(self.codes[int(order[0])], margin, len(rows)))
+        return found
+
+    def rows(self, texts: Sequence[str]) -> list[np.ndarray]:
+        """Each text's profile rows of its 1-3-grams, in the order langdetect's ``NGram`` meets
+        them: at each character its 1-, 2- and 3-gram, within a word (after the space before
+        it), and none inside a word in capitals.
+
+        Computed with numpy on the texts joined by spaces, a batch at a time, the n-grams of the
+        joining spaces left out (a space starts a word as the start of a text does): a loop over
+        the characters cost a millisecond a paragraph, and ``cleaning`` asks of many."""
+        found: list[np.ndarray] = []
+        batch: list[str] = []
+        size = 0
+        for text in texts:
+            batch.append(text)
+            size += len(text) + 1
+            if size >= _BATCH:
+                found += self._rows(batch)
+                batch, size = [], 0
+        return found + self._rows(batch) if batch else found
 
     def _normalise(self, ch: str) -> str:
         """langdetect's ``NGram.normalize``: from the table for the common scripts (importing
@@ -213,52 +276,51 @@ class _Model:
 
         return NGram.normalize(ch)
 
-    def _rows(self, text: str) -> list[int]:
-        """Profile rows of the text's 1-3-grams, normalised the way langdetect built them.
+    def _rows(self, texts: list[str]) -> list[np.ndarray]:
+        import numpy as np
 
-        langdetect starts afresh after each space (its ``NGram.add_char``), so the rows are those
-        of each word with the space after it, in turn: each distinct word is worked out once.
-        """
-        table = {ord(ch): self._normalise(ch) for ch in set(text)}
-        words = text.translate(table).split(" ")
-        found: dict[str, list[int]] = {}
-        rows: list[int] = []
-        for word in words[:-1]:
-            if word not in found:
-                found[word] = self._word_rows(word + " ")
-            rows += found[word]
-        rows += self._word_rows(words[-1])
-        return rows
+        joined = " ".join(texts)
+        if not joined:
+            return [np.zeros(0, dtype=np.intp) for _ in texts]
+        codes, inverse = np.unique(_code_points(joined), return_inverse=True)
+        normal = self.normal
+        for code in codes.tolist():
+            if code not in normal:
+                ch = self._normalise(chr(code))
+                normal[code] = (ord(ch), ch.isupper())
+        pairs = np.array([normal[c] for c in codes.tolist()], dtype=np.int64).reshape(-1, 2)
+        chars, upper = pairs[inverse, 0], pairs[inverse, 1].astype(bool)
+        space = ord(" ")
+        before = np.concatenate(([space], chars[:-1]))  # the text after a leading space
+        before2 = np.concatenate(([space], before[:-1]))
+        # Two or more capitals in a row: a word in capitals gives no n-grams from its second
+        # capital on (langdetect's ``capitalword``).
+        capital = upper & np.concatenate(([False], upper[:-1]))
+        grams = np.stack(
+            [_key(chars, 0, 0), _key(before, chars, 0), _key(before2, before, chars)], axis=1
+        )
+        valid = np.ones(grams.shape, dtype=bool)
+        # After a space a new word starts: its 3-gram would reach back into the last word; a
+        # second space in a row gives only the space's 1-gram.
+        valid[:, 2] = before != space
+        valid[:, 1] = (before != space) | (chars != space)
+        valid[capital] = False
+        starts = np.cumsum([0] + [len(t) + 1 for t in texts])
+        valid[starts[1:-1] - 1] = False  # the joining spaces
+        # Looked up once per distinct n-gram: a text has far fewer of them than n-grams.
+        distinct, which = np.unique(grams[valid], return_inverse=True)
+        found = np.minimum(np.searchsorted(self.keys, distinct), len(self.keys) - 1)
+        rows = np.where(self.keys[found] == distinct, self.keys_order[found], -1)[which]
+        position = np.nonzero(valid.ravel())[0] // 3
+        known = rows >= 0
+        rows, position = rows[known].astype(np.intp), position[known]
+        return np.split(rows, np.searchsorted(position, starts[1:-1]))
 
-    def _word_rows(self, piece: str) -> list[int]:
-        """langdetect's ``NGram.add_char`` over ``piece`` from a fresh start, inlined (a method
-        call per character cost more than the rest)."""
-        index = self.index
-        rows: list[int] = []
-        grams, capital = " ", False
-        for ch in piece:
-            last = grams[-1]
-            appended = True
-            if last == " ":
-                grams, capital = " ", False
-                appended = ch != " "
-            elif len(grams) >= 3:
-                grams = grams[1:]
-            if appended:
-                grams += ch
-                if not ch.isupper():
-                    capital = False
-                elif last.isupper():
-                    capital = True
-            if capital:
-                continue
-            for n in (1, 2, 3):
-                if len(grams) < n:
-                    break
-                row = index.get(grams[-n:])
-                if row is not None:
-                    rows.append(row)
-        return rows
+
+def _key(first, second, third):  # ints or numpy arrays of them
+    """An n-gram's code points as one integer, 0 standing for none after a shorter n-gram
+    (normalised text holds no NUL: langdetect makes it a space)."""
+    return (first << 42) | (second << 21) | third
 
 
 def _probabilities(arrays: dict[str, np.ndarray], grams: list[str]) -> np.ndarray:

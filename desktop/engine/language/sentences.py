@@ -47,10 +47,15 @@ _NUMBER = re.compile(r"\d[\d.,:/]*")
 _YEAR = re.compile(r"1[5-9]\d\d|20\d\d")
 _ALNUM = re.compile(r"[^\W_]")
 _MERIDIEM = frozenset({"a.m.", "p.m.", "A.M.", "P.M."})
+# '6 p.m. Mr. Smith …': a time ending a sentence, which Punkt takes for an abbreviation.
+_MERIDIEM_END = re.compile(r"\d\s?(?:[ap]\.m\.|[AP]\.M\.)(?=\s+[A-Z])")
 _CJK_TOKEN = re.compile(r"[。！？!?]+|[《「『（(【〈“‘]|[》」』）)】〉”’]")
 _CJK_OPEN = "《「『（(【〈“‘"
 _CJK_CLOSE = "》」』）)】〉”’"
 _CJK_MAX_QUOTE = 300
+_ASCII_SPACE = " \t\n\r\x0b\x0c"  # what Punkt's detector takes for the space before a word
+_SPACED_DOTS = re.compile(r"\.\s\.")
+_QUOTES = "\"'“”„‘’«»‹›()[]{}"  # never part of a number: the token after them has their type
 _lock = threading.RLock()  # a model load may load another model
 
 
@@ -118,9 +123,12 @@ def is_casual(text: str) -> bool:
 def _cuts(chunk: str, code: str, casual: bool) -> list[int]:
     """Offsets in ``chunk`` where a sentence ends, after the rules above."""
     raw = _punkt_cuts(chunk, code)
-    raw.extend(m.end() for m in _ELLIPSIS.finditer(chunk) if m.group(1).isupper())
-    if code == "en":
-        raw.extend(_meridiem_cuts(chunk))
+    # The expressions scan slowly (no literal to look for first): ``in`` tells most paragraphs
+    # have nothing to find.
+    if "..." in chunk or "…" in chunk:
+        raw.extend(m.end() for m in _ELLIPSIS.finditer(chunk) if m.group(1).isupper())
+    if code == "en" and (".m." in chunk or ".M." in chunk):
+        raw.extend(m.end() for m in _MERIDIEM_END.finditer(chunk))
     raw.sort()
     rules = _rules(code)
     cuts: list[int] = []
@@ -147,10 +155,16 @@ def _cuts(chunk: str, code: str, casual: bool) -> list[int]:
 class _Punkt:
     """Punkt's decision at each candidate boundary, with a fast path for the plain cases.
 
+    The candidates are those of Punkt's ``PunktBoundaryDetector.detect``, found here with its own
+    regular expressions but without its costs on long texts: it collected every position inside
+    a run of dots into a set (660 MB for 10 MB of dots, and a slow scan of every text) and looked
+    for the word before a candidate character by character in Python.
+
     Most candidates are a '!' or '?', or a full stop after an ordinary word that is no known
-    abbreviation, before an ordinary word: Punkt always breaks there unless the two words are a
-    known collocation. Deciding those directly halves the time of a long text; every other
-    candidate goes through Punkt's own annotation, exactly as its tokenizer would.
+    abbreviation, before an ordinary word (or a one-word sentence, "Word."): Punkt always breaks
+    there unless the two words are a known collocation. Deciding those directly saves most of
+    the time of a long text; every other candidate goes through Punkt's own annotation, exactly
+    as its tokenizer would.
     """
 
     def __init__(self, code: str) -> None:
@@ -160,41 +174,98 @@ class _Punkt:
         self.params = tok.params
         self.rules = tok.rules
         self.detector = punkt.PunktBoundaryDetector(tok.rules)
+        self.runs = re.compile(tok.rules.multi_char_punct_pattern)
+        self.spaced = tok.rules.next_sentence_requires_space
         self.words = punkt.PunktWordTokenizer(tok.rules)
         self.annotate = punkt.annotate_tokens
         self.collocations = frozenset(tok.params.collocations)
+        self.second_starts = frozenset(second[:1] for _, second in self.collocations)
 
     def cuts(self, chunk: str) -> list[int]:
+        """Where Punkt ends a sentence in ``chunk``: after each candidate it breaks at."""
         cuts = []
-        for candidate in self.detector.detect(chunk):
-            if self._breaks(candidate):
-                cuts.append(candidate.end)
+        # ``detect``'s loop: a candidate's word runs back to the last white space before it
+        # (not before the previous candidate's mark); a candidate whose word would overlap the
+        # previous candidate's ends a run of marks ("!!!"), and only the run's last one counts.
+        # Marks inside a run of dots or hyphens ("...", ". . .") are no candidates.
+        interior = self._interior(chunk)
+        spaces = [c for c in _ASCII_SPACE if c in chunk]
+        run_start, run_last = next(interior, (len(chunk), len(chunk)))
+        previous = None
+        previous_start = previous_stop = 0
+        for match in self.detector.match(chunk):
+            at = match.start()
+            while run_last <= at and run_start < len(chunk):
+                run_start, run_last = next(interior, (len(chunk), len(chunk)))
+            if run_start <= at < run_last:
+                continue
+            space = max([chunk.rfind(c, previous_stop, at) for c in spaces], default=-1)
+            if space > previous_stop:
+                word_start = space + 1
+            elif not self.spaced and at > previous_stop:
+                word_start = previous_stop
+            else:
+                word_start = previous_start
+            if (
+                previous is not None
+                and previous_stop <= word_start
+                and self._breaks(chunk, previous, previous_start)
+            ):
+                cuts.append(previous.end())
+            previous, previous_start, previous_stop = match, word_start, at
+        if previous is not None and self._breaks(chunk, previous, previous_start):
+            cuts.append(previous.end())
         return cuts
 
-    def _breaks(self, candidate) -> bool:  # candidate: punkt.BoundaryCandidate
-        if candidate.punct != ".":
+    def _interior(self, chunk: str) -> Iterator[tuple[int, int]]:
+        """The runs of dots and hyphens in ``chunk`` as (start, last character), in order.
+
+        A run holds two dots or hyphens in a row or dots with single spaces between them, so a
+        text with neither has none: ``in`` tests, much faster than the runs' own expression.
+        """
+        if ".." in chunk or "--" in chunk or _SPACED_DOTS.search(chunk):
+            for match in self.runs.finditer(chunk):
+                yield match.start(), match.end() - 1
+
+    def _breaks(self, chunk: str, match: re.Match[str], word_start: int) -> bool:
+        if match.group() != ".":
             return True
-        word = candidate.context[: len(candidate.context) - len(candidate.after_tok) - 1]
+        word = chunk[word_start : match.start()]
         if len(word) == 1 and word.isalpha():
             return False  # an initial: never a cut after the rules below, so skip the work
-        following = candidate.next_tok
-        if (
-            following is not None
-            and len(word) > 1
-            and word.isalpha()
-            and following.isalpha()
-            and not self.params.is_abbrev(word)
-        ):
-            return (word.lower(), following.lower()) not in self.collocations
+        if len(word) > 1 and word.isalpha() and not self.params.is_abbrev(word):
+            # Punkt's first pass marks an ordinary word's full stop a sentence end; the second
+            # undoes it only when the word and the next token's type are a known collocation.
+            following = self._next_type(match.group("next_tok"), match.group("after_tok"))
+            if following is not None:
+                return (word.lower(), following) not in self.collocations
+        context = word + "." + match.group("after_tok")
         found = False
-        for token in self.annotate(
-            self.words.tokenize_annotated(candidate.context), self.params, self.rules
-        ):
+        for token in self.annotate(self.words.tokenize_annotated(context), self.params, self.rules):
             if found:
                 return True
             if token.sentbreak:
                 found = True
         return False
+
+    def _next_type(self, following: str | None, after: str) -> str | None:
+        """The type Punkt gives the token after a full stop, where that is plain to see, else
+        None: an ordinary word ("The"), one with a comma ("The,"), a one-word sentence ("Word.",
+        typed without its full stop unless it is an abbreviation), or a quote or bracket that no
+        collocation of the language starts with (then the quote itself stands for the type)."""
+        first = after.lstrip()[:1]
+        if first in _QUOTES and first not in self.second_starts:
+            return first
+        if following is None:
+            return None
+        if following.isalpha():
+            return following.lower()
+        head, last = following[:-1], following[-1:]
+        if last == "," and head.isalpha():
+            return head.lower()
+        if last == "." and head.isalpha() and not self.params.is_abbrev(head):
+            return head.lower()
+        return None
 
 
 @cache
@@ -313,12 +384,6 @@ def _continues(token: str, core: str, word: str) -> bool:
         and not core.endswith(("!!", "??", "?!", "!?"))
         and word[:1].isupper()
     )
-
-
-def _meridiem_cuts(chunk: str) -> Iterator[int]:
-    """'6 p.m. Mr. Smith …': a time ending a sentence, which Punkt takes for an abbreviation."""
-    for match in re.finditer(r"\d\s?(?:[ap]\.m\.|[AP]\.M\.)(?=\s+[A-Z])", chunk):
-        yield match.end()
 
 
 def _cjk_cuts(chunk: str) -> list[int]:

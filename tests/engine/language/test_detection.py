@@ -136,14 +136,20 @@ def test_shipped_profiles_are_langdetects() -> None:
 
 
 def test_ngrams_are_langdetects() -> None:
-    """Detection's inlined n-gram loop finds exactly the n-grams langdetect's own NGram gives."""
+    """Detection's vectorised n-grams are exactly the n-grams langdetect's own NGram gives, in
+    its order (so the sums of their log probabilities are the same to the last bit), for texts
+    scored one by one or together."""
     import random
 
+    import numpy as np
     from langdetect.utils.ngram import NGram
 
     from desktop.engine.language import detection
+    from desktop.paths import resources_dir
 
     model = detection._model_instance()
+    grams = np.load(resources_dir() / detection.PROFILES / "grams.npy").tolist()
+    index = {gram: row for row, gram in enumerate(grams)}
 
     def reference(text: str) -> list[int]:
         rows, ngram = [], NGram()
@@ -151,7 +157,7 @@ def test_ngrams_are_langdetects() -> None:
             ngram.add_char(ch)
             if not ngram.capitalword:
                 grams = ngram.grams
-                found = (model.index.get(grams[-n:]) for n in (1, 2, 3) if len(grams) >= n)
+                found = (index.get(grams[-n:]) for n in (1, 2, 3) if len(grams) >= n)
                 rows.extend(row for row in found if row is not None)
         return rows
 
@@ -159,5 +165,10 @@ def test_ngrams_are_langdetects() -> None:
     rng = random.Random(13)
     alphabet = "aAbBZz ÄÖüß.,;:!?’șțÉé\u3042\u4e00ΑαЖж 123\n\t–—\u00a0\u0300AB CD"
     texts = [*TEXTS.values(), *("".join(rng.choices(alphabet, k=200)) for _ in range(300))]
-    for text in texts:
-        assert model._rows(text) == reference(text)
+    texts += ["", " ", "  a", "A", "AB", "ABC abc ABc", "a  b", "ａｂ\U0001f600x", " Lead"]
+    texts *= 60  # several batches, texts at their ends and starts
+    for text, rows in zip(texts, model.rows(texts), strict=True):
+        assert rows.tolist() == reference(text), text
+    assert [model.rows([text])[0].tolist() for text in texts[:400]] == [
+        reference(text) for text in texts[:400]
+    ]
