@@ -33,6 +33,7 @@ T = TypeVar("T")
 MEMORY = 768 * 1024 * 1024
 """Address space a reader may add to what it inherits; past it, allocations fail."""
 _TICK = 0.05  # how often the caller's cancel flag is looked at
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
 _grown: list[float] = [0.0]  # the most any child grew its resident memory, in MB (measurements)
 _progress: ContextVar[Callable[[int, int], None] | None] = ContextVar("progress", default=None)
 
@@ -80,7 +81,7 @@ def run(
 
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
-    child = context.Process(target=_child, args=(reader, args, sender), daemon=True)
+    child = context.Process(target=_child, args=(reader, args, sender, os.getpid()), daemon=True)
     child.start()
     sender.close()
     try:
@@ -133,7 +134,10 @@ def peak_growth_mb(*, reset: bool = False) -> float:
     return grown
 
 
-def _child(reader: Callable[..., Any], args: tuple[Any, ...], sender: Connection) -> None:
+def _child(
+    reader: Callable[..., Any], args: tuple[Any, ...], sender: Connection, parent: int
+) -> None:
+    _die_with(parent)
     _limit_memory()
     with suppress(OSError):  # the peak inherited from the parent is not this child's
         Path("/proc/self/clear_refs").write_text("5")
@@ -175,6 +179,19 @@ def _status_kb(field: str) -> int:
     except (OSError, ValueError):
         pass
     return 0
+
+
+def _die_with(parent: int) -> None:
+    """Ask the kernel to kill this child when the process that forked it dies: a caller killed by
+    a signal (Ctrl+C twice, ``kill -9``, a closed terminal) runs no ``finally``, and its reading
+    child would otherwise read on, alone, until its library gave up (measured: 52 minutes)."""
+    import ctypes
+    import signal
+
+    with suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != parent:  # it died before the request was in place
+        os._exit(1)
 
 
 def _limit_memory() -> None:

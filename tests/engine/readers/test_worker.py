@@ -13,7 +13,7 @@ import os
 import signal
 import sys
 import time
-from typing import TYPE_CHECKING
+from pathlib import Path
 
 import pytest
 from support import makefiles
@@ -22,9 +22,6 @@ from support.costly import CASES
 
 from desktop.engine import Budget, Cancelled, InputError, read_bytes
 from desktop.engine.readers import worker
-
-if TYPE_CHECKING:
-    from pathlib import Path
 
 needs_fork = pytest.mark.skipif(not worker.available(), reason="no reading child on this system")
 ARTICLE = "The council voted on Monday to rebuild the harbour bridge. Most residents welcomed it."
@@ -78,6 +75,50 @@ def test_reading_is_cancelled_at_once() -> None:
     with pytest.raises(Cancelled):
         worker.run(_loop, b"", "f.pdf", name="f.pdf", cancelled=lambda: True)
     assert time.monotonic() - started < 5
+
+
+_ORPHAN = """
+import os, sys, time
+from desktop.engine import Budget
+from desktop.engine.readers import worker
+
+def reader(path):
+    with open(path, "w") as out:
+        out.write(str(os.getpid()))
+    while True:
+        time.sleep(0.05)
+
+with Budget(600.0).applied():
+    worker.run(reader, sys.argv[1], name="f.pdf")
+"""
+
+
+@needs_fork
+def test_a_reading_child_dies_with_a_caller_killed_by_a_signal(tmp_path: Path) -> None:
+    """``kill -9`` of the command leaves no reader running on (one ran on for 52 minutes)."""
+    import subprocess
+
+    pid_file = tmp_path / "child.pid"
+    caller = subprocess.Popen([sys.executable, "-c", _ORPHAN, str(pid_file)])
+    try:
+        for _ in range(1200):  # the child writes its pid once it reads: at most 60 s
+            if pid_file.exists() and pid_file.read_text():
+                break
+            time.sleep(0.05)
+        child = int(pid_file.read_text())
+    finally:
+        caller.kill()
+        caller.wait()
+    for _ in range(1200):
+        try:
+            state = Path(f"/proc/{child}/stat").read_text().split()[2]
+        except FileNotFoundError:
+            return
+        if state == "Z":
+            return  # dead, waiting to be reaped
+        time.sleep(0.05)
+    os.kill(child, signal.SIGKILL)
+    pytest.fail("the reading child outlived its caller")
 
 
 def test_progress_reaches_the_caller_and_errors_come_back_as_raised() -> None:
