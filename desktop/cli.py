@@ -303,6 +303,9 @@ def _extract_arguments(e: argparse.ArgumentParser) -> None:
         default="text",
         help="text (default) or JSON with paragraphs and sentences, kinds and spans",
     )
+    e.add_argument(
+        "-t", "--title", action="store_true", help="print the article's title before its text"
+    )
 
 
 def _extract(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
@@ -326,7 +329,7 @@ def _extract(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         if args.format == "json":
             records.append(document_record(document, source=path))
             continue
-        if not print_output(document.article_text() + "\n"):
+        if not print_output(document.article_text(title=args.title) + "\n"):
             return 1
     if args.format == "json" and records:
         return 0 if print_output(to_json(records)) and not failed else 1

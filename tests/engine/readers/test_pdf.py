@@ -244,4 +244,4 @@ def test_the_headline_most_like_the_page_title_is_the_title() -> None:
     info = {"Title": "Porthmere council votes to rebuild sea wall - Porthmere Evening News"}
     document = build_document(read_bytes(makefiles.pdf([page], info), suffix=".pdf"))
     assert document.title == "Council votes to rebuild the sea wall after the winter storm"
-    assert document.article_text().count("sea wall") == 2  # the headline's and the article's
+    assert document.article_text(title=True).count("sea wall") == 2  # headline's and article's

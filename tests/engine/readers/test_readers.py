@@ -371,12 +371,17 @@ def test_unsupported_format_names_the_supported_ones(tmp_path: Path) -> None:
         assert suffix in message
 
 
-def test_cli_extract_docx_prints_title_then_paragraphs(
+def test_cli_extract_docx_prints_paragraphs_and_the_title_on_request(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    """The text is the article's; the title is metadata, printed first with --title."""
     path = tmp_path / "bridge.docx"
     path.write_bytes(makefiles.docx(_word))
     assert main(["extract", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("The vote\n\n" + ARTICLE)
+    assert "Harbour bridge" not in out
+    assert main(["extract", "--title", str(path)]) == 0
     out = capsys.readouterr().out
     assert out.startswith("Harbour bridge\n\nThe vote\n\n" + ARTICLE)
     assert out.count("Harbour bridge") == 1
