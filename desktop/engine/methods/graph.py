@@ -34,6 +34,8 @@ TEXT_RANK_EPSILON = 1e-4  # sumy TextRankSummarizer.epsilon
 TEXT_RANK_ZERO_DIVISION = 1e-7  # sumy TextRankSummarizer._ZERO_DIVISION_PREVENTION
 # Similarity entries computed per block of lex-rank rows: bounds the memory of the product.
 _BLOCK_ENTRIES = 3_000_000
+# Graph entries multiplied at a time: bounds the float64 ones that scipy's product needs.
+_PRODUCT_ENTRIES = 1_000_000
 
 
 def rank_lex_rank(analysis: Analysis) -> Scores:
@@ -115,8 +117,13 @@ def _distinct_rows(unit: sparse.csr_matrix) -> tuple[np.ndarray, np.ndarray]:
     return np.asarray(first, dtype=np.int64), inverse
 
 
-def _lex_rank_graph(unit: sparse.csr_matrix) -> sparse.csr_matrix:
-    """The symmetric 0/1 graph of the rows of ``unit`` whose cosine exceeds 0.1."""
+def _lex_rank_graph(unit: sparse.csr_matrix) -> _ZeroOneGraph:
+    """The symmetric 0/1 graph of the rows of ``unit`` whose cosine exceeds 0.1.
+
+    Written straight into compressed rows (columns ascending, as scipy's COO → CSR conversion
+    leaves them) with no data array: about 6 bytes per edge at the peak (the kept lower triangle,
+    then the rows) instead of 60 through coordinates and float64 ones.
+    """
     import numpy as np
 
     n = unit.shape[0]
@@ -124,30 +131,80 @@ def _lex_rank_graph(unit: sparse.csr_matrix) -> sparse.csr_matrix:
     df = np.bincount(unit.indices, minlength=unit.shape[1])
     pairs = float(np.square(df, dtype=float).sum())
     block = int(min(n, max(64, _BLOCK_ENTRIES * n / max(pairs, 1.0))))
-    kept_rows: list[np.ndarray] = []
-    kept_cols: list[np.ndarray] = []
+    # Per block, each row's kept columns up to the diagonal, ascending; per row, how many it
+    # keeps itself and how many rows below it keep it (its mirrored entries).
+    lower: list[np.ndarray] = []
+    own = np.zeros(n, dtype=np.int64)
+    mirrored = np.zeros(n, dtype=np.int64)
     for start in range(0, n, block):
         checkpoint()
         stop = min(n, start + block)
-        # Lower triangle only (columns up to the block's last row); mirrored below.
-        product = (unit[start:stop] @ unit[:stop].T).tocoo()
-        keep = (product.data > LEX_RANK_THRESHOLD) & (product.col <= product.row + start)
-        kept_rows.append(product.row[keep].astype(np.int32) + start)
-        kept_cols.append(product.col[keep].astype(np.int32))
-    lower_rows = np.concatenate(kept_rows)
-    lower_cols = np.concatenate(kept_cols)
-    off = lower_rows != lower_cols
-    graph = sparse.csr_matrix(
-        (
-            np.ones(len(lower_rows) + int(off.sum())),
-            (
-                np.concatenate([lower_rows, lower_cols[off]]),
-                np.concatenate([lower_cols, lower_rows[off]]),
-            ),
-        ),
-        shape=(n, n),
-    )
-    return graph
+        product = unit[start:stop] @ unit[:stop].T
+        product.sort_indices()
+        rows = np.repeat(np.arange(start, stop), np.diff(product.indptr))
+        keep = (product.data > LEX_RANK_THRESHOLD) & (product.indices <= rows)
+        cols = product.indices[keep].astype(np.int32)
+        rows = rows[keep]
+        del product, keep
+        own[start:stop] = np.bincount(rows - start, minlength=stop - start)
+        mirrored[:stop] += np.bincount(cols[rows != cols], minlength=stop)
+        lower.append(cols)
+    indptr = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(own + mirrored, out=indptr[1:])
+    indices = np.empty(int(indptr[-1]), dtype=np.int32)
+    # A row's own columns (all up to its diagonal) come first, then the rows below it that keep
+    # it, in ascending order as the blocks go down: each row ends up sorted.
+    cursor = indptr[:-1] + own
+    for start in range(0, n, block):
+        stop = min(n, start + block)
+        cols = lower.pop(0)
+        counts = own[start:stop]
+        rows = np.repeat(np.arange(start, stop), counts)
+        within = np.arange(len(cols)) - np.repeat(np.cumsum(counts) - counts, counts)
+        indices[indptr[rows] + within] = cols
+        off = rows != cols
+        order = np.argsort(cols[off], kind="stable")  # stable: rows stay ascending
+        targets, sources = cols[off][order], rows[off][order]
+        firsts = np.flatnonzero(np.diff(targets, prepend=-1))
+        sizes = np.diff(np.r_[firsts, len(targets)])
+        indices[cursor[targets] + np.arange(len(targets)) - np.repeat(firsts, sizes)] = sources
+        cursor[targets[firsts]] += sizes
+    return _ZeroOneGraph(indptr, indices)
+
+
+class _ZeroOneGraph:
+    """A square 0/1 sparse matrix kept as compressed rows only (every stored entry is 1).
+
+    ``graph @ x`` is scipy's CSR product, so each row sums its entries in column order exactly as
+    a float64 CSR matrix of ones would; a float64 data array for about a million entries at a
+    time is all it needs.
+    """
+
+    def __init__(self, indptr: np.ndarray, indices: np.ndarray) -> None:
+        import numpy as np
+
+        self.indptr, self.indices = indptr, indices
+        n = len(indptr) - 1
+        self.bounds = [0]
+        while self.bounds[-1] < n:
+            first = self.bounds[-1]
+            last = int(np.searchsorted(indptr, indptr[first] + _PRODUCT_ENTRIES, "right")) - 1
+            self.bounds.append(min(n, max(last, first + 1)))
+        self.ones = np.ones(int(np.diff(indptr[self.bounds]).max(initial=0)))
+
+    def __matmul__(self, x: np.ndarray) -> np.ndarray:
+        import numpy as np
+
+        n = len(self.indptr) - 1
+        out = np.zeros(n)
+        for first, last in itertools.pairwise(self.bounds):
+            a, b = self.indptr[first], self.indptr[last]
+            rows = sparse.csr_matrix(
+                (self.ones[: b - a], self.indices[a:b], self.indptr[first : last + 1] - a),
+                shape=(last - first, n),
+            )
+            out[first:last] = rows @ x
+        return out
 
 
 def _indptr(sorted_rows: np.ndarray, n: int) -> np.ndarray:

@@ -6,6 +6,7 @@ import math
 
 import numpy as np
 import pytest
+from scipy import sparse
 
 from desktop.engine import METHODS, Document, Length, load, rank, select
 from desktop.engine.analysis import Analysis, analyse
@@ -97,10 +98,47 @@ def test_lex_rank_graph_is_sumys_thresholded_cosine(
     )
     expected = cosine > graph.LEX_RANK_THRESHOLD
     unit = graph._unit_rows(analysis.counts)
-    assert np.array_equal(graph._lex_rank_graph(unit).toarray() > 0, expected)
+    assert np.array_equal(_dense(graph._lex_rank_graph(unit)) > 0, expected)
     # Built block by block, the graph is the same.
     monkeypatch.setattr(graph, "_BLOCK_ENTRIES", 1)
-    assert np.array_equal(graph._lex_rank_graph(unit).toarray() > 0, expected)
+    assert np.array_equal(_dense(graph._lex_rank_graph(unit)) > 0, expected)
+
+
+def _dense(lex_graph: graph._ZeroOneGraph) -> np.ndarray:
+    n = len(lex_graph.indptr) - 1
+    return sparse.csr_matrix(
+        (np.ones(len(lex_graph.indices)), lex_graph.indices, lex_graph.indptr), shape=(n, n)
+    ).toarray()
+
+
+@pytest.mark.parametrize(("block_entries", "product_entries"), [(3_000_000, 1_000_000), (1, 7)])
+def test_lex_rank_graph_multiplies_exactly_as_scipys_csr_matrix_of_ones(
+    monkeypatch: pytest.MonkeyPatch, block_entries: int, product_entries: int
+) -> None:
+    """Rankings must not move: the compact graph is the thresholded product's canonical CSR
+    (columns ascending in each row) and its products are bit for bit scipy's."""
+    # 400 sentences over 40 words: many overlapping pairs, built over several blocks.
+    words = ARTICLE.replace(".", "").split()[3:43]
+    rng = np.random.default_rng(13)
+    paragraphs = (
+        " ".join(" ".join(rng.choice(words, 8)).capitalize() + "." for _ in range(5))
+        for _ in range(80)
+    )
+    analysis = analyse(load("\n\n".join(paragraphs).encode(), language="en"))
+    assert analysis.size > 300
+    unit = graph._unit_rows(analysis.counts)
+    product = (unit @ unit.T).tocoo()
+    kept = product.data > graph.LEX_RANK_THRESHOLD
+    expected = sparse.csr_matrix(
+        (np.ones(int(kept.sum())), (product.row[kept], product.col[kept])), shape=product.shape
+    )
+    monkeypatch.setattr(graph, "_BLOCK_ENTRIES", block_entries)
+    monkeypatch.setattr(graph, "_PRODUCT_ENTRIES", product_entries)
+    built = graph._lex_rank_graph(unit)
+    assert np.array_equal(built.indptr, expected.indptr)
+    assert np.array_equal(built.indices, expected.indices)
+    vector = np.random.default_rng(13).random(unit.shape[0])
+    assert np.array_equal(built @ vector, expected @ vector)
 
 
 def test_lex_rank_of_repeated_passages_is_sumys_power_method_on_every_sentence() -> None:
@@ -111,7 +149,7 @@ def test_lex_rank_of_repeated_passages_is_sumys_power_method_on_every_sentence()
     first, inverse = graph._distinct_rows(unit)
     assert len(first) < analysis.size  # the passages were merged
     assert np.array_equal(unit[first][inverse].toarray(), unit.toarray())
-    full = graph._lex_rank_graph(unit).toarray()
+    full = _dense(graph._lex_rank_graph(unit))
     degree = np.maximum(full.sum(axis=1), 1.0)
     p = np.full(analysis.size, 1.0 / analysis.size)
     step = 1.0
