@@ -140,12 +140,14 @@ def _lex_rank_graph(unit: sparse.csr_matrix) -> _ZeroOneGraph:
         checkpoint()
         stop = min(n, start + block)
         product = unit[start:stop] @ unit[:stop].T
-        product.sort_indices()
         rows = np.repeat(np.arange(start, stop), np.diff(product.indptr))
         keep = (product.data > LEX_RANK_THRESHOLD) & (product.indices <= rows)
-        cols = product.indices[keep].astype(np.int32)
+        # Sorted by (row, column): a row's kept columns ascending. Keys are unique.
         rows = rows[keep]
+        keys = np.sort(rows * stop + product.indices[keep])
         del product, keep
+        cols = (keys - rows * stop).astype(np.int32)  # the rows stay as they were
+        del keys
         own[start:stop] = np.bincount(rows - start, minlength=stop - start)
         mirrored[:stop] += np.bincount(cols[rows != cols], minlength=stop)
         lower.append(cols)
@@ -163,8 +165,10 @@ def _lex_rank_graph(unit: sparse.csr_matrix) -> _ZeroOneGraph:
         within = np.arange(len(cols)) - np.repeat(np.cumsum(counts) - counts, counts)
         indices[indptr[rows] + within] = cols
         off = rows != cols
-        order = np.argsort(cols[off], kind="stable")  # stable: rows stay ascending
-        targets, sources = cols[off][order], rows[off][order]
+        # Sorted by (column, row): each mirrored row's entries ascending.
+        keys = np.sort(cols[off].astype(np.int64) * stop + rows[off])
+        targets = keys // stop
+        sources = (keys - targets * stop).astype(np.int32)
         firsts = np.flatnonzero(np.diff(targets, prepend=-1))
         sizes = np.diff(np.r_[firsts, len(targets)])
         indices[cursor[targets] + np.arange(len(targets)) - np.repeat(firsts, sizes)] = sources
