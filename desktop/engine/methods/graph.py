@@ -34,8 +34,6 @@ TEXT_RANK_EPSILON = 1e-4  # sumy TextRankSummarizer.epsilon
 TEXT_RANK_ZERO_DIVISION = 1e-7  # sumy TextRankSummarizer._ZERO_DIVISION_PREVENTION
 # Similarity entries computed per block of lex-rank rows: bounds the memory of the product.
 _BLOCK_ENTRIES = 3_000_000
-# Graph entries multiplied at a time: bounds the float64 ones that scipy's product needs.
-_PRODUCT_ENTRIES = 1_000_000
 
 
 def rank_lex_rank(analysis: Analysis) -> Scores:
@@ -117,12 +115,12 @@ def _distinct_rows(unit: sparse.csr_matrix) -> tuple[np.ndarray, np.ndarray]:
     return np.asarray(first, dtype=np.int64), inverse
 
 
-def _lex_rank_graph(unit: sparse.csr_matrix) -> _ZeroOneGraph:
+def _lex_rank_graph(unit: sparse.csr_matrix) -> _LowerTriangleGraph:
     """The symmetric 0/1 graph of the rows of ``unit`` whose cosine exceeds 0.1.
 
-    Written straight into compressed rows (columns ascending, as scipy's COO → CSR conversion
-    leaves them) with no data array: about 6 bytes per edge at the peak (the kept lower triangle,
-    then the rows) instead of 60 through coordinates and float64 ones.
+    Only the lower triangle is kept, as int32 columns per row (4 bytes an edge of it), and no
+    data array: a float64 CSR matrix of both triangles needed 24 bytes per edge of the triangle,
+    and 120 at the peak of its COO → CSR conversion.
     """
     import numpy as np
 
@@ -131,83 +129,47 @@ def _lex_rank_graph(unit: sparse.csr_matrix) -> _ZeroOneGraph:
     df = np.bincount(unit.indices, minlength=unit.shape[1])
     pairs = float(np.square(df, dtype=float).sum())
     block = int(min(n, max(64, _BLOCK_ENTRIES * n / max(pairs, 1.0))))
-    # Per block, each row's kept columns up to the diagonal, ascending; per row, how many it
-    # keeps itself and how many rows below it keep it (its mirrored entries).
-    lower: list[np.ndarray] = []
-    own = np.zeros(n, dtype=np.int64)
-    mirrored = np.zeros(n, dtype=np.int64)
+    blocks: list[tuple[int, np.ndarray, np.ndarray]] = []
     for start in range(0, n, block):
         checkpoint()
         stop = min(n, start + block)
         product = unit[start:stop] @ unit[:stop].T
         rows = np.repeat(np.arange(start, stop), np.diff(product.indptr))
         keep = (product.data > LEX_RANK_THRESHOLD) & (product.indices <= rows)
-        # Sorted by (row, column): a row's kept columns ascending. Keys are unique.
         rows = rows[keep]
+        # Sorted by (row, column): each row's columns ascending; the rows stay as they were.
         keys = np.sort(rows * stop + product.indices[keep])
         del product, keep
-        cols = (keys - rows * stop).astype(np.int32)  # the rows stay as they were
-        del keys
-        own[start:stop] = np.bincount(rows - start, minlength=stop - start)
-        mirrored[:stop] += np.bincount(cols[rows != cols], minlength=stop)
-        lower.append(cols)
-    indptr = np.zeros(n + 1, dtype=np.int64)
-    np.cumsum(own + mirrored, out=indptr[1:])
-    indices = np.empty(int(indptr[-1]), dtype=np.int32)
-    # A row's own columns (all up to its diagonal) come first, then the rows below it that keep
-    # it, in ascending order as the blocks go down: each row ends up sorted.
-    cursor = indptr[:-1] + own
-    for start in range(0, n, block):
-        stop = min(n, start + block)
-        cols = lower.pop(0)
-        counts = own[start:stop]
-        rows = np.repeat(np.arange(start, stop), counts)
-        within = np.arange(len(cols)) - np.repeat(np.cumsum(counts) - counts, counts)
-        indices[indptr[rows] + within] = cols
-        off = rows != cols
-        # Sorted by (column, row): each mirrored row's entries ascending.
-        keys = np.sort(cols[off].astype(np.int64) * stop + rows[off])
-        targets = keys // stop
-        sources = (keys - targets * stop).astype(np.int32)
-        firsts = np.flatnonzero(np.diff(targets, prepend=-1))
-        sizes = np.diff(np.r_[firsts, len(targets)])
-        indices[cursor[targets] + np.arange(len(targets)) - np.repeat(firsts, sizes)] = sources
-        cursor[targets[firsts]] += sizes
-    return _ZeroOneGraph(indptr, indices)
+        counts = np.bincount(rows - start, minlength=stop - start)
+        blocks.append((start, counts, (keys - rows * stop).astype(np.int32)))
+    return _LowerTriangleGraph(n, blocks)
 
 
-class _ZeroOneGraph:
-    """A square 0/1 sparse matrix kept as compressed rows only (every stored entry is 1).
+class _LowerTriangleGraph:
+    """A symmetric 0/1 matrix kept as its lower triangle: per block of rows, each row's number of
+    columns up to its diagonal and those columns, ascending.
 
-    ``graph @ x`` is scipy's CSR product, so each row sums its entries in column order exactly as
-    a float64 CSR matrix of ones would; a float64 data array for about a million entries at a
-    time is all it needs.
+    ``graph @ x`` adds, for every row, its entries in ascending column order starting from 0:
+    first its own columns (up to the diagonal), then the rows below it that have it as a column,
+    going down. That is the order in which scipy's CSR product of the full symmetric float64
+    matrix of ones adds them, so the result is the same bit for bit (``np.add.at`` adds in the
+    order given, one after the other).
     """
 
-    def __init__(self, indptr: np.ndarray, indices: np.ndarray) -> None:
-        import numpy as np
-
-        self.indptr, self.indices = indptr, indices
-        n = len(indptr) - 1
-        self.bounds = [0]
-        while self.bounds[-1] < n:
-            first = self.bounds[-1]
-            last = int(np.searchsorted(indptr, indptr[first] + _PRODUCT_ENTRIES, "right")) - 1
-            self.bounds.append(min(n, max(last, first + 1)))
-        self.ones = np.ones(int(np.diff(indptr[self.bounds]).max(initial=0)))
+    def __init__(self, n: int, blocks: list[tuple[int, np.ndarray, np.ndarray]]) -> None:
+        self.n, self.blocks = n, blocks
 
     def __matmul__(self, x: np.ndarray) -> np.ndarray:
         import numpy as np
 
-        n = len(self.indptr) - 1
-        out = np.zeros(n)
-        for first, last in itertools.pairwise(self.bounds):
-            a, b = self.indptr[first], self.indptr[last]
-            rows = sparse.csr_matrix(
-                (self.ones[: b - a], self.indices[a:b], self.indptr[first : last + 1] - a),
-                shape=(last - first, n),
-            )
-            out[first:last] = rows @ x
+        out = np.zeros(self.n)
+        for start, counts, cols in self.blocks:
+            rows = np.repeat(np.arange(start, start + len(counts)), counts)
+            # Rows below the block only ever add to rows above them: the block's own columns
+            # come first for each of its rows, then its mirrored entries, rows ascending.
+            np.add.at(out, rows, x[cols])
+            off = rows != cols
+            np.add.at(out, cols[off], x[rows[off]])
         return out
 
 
