@@ -134,9 +134,9 @@ def _lex_rank_graph(unit: sparse.csr_matrix) -> _LowerTriangleGraph:
         checkpoint()
         stop = min(n, start + block)
         product = unit[start:stop] @ unit[:stop].T
-        rows = np.repeat(np.arange(start, stop), np.diff(product.indptr))
+        rows = np.repeat(np.arange(start, stop, dtype=np.int32), np.diff(product.indptr))
         keep = (product.data > LEX_RANK_THRESHOLD) & (product.indices <= rows)
-        rows = rows[keep]
+        rows = rows[keep].astype(np.int64)
         # Sorted by (row, column): each row's columns ascending; the rows stay as they were.
         keys = np.sort(rows * stop + product.indices[keep])
         del product, keep
