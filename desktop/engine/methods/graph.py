@@ -115,8 +115,13 @@ def _distinct_rows(unit: sparse.csr_matrix) -> tuple[np.ndarray, np.ndarray]:
     return np.asarray(first, dtype=np.int64), inverse
 
 
-def _lex_rank_graph(unit: sparse.csr_matrix) -> sparse.csr_matrix:
-    """The symmetric 0/1 graph of the rows of ``unit`` whose cosine exceeds 0.1."""
+def _lex_rank_graph(unit: sparse.csr_matrix) -> _LowerTriangleGraph:
+    """The symmetric 0/1 graph of the rows of ``unit`` whose cosine exceeds 0.1.
+
+    Only the lower triangle is kept, as int32 columns per row (4 bytes an edge of it), and no
+    data array: a float64 CSR matrix of both triangles needed 24 bytes per edge of the triangle,
+    and 120 at the peak of its COO → CSR conversion.
+    """
     import numpy as np
 
     n = unit.shape[0]
@@ -124,30 +129,48 @@ def _lex_rank_graph(unit: sparse.csr_matrix) -> sparse.csr_matrix:
     df = np.bincount(unit.indices, minlength=unit.shape[1])
     pairs = float(np.square(df, dtype=float).sum())
     block = int(min(n, max(64, _BLOCK_ENTRIES * n / max(pairs, 1.0))))
-    kept_rows: list[np.ndarray] = []
-    kept_cols: list[np.ndarray] = []
+    blocks: list[tuple[int, np.ndarray, np.ndarray]] = []
     for start in range(0, n, block):
         checkpoint()
         stop = min(n, start + block)
-        # Lower triangle only (columns up to the block's last row); mirrored below.
-        product = (unit[start:stop] @ unit[:stop].T).tocoo()
-        keep = (product.data > LEX_RANK_THRESHOLD) & (product.col <= product.row + start)
-        kept_rows.append(product.row[keep].astype(np.int32) + start)
-        kept_cols.append(product.col[keep].astype(np.int32))
-    lower_rows = np.concatenate(kept_rows)
-    lower_cols = np.concatenate(kept_cols)
-    off = lower_rows != lower_cols
-    graph = sparse.csr_matrix(
-        (
-            np.ones(len(lower_rows) + int(off.sum())),
-            (
-                np.concatenate([lower_rows, lower_cols[off]]),
-                np.concatenate([lower_cols, lower_rows[off]]),
-            ),
-        ),
-        shape=(n, n),
-    )
-    return graph
+        product = unit[start:stop] @ unit[:stop].T
+        rows = np.repeat(np.arange(start, stop, dtype=np.int32), np.diff(product.indptr))
+        keep = (product.data > LEX_RANK_THRESHOLD) & (product.indices <= rows)
+        rows = rows[keep].astype(np.int64)
+        # Sorted by (row, column): each row's columns ascending; the rows stay as they were.
+        keys = np.sort(rows * stop + product.indices[keep])
+        del product, keep
+        counts = np.bincount(rows - start, minlength=stop - start)
+        blocks.append((start, counts, (keys - rows * stop).astype(np.int32)))
+    return _LowerTriangleGraph(n, blocks)
+
+
+class _LowerTriangleGraph:
+    """A symmetric 0/1 matrix kept as its lower triangle: per block of rows, each row's number of
+    columns up to its diagonal and those columns, ascending.
+
+    ``graph @ x`` adds, for every row, its entries in ascending column order starting from 0:
+    first its own columns (up to the diagonal), then the rows below it that have it as a column,
+    going down. That is the order in which scipy's CSR product of the full symmetric float64
+    matrix of ones adds them, so the result is the same bit for bit (``np.add.at`` adds in the
+    order given, one after the other).
+    """
+
+    def __init__(self, n: int, blocks: list[tuple[int, np.ndarray, np.ndarray]]) -> None:
+        self.n, self.blocks = n, blocks
+
+    def __matmul__(self, x: np.ndarray) -> np.ndarray:
+        import numpy as np
+
+        out = np.zeros(self.n)
+        for start, counts, cols in self.blocks:
+            rows = np.repeat(np.arange(start, start + len(counts)), counts)
+            # Rows below the block only ever add to rows above them: the block's own columns
+            # come first for each of its rows, then its mirrored entries, rows ascending.
+            np.add.at(out, rows, x[cols])
+            off = rows != cols
+            np.add.at(out, cols[off], x[rows[off]])
+        return out
 
 
 def _indptr(sorted_rows: np.ndarray, n: int) -> np.ndarray:

@@ -6,6 +6,7 @@ import math
 
 import numpy as np
 import pytest
+from scipy import sparse
 
 from desktop.engine import METHODS, Document, Length, load, rank, select
 from desktop.engine.analysis import Analysis, analyse
@@ -97,10 +98,47 @@ def test_lex_rank_graph_is_sumys_thresholded_cosine(
     )
     expected = cosine > graph.LEX_RANK_THRESHOLD
     unit = graph._unit_rows(analysis.counts)
-    assert np.array_equal(graph._lex_rank_graph(unit).toarray() > 0, expected)
+    assert np.array_equal(_dense(graph._lex_rank_graph(unit)) > 0, expected)
     # Built block by block, the graph is the same.
     monkeypatch.setattr(graph, "_BLOCK_ENTRIES", 1)
-    assert np.array_equal(graph._lex_rank_graph(unit).toarray() > 0, expected)
+    assert np.array_equal(_dense(graph._lex_rank_graph(unit)) > 0, expected)
+
+
+def _dense(lex_graph: graph._LowerTriangleGraph) -> np.ndarray:
+    dense = np.zeros((lex_graph.n, lex_graph.n))
+    for start, counts, cols in lex_graph.blocks:
+        rows = np.repeat(np.arange(start, start + len(counts)), counts)
+        dense[rows, cols] = dense[cols, rows] = 1.0
+    return dense
+
+
+@pytest.mark.parametrize("block_entries", [3_000_000, 1])
+def test_lex_rank_graph_multiplies_exactly_as_scipys_csr_matrix_of_ones(
+    monkeypatch: pytest.MonkeyPatch, block_entries: int
+) -> None:
+    """Rankings must not move: the compact graph is the thresholded product, and multiplying by
+    it gives scipy's float64 CSR product bit for bit (same additions in the same order)."""
+    # 400 sentences over 40 words: many overlapping pairs, built over several blocks.
+    words = ARTICLE.replace(".", "").split()[3:43]
+    rng = np.random.default_rng(13)
+    paragraphs = (
+        " ".join(" ".join(rng.choice(words, 8)).capitalize() + "." for _ in range(5))
+        for _ in range(80)
+    )
+    analysis = analyse(load("\n\n".join(paragraphs).encode(), language="en"))
+    assert analysis.size > 300
+    unit = graph._unit_rows(analysis.counts)
+    product = (unit @ unit.T).tocoo()
+    kept = product.data > graph.LEX_RANK_THRESHOLD
+    expected = sparse.csr_matrix(
+        (np.ones(int(kept.sum())), (product.row[kept], product.col[kept])), shape=product.shape
+    )
+    monkeypatch.setattr(graph, "_BLOCK_ENTRIES", block_entries)
+    built = graph._lex_rank_graph(unit)
+    assert np.array_equal(_dense(built), expected.toarray())
+    # Values over sixteen orders of magnitude: any change in the order of additions shows.
+    vector = rng.random(unit.shape[0]) * 10.0 ** rng.uniform(-8, 8, unit.shape[0])
+    assert np.array_equal(built @ vector, expected @ vector)
 
 
 def test_lex_rank_of_repeated_passages_is_sumys_power_method_on_every_sentence() -> None:
@@ -111,7 +149,7 @@ def test_lex_rank_of_repeated_passages_is_sumys_power_method_on_every_sentence()
     first, inverse = graph._distinct_rows(unit)
     assert len(first) < analysis.size  # the passages were merged
     assert np.array_equal(unit[first][inverse].toarray(), unit.toarray())
-    full = graph._lex_rank_graph(unit).toarray()
+    full = _dense(graph._lex_rank_graph(unit))
     degree = np.maximum(full.sum(axis=1), 1.0)
     p = np.full(analysis.size, 1.0 / analysis.size)
     step = 1.0
