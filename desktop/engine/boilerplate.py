@@ -138,10 +138,10 @@ def _justext(texts: Sequence[str], code: str) -> list[str]:
     name = _JUSTEXT_NAMES.get(code)
     if name is None:
         return [""] * len(texts)
-    stop = _fitting_stoplist([t.split() for t in texts], name)
+    split = [text.split() for text in texts]
+    stop = _fitting_stoplist(split, name)
     classes = []
-    for text in texts:
-        words = text.split()
+    for text, words in zip(texts, split, strict=True):
         length = len(" ".join(words))  # jusText's text: whitespace runs as one space
         density = sum(w.lower() in stop for w in words) / len(words) if words else 0
         if "\xa9" in text or "&copy" in text:
