@@ -75,6 +75,11 @@ def test_selection_keeps_or_drops_a_quotation_whole(method: str, n: int) -> None
     chosen = set(select(rank(document, method), Length(n)).indices)
     assert quote <= chosen or not quote & chosen
     assert len(chosen) <= n
+    # Fewer than asked only when the quotation did not fit: every other sentence still came.
+    missing = set(document.candidates) - chosen
+    assert len(chosen) == min(n, len(document.candidates)) or (
+        missing == quote and len(chosen) + len(quote) > n
+    )
 
 
 ARTICLE = (

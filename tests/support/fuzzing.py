@@ -213,6 +213,11 @@ def check_selection(selection: Selection, pinned: frozenset[int], excluded: froz
         wanted = max(len(valid_pins), min(len(valid_pins) + len(free), round(length.value)))
         if grouped:  # a quotation that does not fit is passed over, so fewer may come
             assert len(chosen) <= max(len(valid_pins), round(length.value))
+            room = round(length.value) - len(chosen)
+            for i in set(free) - set(chosen):
+                unit = [m for m in context.members(i) if m not in chosen]
+                if not set(unit) & set(excluded):
+                    assert len(unit) > room, f"sentence {i} would have fitted"
         else:
             assert len(chosen) == wanted
     else:
