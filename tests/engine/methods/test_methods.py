@@ -99,25 +99,32 @@ def test_lex_rank_graph_is_sumys_thresholded_cosine(
     expected = cosine > graph.LEX_RANK_THRESHOLD
     unit = graph._unit_rows(analysis.counts)
     assert np.array_equal(_dense(graph._lex_rank_graph(unit)) > 0, expected)
-    # Built block by block, the graph is the same.
+    # Built block by block, with its columns in many segments, the graph is the same.
     monkeypatch.setattr(graph, "_BLOCK_ENTRIES", 1)
+    monkeypatch.setattr(graph, "_SEGMENT", 3)
     assert np.array_equal(_dense(graph._lex_rank_graph(unit)) > 0, expected)
 
 
 def _dense(lex_graph: graph._LowerTriangleGraph) -> np.ndarray:
     dense = np.zeros((lex_graph.n, lex_graph.n))
-    for start, counts, cols in lex_graph.blocks:
-        rows = np.repeat(np.arange(start, start + len(counts)), counts)
-        dense[rows, cols] = dense[cols, rows] = 1.0
+    for start, parts in lex_graph.blocks:
+        for number, (counts, offsets) in enumerate(parts):
+            rows = np.repeat(np.arange(start, start + len(counts)), counts)
+            cols = offsets + number * lex_graph.segment
+            dense[rows, cols] = dense[cols, rows] = 1.0
     return dense
 
 
-@pytest.mark.parametrize("block_entries", [3_000_000, 1])
+@pytest.mark.parametrize(
+    ("block_entries", "segment"), [(3_000_000, 1 << 16), (1, 1 << 16), (3_000_000, 64), (1, 50)]
+)
 def test_lex_rank_graph_multiplies_exactly_as_scipys_csr_matrix_of_ones(
-    monkeypatch: pytest.MonkeyPatch, block_entries: int
+    monkeypatch: pytest.MonkeyPatch, block_entries: int, segment: int
 ) -> None:
     """Rankings must not move: the compact graph is the thresholded product, and multiplying by
-    it gives scipy's float64 CSR product bit for bit (same additions in the same order)."""
+    it gives scipy's float64 CSR product bit for bit (same additions in the same order), however
+    its rows are split into blocks and its columns into segments (65,536 sentences each, so more
+    than one from that many on)."""
     # 400 sentences over 40 words: many overlapping pairs, built over several blocks.
     words = ARTICLE.replace(".", "").split()[3:43]
     rng = np.random.default_rng(13)
@@ -134,6 +141,7 @@ def test_lex_rank_graph_multiplies_exactly_as_scipys_csr_matrix_of_ones(
         (np.ones(int(kept.sum())), (product.row[kept], product.col[kept])), shape=product.shape
     )
     monkeypatch.setattr(graph, "_BLOCK_ENTRIES", block_entries)
+    monkeypatch.setattr(graph, "_SEGMENT", segment)
     built = graph._lex_rank_graph(unit)
     assert np.array_equal(_dense(built), expected.toarray())
     # Values over sixteen orders of magnitude: any change in the order of additions shows.
