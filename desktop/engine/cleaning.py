@@ -20,6 +20,7 @@ The rules are about the shape of page furniture, not about any one site:
 from __future__ import annotations
 
 import re
+from array import array
 from typing import TYPE_CHECKING
 
 from desktop.engine import furniture, language
@@ -48,6 +49,7 @@ _NORDIC = frozenset({"da", "no", "sv"})  # too close to tell apart on a paragrap
 _SHINGLE = 4  # words: a sequence this long seen twice is a repeat, not a coincidence
 _REPEAT_MIN_WORDS = 6
 _REPEAT_SHARE = 0.8
+_MIX = 0x9E3779B97F4A7C15  # odd: combining hashes with it keeps shingles apart as a tuple does
 _ADDRESS = re.compile(
     r"(?:https?://|www\.)\S+?(?P<image>\.(?:png|jpe?g|gif|webp|svg|avif))?(?:[?#]\S*)?",
     re.IGNORECASE,
@@ -61,20 +63,21 @@ def classify(extracted: Extracted, code: str) -> tuple[Block, ...]:
     text = extracted.text
     blocks = extracted.blocks
     texts = [text[b.start : b.end] for b in blocks]
+    words = [_words(piece) for piece in texts]  # counted once: most rules ask
     kinds = [b.kind for b in blocks]
     for i, piece in enumerate(texts):
         if kinds[i] is Kind.BODY:
-            kinds[i] = _kind_of(piece)
+            kinds[i] = _kind_of(piece, words[i])
     _repeats(texts, kinds)
     _addresses(texts, kinds)
     if extracted.format not in _MAIN_CONTENT_FOUND:
         _furniture(texts, kinds, code)
-    _teasers(texts, kinds)
-    _foreign(texts, kinds, code)
-    _sandwiched(texts, kinds)
-    _bios(texts, kinds, code)
+    _teasers(texts, words, kinds)
+    _foreign(texts, words, kinds, code)
+    _sandwiched(texts, words, kinds)
+    _bios(texts, words, kinds, code)
     _tail(kinds)
-    _title(texts, kinds, extracted.title)
+    _title(texts, words, kinds, extracted.title)
     if Kind.BODY not in kinds:
         # Nothing left to summarise (text without punctuation, a list of lines): the lines are
         # the content after all.
@@ -85,17 +88,25 @@ def classify(extracted: Extracted, code: str) -> tuple[Block, ...]:
     )
 
 
-def is_heading(piece: str) -> bool:
-    """A short single line without final punctuation: a heading, never a sentence."""
-    if "\n" in piece or _words(piece) > _HEADING_WORDS or not any(c.isalpha() for c in piece):
+def _is_heading(piece: str, words: int) -> bool:
+    """A short single line without final punctuation: a heading, never a sentence. ``words``:
+    its ``_words``."""
+    if "\n" in piece or words > _HEADING_WORDS or not any(c.isalpha() for c in piece):
         return False
-    return not _FINAL.search(piece.rstrip(_CLOSERS))
+    return not _ends_sentence(piece)
 
 
-def _kind_of(piece: str) -> Kind:
-    """The kind a body block has on its own (without looking at its neighbours)."""
+def _ends_sentence(piece: str) -> bool:
+    """Final punctuation, maybe inside closing quotes or brackets. The expression is matched on
+    the last two characters ("$" also matches before a final newline): searched on the whole
+    block, it tries every position."""
+    return _FINAL.search(piece.rstrip(_CLOSERS)[-2:]) is not None
+
+
+def _kind_of(piece: str, words: int) -> Kind:
+    """The kind a body block of ``words`` words has on its own (without looking at its
+    neighbours)."""
     lower = piece.lower()
-    words = _words(piece)
     if words <= 8 and (
         furniture.SHARE_ONLY.fullmatch(lower)
         or furniture.is_more_marker(lower)
@@ -120,7 +131,7 @@ def _kind_of(piece: str) -> Kind:
         return Kind.CAPTION
     if words <= 12 and _is_byline(piece):
         return Kind.BYLINE
-    return Kind.HEADING if is_heading(piece) else Kind.BODY
+    return Kind.HEADING if _is_heading(piece, words) else Kind.BODY
 
 
 def _is_byline(piece: str) -> bool:
@@ -152,19 +163,45 @@ def _repeats(texts: Sequence[str], kinds: list[Kind]) -> None:
     """Text said before is no new paragraph: a page's second copy of the article, a pull quote,
     a header printed on every page. A block most of whose word sequences appeared earlier is
     boilerplate; its first occurrence stays."""
-    seen: set[int] = set()  # hashes, not word tuples: a long text has millions of shingles
-    for i, piece in enumerate(texts):
-        words = piece[:_LONG].casefold().split()
-        # The word tuples made, hashed and collected in C (zip, map, set): a loop cost 25 µs a
-        # paragraph.
-        shingles = set(map(hash, zip(*(words[j:] for j in range(_SHINGLE)), strict=False)))
+    import numpy as np
+
+    # Each word hashed once, in C; a shingle (four words in a row inside one block) is a hash of
+    # its words' hashes. Sorted, equal shingles stand together, in block order, so the first
+    # block that holds one is at the start of its run: a Python set of the shingles seen, filled
+    # block by block, cost 50 µs a block.
+    hashes = array("q")
+    sizes = []
+    for piece in texts:
+        before = len(hashes)
+        hashes.extend(map(hash, piece[:_LONG].casefold().split()))
+        sizes.append(len(hashes) - before)
+    block = np.repeat(np.arange(len(texts), dtype=np.int32), sizes)
+    words = np.frombuffer(hashes, dtype=np.uint64)
+    n = len(words) - _SHINGLE + 1
+    if n <= 0:
+        return
+    keys = words[:n].copy()
+    for j in range(1, _SHINGLE):
+        keys *= np.uint64(_MIX)
+        keys += words[j : j + n]
+    inside = block[:n] == block[_SHINGLE - 1 :]
+    keys, owner = keys[inside], block[:n][inside]
+    order = np.argsort(keys, kind="stable")
+    keys, owner = keys[order], owner[order]
+    starts = np.ones(len(keys), dtype=bool)
+    starts[1:] = keys[1:] != keys[:-1]
+    distinct = starts.copy()  # each block's own shingles, each counted once
+    distinct[1:] |= owner[1:] != owner[:-1]
+    first = owner[np.maximum.accumulate(np.where(starts, np.arange(len(keys)), 0))]
+    total = np.bincount(owner[distinct], minlength=len(texts)).tolist()
+    seen = np.bincount(owner[distinct & (first < owner)], minlength=len(texts)).tolist()
+    for i, size in enumerate(sizes):
         if (
             kinds[i] in (Kind.BODY, Kind.HEADING)
-            and len(words) >= _REPEAT_MIN_WORDS
-            and len(shingles & seen) >= _REPEAT_SHARE * len(shingles)
+            and size >= _REPEAT_MIN_WORDS
+            and seen[i] >= _REPEAT_SHARE * total[i]
         ):
             kinds[i] = Kind.BOILERPLATE
-        seen |= shingles
 
 
 def _addresses(texts: Sequence[str], kinds: list[Kind]) -> None:
@@ -187,14 +224,14 @@ def _furniture(texts: Sequence[str], kinds: list[Kind], code: str) -> None:
             kinds[i] = Kind.BOILERPLATE
 
 
-def _teasers(texts: Sequence[str], kinds: list[Kind]) -> None:
+def _teasers(texts: Sequence[str], words: Sequence[int], kinds: list[Kind]) -> None:
     """Everything from a "read more" marker near the end on is teasers for other articles.
 
     Near the end means little of the text and little of its prose follows: a "READ MORE" box
     inside an article copied from its page is followed by the rest of the article.
     """
     total = sum(len(t) for t in texts) or 1
-    prose = [len(t) if _is_sentence(t) else 0 for t in texts]
+    prose = [len(t) if _is_sentence(t, n) else 0 for t, n in zip(texts, words, strict=True)]
     prose_total = sum(prose) or 1
     after = total
     prose_after = prose_total
@@ -204,18 +241,18 @@ def _teasers(texts: Sequence[str], kinds: list[Kind]) -> None:
         if (
             after + len(piece) <= _TAIL_SHARE * total
             and prose_after <= _TAIL_PROSE * prose_total
-            and _words(piece) <= 8
+            and words[i] <= 8
             and furniture.is_more_marker(piece.lower())
         ):
             kinds[i:] = [Kind.BOILERPLATE] * (len(kinds) - i)
             return
 
 
-def _is_sentence(piece: str) -> bool:
-    return _words(piece) >= 5 and bool(_FINAL.search(piece.rstrip(_CLOSERS)))
+def _is_sentence(piece: str, words: int) -> bool:
+    return words >= 5 and _ends_sentence(piece)
 
 
-def _foreign(texts: Sequence[str], kinds: list[Kind], code: str) -> None:
+def _foreign(texts: Sequence[str], words: Sequence[int], kinds: list[Kind], code: str) -> None:
     """Paragraphs confidently in another language than the article are boilerplate."""
     from desktop.engine.language.words import stop_words
 
@@ -225,19 +262,19 @@ def _foreign(texts: Sequence[str], kinds: list[Kind], code: str) -> None:
         return  # the article is in a language we do not know: nothing is foreign to it
     unsure: list[int] = []  # paragraphs whose words do not tell: their language is guessed
     for i, piece in enumerate(texts):
-        if kinds[i] not in (Kind.BODY, Kind.HEADING) or _is_bio(piece, stop):
+        if kinds[i] not in (Kind.BODY, Kind.HEADING) or _is_bio(piece, words[i], stop):
             continue  # an author's bio is often in another language; it is a byline, see below
         if cjk:
             if _CJK.search(piece) or len(piece.split()) < _FOREIGN_MIN_WORDS:
                 continue
         else:
-            words = _WORD.findall(piece[:_LONG])
-            if len(words) < _FOREIGN_MIN_WORDS:
+            found = _WORD.findall(piece[:_LONG])
+            if len(found) < _FOREIGN_MIN_WORDS:
                 continue
-            stops = sum(map(stop.__contains__, map(str.lower, words)))  # counted in C
-            if stops >= _FOREIGN_STOP_RATIO * len(words):
+            stops = sum(map(stop.__contains__, map(str.lower, found)))  # counted in C
+            if stops >= _FOREIGN_STOP_RATIO * len(found):
                 continue
-            if sum(w[0].isupper() for w in words) >= 0.5 * len(words):
+            if sum(w[0].isupper() for w in found) >= 0.5 * len(found):
                 continue  # names ("Barcelona, Bayern Munich, …") say nothing of the language
         unsure.append(i)
     found = [
@@ -267,7 +304,7 @@ def _fits(texts: Sequence[str], kinds: Sequence[Kind], stop: frozenset[str]) -> 
     return hits >= _FOREIGN_STOP_RATIO * total
 
 
-def _sandwiched(texts: Sequence[str], kinds: list[Kind]) -> None:
+def _sandwiched(texts: Sequence[str], words: Sequence[int], kinds: list[Kind]) -> None:
     """A short paragraph between two boilerplate blocks is one more teaser in the list, unless
     it is a sentence (between a printed page's footer and the next page's header) or comes
     before the article (its headline, between the menu and the date)."""
@@ -277,13 +314,13 @@ def _sandwiched(texts: Sequence[str], kinds: list[Kind]) -> None:
             kinds[i] in (Kind.BODY, Kind.HEADING)
             and kinds[i - 1] is Kind.BOILERPLATE
             and kinds[i + 1] is Kind.BOILERPLATE
-            and _words(texts[i]) <= 30
-            and not _is_sentence(texts[i])
+            and words[i] <= 30
+            and not _is_sentence(texts[i], words[i])
         ):
             kinds[i] = Kind.BOILERPLATE
 
 
-def _bios(texts: Sequence[str], kinds: list[Kind], code: str) -> None:
+def _bios(texts: Sequence[str], words: Sequence[int], kinds: list[Kind], code: str) -> None:
     """An author's biography among the first or last body paragraphs is a byline.
 
     The name must not start with a function word: "Die Studie ist von Forschern …" is no bio.
@@ -293,12 +330,12 @@ def _bios(texts: Sequence[str], kinds: list[Kind], code: str) -> None:
     stop = stop_words(code)
     body = [i for i, k in enumerate(kinds) if k in (Kind.BODY, Kind.HEADING)]
     for i in dict.fromkeys(body[:2] + body[-3:]):
-        if _is_bio(texts[i], stop):
+        if _is_bio(texts[i], words[i], stop):
             kinds[i] = Kind.BYLINE
 
 
-def _is_bio(piece: str, stop: frozenset[str]) -> bool:
-    if _words(piece) > 70:
+def _is_bio(piece: str, words: int, stop: frozenset[str]) -> bool:
+    if words > 70:
         return False
     if furniture.AUTHOR_IS.match(piece):
         return True
@@ -315,7 +352,7 @@ def _tail(kinds: list[Kind]) -> None:
                 kinds[i] = Kind.BOILERPLATE
 
 
-def _title(texts: Sequence[str], kinds: list[Kind], known: str) -> None:
+def _title(texts: Sequence[str], words: Sequence[int], kinds: list[Kind], known: str) -> None:
     """The reader's title, or the first short line at the top of a longer text, is the title."""
     if Kind.TITLE in kinds or len(texts) < 2:
         return
@@ -331,7 +368,7 @@ def _title(texts: Sequence[str], kinds: list[Kind], known: str) -> None:
     piece = texts[first]
     if (
         "\n" not in piece
-        and _words(piece) <= _TITLE_WORDS
+        and words[first] <= _TITLE_WORDS
         and not piece.rstrip(_CLOSERS).endswith((".", ":", ";", ",", "。"))
         and not _INNER_END.search(piece)
         and any(k is Kind.BODY for k in kinds[first + 1 :])

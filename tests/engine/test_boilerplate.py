@@ -159,7 +159,7 @@ def test_paragraph_classes_are_justexts(code: str) -> None:
         paragraphs.append(paragraph)
     classify_paragraphs(paragraphs, justext.get_stoplist(name))
     expected = [p.cf_class for p in paragraphs]
-    assert boilerplate._justext(texts, code) == expected
+    assert boilerplate._justext(texts, [t.split() for t in texts], code) == expected
     assert {"short", "bad", "neargood", "good"} <= set(expected)
 
 
