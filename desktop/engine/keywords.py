@@ -28,8 +28,7 @@ LIMIT = 8
 _MAX_WORDS = 3
 _TITLE_BOOST = 1.5
 _WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
-_GAP = re.compile(r"\s*")  # what may stand between two words of one term: white space only
-_POSSESSIVE = re.compile(r"['’]s?$")  # "Sudan’s" counts as "Sudan"
+_POSSESSIVE = ("'s", "’s")  # "Sudan’s" counts as "Sudan"
 _NOUNS_CAPITALISED = frozenset({"de", "lb"})
 _PLAIN_GERMAN = 0.25
 _SHORT_STOP_LIST = 200  # words
@@ -65,6 +64,7 @@ def extract(analysis: Analysis, limit: int = LIMIT) -> tuple[str, ...]:
     nouns_capitalised = document.language in _NOUNS_CAPITALISED
     # Runs of content words: (stem, surface form, capitalised inside the sentence) per word.
     runs: list[list[tuple[str, str, bool]]] = []
+    stem_of = lex.stem
     read = 0
     for index in analysis.candidates:
         text = document.sentence_text(index)
@@ -74,19 +74,26 @@ def extract(analysis: Analysis, limit: int = LIMIT) -> tuple[str, ...]:
         run: list[tuple[str, str, bool]] = []
         end = 0
         for position, match in enumerate(_WORD.finditer(text)):
+            start = match.start()
+            # Only white space between two words of one term (str.isspace is re's \s).
+            joined = start == end or text[end:start].isspace()
             word = match.group()
-            lower = word.lower()
-            joined = _GAP.fullmatch(text, end, match.start()) is not None
             end = match.end()
-            if len(word) <= _ABBREVIATION and text.startswith(".", end):
-                lower = "."  # "Mr.", "Dr.": a title, no word of a term
-            if lower in stop or len(word) < 2 or not joined:
+            if len(word) < 2 or not joined:
                 if run:
                     runs.append(run)
                 run = []
-            if lower not in stop and len(word) >= 2 and lower != ".":
-                stem = lex.stem(_POSSESSIVE.sub("", lower))
-                run.append((stem, word, position > 0 and word[0].isupper()))
+                if len(word) < 2:
+                    continue
+            lower = word.lower()
+            if lower in stop or (len(word) <= _ABBREVIATION and text.startswith(".", end)):
+                # A stop word, or "Mr.", "Dr.": a title, no word of a term.
+                if run:
+                    runs.append(run)
+                run = []
+                continue
+            stem = stem_of(_without_possessive(lower))
+            run.append((stem, word, position > 0 and word[0].isupper()))
         if run:
             runs.append(run)
 
@@ -149,11 +156,16 @@ def extract(analysis: Analysis, limit: int = LIMIT) -> tuple[str, ...]:
             break
     result: list[str] = []
     for key in chosen:
-        form = _POSSESSIVE.sub("", forms[key].most_common(1)[0][0])
+        form = _without_possessive(forms[key].most_common(1)[0][0])
         if len(key) == 1 and form[0].isupper():
             form = first_name.get(key[0], form)
         result.append(form)
     return tuple(result)
+
+
+def _without_possessive(words: str) -> str:
+    """ "Sudan’s" as "Sudan". Words end in a letter, so "’s" can only stand at the end."""
+    return words[:-2] if words.endswith(_POSSESSIVE) else words
 
 
 @cache
