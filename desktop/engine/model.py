@@ -32,12 +32,20 @@ class Kind(str, Enum):
         return self is Kind.BODY
 
 
+# Spans are pickled as calls of their class (``__reduce__``): a reading child sends a long text's
+# document back to its caller, and dataclasses' own state functions for frozen slotted classes
+# took twice as long (0.8 s of CPU for 100,000 sentences, both ways).
+
+
 @dataclass(frozen=True, slots=True)
 class Paragraph:
     index: int
     start: int
     end: int
     kind: Kind = Kind.BODY
+
+    def __reduce__(self) -> tuple[type[Paragraph], tuple[int, int, int, Kind]]:
+        return Paragraph, (self.index, self.start, self.end, self.kind)
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +55,9 @@ class Sentence:
     end: int
     paragraph: int
     kind: Kind = Kind.BODY
+
+    def __reduce__(self) -> tuple[type[Sentence], tuple[int, int, int, int, Kind]]:
+        return Sentence, (self.index, self.start, self.end, self.paragraph, self.kind)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +71,9 @@ class Block:
     start: int
     end: int
     kind: Kind = Kind.BODY
+
+    def __reduce__(self) -> tuple[type[Block], tuple[int, int, Kind]]:
+        return Block, (self.start, self.end, self.kind)
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,9 +31,11 @@ def looks_cut_off(text: str, blocks: Sequence[Block]) -> bool:
     body = [i for i, b in enumerate(blocks) if b.kind is Kind.BODY]
     if not body:
         return False
-    words = sum(len(text[blocks[i].start : blocks[i].end].split()) for i in body)
-    if words >= SHORT_WORDS:
-        return False
+    words = 0
+    for i in body:  # counted only as far as the limit: a long text is no teaser
+        words += len(text[blocks[i].start : blocks[i].end].split())
+        if words >= SHORT_WORDS:
+            return False
     last = body[-1]
     if _ELLIPSIS.search(text[blocks[last].start : blocks[last].end]):
         return True

@@ -105,3 +105,22 @@ def test_model_is_frozen() -> None:
         doc.text = "x"  # type: ignore[misc]
     with pytest.raises(AttributeError):
         doc.sentences[0].start = 3  # type: ignore[misc]
+
+
+def test_a_document_built_in_the_reading_child_is_the_same(monkeypatch) -> None:
+    """A long text is built in a child process and pickled back (spans pickle as calls of their
+    class): every paragraph, sentence, kind and word count arrives unchanged."""
+    from desktop.engine import build
+
+    raw = (
+        "Headline of the day\n\nBy Jane Smith\n\nThe council met on Monday. It agreed, after "
+        "a long debate, to repair the bridge. “We waited too long,” said Dr. Brown.\n\n"
+        "Foto: dpa\n\nRead more: Other news here\n"
+    )
+    here = build._build(from_text(raw), None)
+    monkeypatch.setattr(build, "_IN_WORKER", 10)
+    there = build_document(from_text(raw))
+    assert there == here
+    assert there.word_counts == here.word_counts
+    assert [type(s) for s in there.sentences] == [type(s) for s in here.sentences]
+    assert {p.kind for p in there.paragraphs} >= {Kind.TITLE, Kind.BYLINE, Kind.BODY}
