@@ -6,6 +6,8 @@ import re
 from typing import TYPE_CHECKING
 
 import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
 from support.multilingual import TEXTS
 
 from desktop.engine import Kind, load
@@ -143,6 +145,32 @@ def test_names_and_close_languages_are_not_foreign() -> None:
     norwegian = TEXTS["no"]
     doc = load(f"{TEXTS['da']}\n\n{norwegian}\n\n{TEXTS['da']}".encode())
     assert kinds(doc)[norwegian] is Kind.BODY
+
+
+_TOKENS = st.one_of(
+    st.sampled_from(["the", "The", "of", "and", "council", "Brücke", "İstanbul", "ǅemal", "k"]),
+    st.sampled_from(["a1a", "é1é", "1a", "a.b.c", "U.S.", "it's", "said,", "2024", "x-y_z", "—",
+                     "...", "²a", "a²b", "“Yes", "a1a1a1a"]),
+    st.text(st.sampled_from("ab1.'’-_²é "), min_size=1, max_size=9).map(str.strip).filter(bool),
+)  # fmt: skip
+_SPACES = st.sampled_from([" ", "  ", "\n", "\t", "\xa0"])
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(_TOKENS, _SPACES), max_size=40))
+@example([("the", " ")] + [("é1é", " ")] * 4)  # nine words, one a stop word: not enough
+def test_the_quick_stop_word_check_never_says_yes_wrongly(pieces: list[tuple[str, str]]) -> None:
+    """The foreign-paragraph rule's shortcut (bounds on the words, without finding them) says a
+    paragraph is plainly in the article's language only where counting its words says so."""
+    from desktop.engine import cleaning
+    from desktop.engine.language.words import stop_words
+
+    stop = stop_words("en")
+    sample = "".join(token + space for token, space in pieces)
+    if cleaning._plainly_in(sample, stop):
+        words = cleaning._WORD.findall(sample)
+        stops = sum(w.lower() in stop for w in words)
+        assert len(words) < 8 or stops >= 0.12 * len(words)
 
 
 def test_nothing_is_foreign_to_a_language_precis_does_not_know() -> None:
