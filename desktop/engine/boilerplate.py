@@ -99,7 +99,7 @@ def outside_article(texts: Sequence[str], kinds: Sequence[Kind], code: str) -> l
     split = [text.split() for text in texts]
     words = [len(w) + len(_CJK.findall(t)) // 2 for t, w in zip(texts, split, strict=True)]
     verdicts = _justext(texts, split, code)
-    keys = [_DIGITS.sub("#", " ".join(w).casefold()) for w in split]
+    keys = _repeat_keys(split)
     seen = Counter(keys)
     repeated = [
         seen[k] > 2 or (seen[k] > 1 and w <= _REPEATED_WORDS)
@@ -126,6 +126,20 @@ def outside_article(texts: Sequence[str], kinds: Sequence[Kind], code: str) -> l
         not start <= i < end or repeated[i] or (verdicts[i] == "bad" and not prose[i])
         for i in range(len(texts))
     ]
+
+
+def _repeat_keys(split: Sequence[list[str]]) -> list[str | tuple[int, str, str]]:
+    """What each paragraph (its words) says, to find repeats: its words casefolded, numbers as
+    "#". Paragraphs can say the same only if they agree in their number of words and in their
+    first and last words, so one that shares these with no other is keyed by them alone (a pass
+    over every paragraph's text cost most of finding the page's furniture)."""
+    rough = [(len(words), _key(words[:1]), _key(words[-1:])) for words in split]
+    shared = Counter(rough)
+    return [_key(w) if shared[r] > 1 else r for w, r in zip(split, rough, strict=True)]
+
+
+def _key(words: list[str]) -> str:
+    return _DIGITS.sub("#", " ".join(words).casefold())
 
 
 def _justext(texts: Sequence[str], split: Sequence[list[str]], code: str) -> list[str]:

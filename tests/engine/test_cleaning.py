@@ -297,3 +297,43 @@ def test_headings_never_candidates_and_text_kept() -> None:
     assert kinds(doc)["A New Depot For The City"] is Kind.HEADING
     assert "A New Depot" not in candidates(doc)
     assert "A New Depot For The City" in doc.text
+
+
+def _repeats_by_definition(texts: list[str], kinds: list[Kind]) -> list[Kind]:
+    """The repeated-text rule as it reads: a body block or heading of six words or more most of
+    whose four-word sequences were seen in earlier blocks is boilerplate."""
+    seen: set[tuple[str, ...]] = set()
+    out = list(kinds)
+    for i, piece in enumerate(texts):
+        words = piece.casefold().split()
+        shingles = {tuple(words[j : j + 4]) for j in range(len(words) - 3)}
+        if (
+            kinds[i] in (Kind.BODY, Kind.HEADING)
+            and len(words) >= 6
+            and len(shingles & seen) >= 0.8 * len(shingles)
+        ):
+            out[i] = Kind.BOILERPLATE
+        seen |= shingles
+    return out
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.tuples(
+            st.lists(st.sampled_from(["a", "b", "The", "the", "c"]), max_size=14).map(" ".join),
+            st.sampled_from([Kind.BODY, Kind.HEADING, Kind.CAPTION]),
+        ),
+        max_size=12,
+    )
+)
+def test_repeated_blocks_are_found_as_the_rule_reads(blocks: list[tuple[str, Kind]]) -> None:
+    """Repeats are found by sorting hashed shingles (numpy), with the same answer as the rule's
+    plain reading, also for blocks that repeat themselves or differ in case only."""
+    from desktop.engine import cleaning
+
+    texts = [text or "x" for text, _ in blocks]
+    kinds = [kind for _, kind in blocks]
+    expected = _repeats_by_definition(texts, kinds)
+    cleaning._repeats(texts, kinds)
+    assert kinds == expected
