@@ -326,7 +326,7 @@ def _keep(chunk: str, previous: int, cut: int, rules: _Rules, casual: bool) -> b
     after = chunk[cut : cut + 200].lstrip()
     if _ALNUM.search(after) is None:
         return False  # a run of punctuation is no sentence of its own
-    window = chunk[max(previous, cut - 64) : cut].split()
+    window = chunk[max(previous, cut - 64) : cut].rsplit(None, 1)
     token = window[-1] if window else ""
     if (
         cut - previous <= 24
