@@ -107,7 +107,7 @@ METHODS: dict[str, Method] = {
         Method(
             "kl",
             "KL-Sum: greedily keeps the word distribution closest to the article's.",
-            "greedy",
+            "kl",
         ),
         Method(
             "sum-basic",

@@ -101,3 +101,29 @@ def test_the_plain_greedy_with_repeated_sentences(
         document = load(f"{text}\n\n{text}".encode(), language="en")
         ours = rank(document, method).order.tolist()
         assert ours == [document.candidates[i] for i in plain(analyse(document))]
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_kl_is_the_plain_greedy_on_random_texts_full_of_ties(seed: int) -> None:
+    """Few distinct words, so many sentences rate alike or the same: the bounds kl picks from
+    must still find every candidate within TIE of the best, and the earliest of them."""
+    import random
+
+    rnd = random.Random(seed)
+    content = [f"{a}{b}" for a in ("zor", "quil", "marv", "telb") for b in ("ax", "op", "un")]
+    common = content[:3] * 6  # a few words in most sentences: many fresh-word updates at once
+    stop = ["the", "and", "of", "a"]
+    sentences = []
+    for _ in range(rnd.randint(70, 140)):
+        if sentences and rnd.random() < 0.15:
+            sentences.append(rnd.choice(sentences))  # an exact twin: a tie
+            continue
+        words = rnd.choices(content + common, k=rnd.randint(1, 9))
+        words += rnd.choices(stop, k=rnd.randint(0, 4))
+        rnd.shuffle(words)
+        sentences.append(" ".join(words).capitalize() + ".")
+    text = "\n\n".join(" ".join(sentences[i : i + 4]) for i in range(0, len(sentences), 4))
+    document = load(text.encode(), language="en")
+    assert len(document.candidates) > 60
+    ours = rank(document, "kl").order.tolist()
+    assert ours == [document.candidates[i] for i in _plain_kl(analyse(document))]

@@ -1,0 +1,242 @@
+"""KL-Sum, pick for pick as sumy's ``sumy/summarizers/kl.py``, in near-linear time.
+
+sumy's divergence of a candidate ``x`` given the summary ``S`` sums, over the content words ``w``
+of ``x`` and of ``S`` (surface forms, not stems), ``q_w · log(q_w / j_w)``, where ``q`` is the
+document's content-word frequency and ``j_w = (c_xw + s_w) / (len x + len S)``; ``len x`` counts
+content words and ``len S`` every word of the summary, stop words included. Split by whether
+``s_w`` is zero, that is ``A(S) + G_x + c_x · (Q + R_x)`` with ``c_x = log(len x + len S)`` and
+
+- ``G_x = Σ_{w in x} h(c_xw, s_w)``: ``q_w (log q_w − log c)`` if ``s = 0``, else
+  ``q_w (log s − log(s + c))``;
+- ``R_x = Σ_{w in x, s_w = 0} q_w``; ``A(S)`` and ``Q(S) = Σ_{s_w > 0} q_w`` are the same for
+  every candidate, so only ``v_x = G_x + c_x (Q + R_x)`` is compared.
+
+``h(c, s)`` telescopes into one term per occurrence ``k < c``: ``q_w log q_w`` or
+``q_w (log k − log(k + 1))`` while ``s = 0``, then ``q_w (log(s + k) − log(s + k + 1))``. So each
+(word, k) is a column with one current value, and ``G_x`` is the sum of the columns ``x`` holds.
+
+A pick only raises ``len S``, ``Q`` and the columns of its own words, and a column's value never
+falls while ``q_w`` ≤ 1/2 (a word's first pick turns ``q log q`` into ``q log(s/(s+1))``). So a
+``G`` computed earlier is a lower bound of ``G`` now, and with ``G'`` that bound,
+``G' + c(then) R_x + c(now) Q(now)`` bounds ``v_x`` from below: ``c`` and ``Q`` only grow, and
+``R_x`` only shrinks when one of ``x``'s words is picked for the first time, which happens once per
+word (then ``x`` is filed again). Candidates of one length share ``c``: each length keeps a heap
+of ``G' + c(then) R_x``, and a pick rates afresh only the candidates whose bound reaches the best
+divergence (within ``TIE``, where the earliest sentence wins, as sumy's ``kls.index(min(kls))``
+means but sees rounding noise as a difference): a few per pick once the summary is some hundred
+words long. Sentences with the same content words (an empty one is one) always tie: only the
+first of them waits in a heap, and the next one takes its place when it is picked.
+"""
+
+from __future__ import annotations
+
+import heapq
+from array import array
+from typing import TYPE_CHECKING
+
+# Imported with the module, before ranking.rank starts its clock: scipy.sparse costs 0.1 s.
+from scipy import sparse
+
+from desktop.engine.methods import TIE, Scores, checkpoint
+from desktop.engine.methods.greedy import _pick_order_scores
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from desktop.engine.analysis import Analysis
+
+_CHECK_EVERY = 64  # picks between two cancellation checks
+# Bounds are rounded as the divergences are: a candidate whose bound passes the limit by less
+# than this (relative) is rated afresh, so that rounding never hides it.
+_ROOM = 1e-12
+_DEAD, _WAITING = -1, -2  # stamps of a picked sentence and of a later twin
+
+
+def rank_kl(analysis: Analysis) -> Scores:
+    """KL-Sum: add the sentence that makes the summary's word distribution closest to the text's
+    (the module's docstring says how, and why the order is sumy's)."""
+    import numpy as np
+
+    n = analysis.size
+    if n == 0:
+        return _pick_order_scores(np.zeros(0, dtype=np.int64))
+    tokens = analysis.tokens
+    content = ~analysis.form_stop[tokens]
+    forms = len(analysis.forms)
+    words = sparse.csr_matrix(
+        (
+            np.ones(int(content.sum()), dtype=np.int64),
+            (analysis.token_rows[content], tokens[content]),
+        ),
+        shape=(n, forms),
+    )
+    words.sum_duplicates()
+    frequency = np.bincount(tokens[content], minlength=forms)
+    if frequency.sum() == 0:  # no content words: every divergence is 0, sumy picks in order
+        return _pick_order_scores(np.arange(n))
+    q = frequency / frequency.sum()
+    lengths = np.asarray(words.sum(axis=1)).ravel().astype(np.int64)
+    # Column (w, k) for k < the most times any candidate holds w; each entry of ``words`` becomes
+    # as many columns as it counts, in order.
+    most = np.zeros(forms, dtype=np.int64)
+    np.maximum.at(most, words.indices, words.data)
+    first_column = np.concatenate([[0], np.cumsum(most)])
+    per_entry = words.data
+    rows = np.repeat(np.repeat(np.arange(n), np.diff(words.indptr)), per_entry)
+    shift = np.arange(len(rows)) - np.repeat(np.cumsum(per_entry) - per_entry, per_entry)
+    held = np.repeat(first_column[words.indices], per_entry) + shift
+    word_of = np.repeat(np.arange(forms), most)
+    k_of = np.arange(int(first_column[-1])) - first_column[word_of]
+    log_q = np.log(np.where(q > 0, q, 1.0))
+    with np.errstate(divide="ignore"):
+        value = q[word_of] * np.where(k_of == 0, log_q[word_of], np.log(k_of / (k_of + 1.0)))
+    g = np.bincount(rows, value[held], minlength=n)
+    r = np.bincount(np.repeat(np.arange(n), np.diff(words.indptr)), q[words.indices], minlength=n)
+    # step[j] = log j - log(j + 1) (log 0 read as 0): a column's value is q_w times a step.
+    log_int = np.log(np.maximum(np.arange(len(tokens) + int(most.max()) + 3), 1))
+    step = (log_int[:-1] - log_int[1:]).tolist()
+    log_c = np.log(np.maximum(np.arange(len(tokens) + int(lengths.max()) + 2), 1))
+    rest = _twins(held, rows, n)
+
+    # Heaps of (key, sentence, stamp), one per length; an entry whose stamp is not its sentence's
+    # current one was filed again since (or picked) and is dropped when it surfaces.
+    key = g + log_c[lengths] * r
+    waiting = np.zeros(n, dtype=bool)
+    waiting[rest[rest >= 0]] = True
+    filed = np.flatnonzero(~waiting)
+    by_length = filed[np.lexsort((key[filed], lengths[filed]))]  # sorted: each part is a heap
+    cut = np.flatnonzero(np.diff(lengths[by_length])) + 1
+    heaps: dict[int, list[tuple[float, int, int]]] = {}
+    for part in np.split(by_length, cut):
+        heaps[int(lengths[part[0]])] = list(
+            zip(key[part].tolist(), part.tolist(), [0] * len(part), strict=True)
+        )
+    stamp = np.where(waiting, _WAITING, 0).tolist()
+    next_twin = rest.tolist()
+    columns = array("q", held.tolist())  # a candidate's columns, for G afresh
+    starts = np.concatenate([[0], np.cumsum(np.bincount(rows, minlength=n))]).tolist()
+    holders = words.tocsc()
+    holder_starts, holder_rows, holder_counts = (
+        holders.indptr.tolist(),
+        holders.indices,
+        holders.data,
+    )
+    column_value = value.tolist()
+    get = column_value.__getitem__
+    log_c_list, r_list, g_list = log_c.tolist(), r.tolist(), g.tolist()
+    length_of = lengths.tolist()
+    q_list = q.tolist()
+    most_list, first_list = most.tolist(), first_column.tolist()
+    indptr, indices, data = words.indptr.tolist(), words.indices.tolist(), words.data.tolist()
+    all_words = np.diff(analysis.bounds).tolist()
+    summary = [0] * forms  # s_w: occurrences in the summary
+    summary_length, q_summary = 0, 0.0
+    order = []
+    heappop, heappush, heapreplace = heapq.heappop, heapq.heappush, heapq.heapreplace
+    for pick in range(n):
+        if pick % _CHECK_EVERY == 0:
+            checkpoint()
+        # Each length's lowest bound, lowest first; rate candidates afresh until no bound is
+        # within reach of the best divergence found.
+        tops = [
+            (h[0][0] + log_c_list[summary_length + ln] * q_summary, ln)
+            for ln, h in heaps.items()
+            if h
+        ]
+        heapq.heapify(tops)
+        rated = []
+        best = limit = reach = float("inf")
+        while tops and tops[0][0] <= reach:
+            ln = tops[0][1]
+            heap = heaps[ln]
+            _, x, made = heappop(heap)
+            if made == stamp[x]:
+                g_x = sum(map(get, columns[starts[x] : starts[x + 1]]))
+                c = log_c_list[summary_length + ln]
+                v = g_x + c * (q_summary + r_list[x])
+                rated.append((x, v, g_x, c))
+                if v < best:
+                    best = v
+                    limit = v + TIE * abs(v) + 1e-300
+                    reach = limit + _ROOM * abs(limit)
+            if heap:
+                heapreplace(tops, (heap[0][0] + log_c_list[summary_length + ln] * q_summary, ln))
+            else:
+                heappop(tops)
+        chosen = min(x for x, v, _, _ in rated if v <= limit)
+        order.append(chosen)
+        stamp[chosen] = _DEAD
+        for x, _, g_x, c in rated:  # filed again, with their fresh G
+            if x != chosen:
+                g_list[x] = g_x
+                stamp[x] += 1
+                heappush(heaps[length_of[x]], (g_x + c * r_list[x], x, stamp[x]))
+        refile = set()
+        twin = next_twin[chosen]
+        if twin >= 0:  # its twin takes its place, with the same G
+            stamp[twin] = 0
+            g_list[twin] = next(g_x for x, _, g_x, _ in rated if x == chosen)
+            refile.add(twin)
+        summary_length += all_words[chosen]
+        start, stop = indptr[chosen], indptr[chosen + 1]
+        for w, times in zip(indices[start:stop], data[start:stop], strict=True):
+            before = summary[w]
+            after = summary[w] = before + times
+            q_w = q_list[w]
+            column = first_list[w]
+            gained, change = [], 0.0  # a holder of k + 1 of w gains gained[k]
+            for k in range(most_list[w]):
+                old = column_value[column + k]
+                column_value[column + k] = q_w * step[after + k]
+                change += column_value[column + k] - old
+                gained.append(change)
+            if before:
+                continue
+            # w's first pick: R of its holders shrinks (they are filed again), Q grows.
+            q_summary += q_w
+            a, b = holder_starts[w], holder_starts[w + 1]
+            for x, count in zip(
+                holder_rows[a:b].tolist(), holder_counts[a:b].tolist(), strict=True
+            ):
+                if stamp[x] != _DEAD:
+                    r_list[x] -= q_w
+                    g_list[x] += gained[count - 1]
+                    refile.add(x)
+        for x in refile:
+            made = stamp[x]
+            if made >= 0:
+                stamp[x] = made = made + 1
+                ln = length_of[x]
+                heappush(
+                    heaps[ln], (g_list[x] + log_c_list[summary_length + ln] * r_list[x], x, made)
+                )
+    return _pick_order_scores(np.asarray(order, dtype=np.int64))
+
+
+def _twins(held: np.ndarray, rows: np.ndarray, n: int) -> np.ndarray:
+    """For each candidate, the next one holding the same columns (the same content words, as
+    often), or -1: such twins always have the same divergence."""
+    import numpy as np
+
+    weights = np.random.default_rng(0).integers(
+        1, 2**62, size=int(held.max(initial=0)) + 1, dtype=np.uint64
+    )
+    digest = np.zeros(n, dtype=np.uint64)
+    np.add.at(digest, rows, weights[held])  # wraps around: a hash of the columns held
+    by_digest = np.lexsort((np.arange(n), digest))
+    same = digest[by_digest][1:] == digest[by_digest][:-1]
+    rest = np.full(n, -1, dtype=np.int64)
+    if not same.any():
+        return rest
+    starts = np.concatenate([[0], np.cumsum(np.bincount(rows, minlength=n))]).tolist()
+    columns = held.tolist()
+    groups = np.split(by_digest, np.flatnonzero(~same) + 1)
+    for group in groups:
+        if len(group) < 2:
+            continue
+        last: dict[tuple[int, ...], int] = {}  # equal digests with other columns stay apart
+        for x in reversed(group.tolist()):
+            held_by_x = tuple(columns[starts[x] : starts[x + 1]])
+            rest[x] = last.get(held_by_x, -1)
+            last[held_by_x] = x
+    return rest
