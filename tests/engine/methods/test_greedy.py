@@ -1,10 +1,11 @@
-"""kl's incremental divergences and sum-basic's lazy heap against KL-Sum and SumBasic computed
-the plain way.
+"""kl's bounded picks and sum-basic's lazy heap against KL-Sum and SumBasic computed the plain
+way.
 
 The parity tests skip articles with a repeated sentence (sumy keys ratings by text); here each
 article is followed by itself, so every rating has an exact twin, which is where the tie searches
-do their work. A generated text (benchmarks/longtext.py) runs kl through many compactions of its
-candidate pool.
+do their work. kl rates every candidate in its first picks and picks from bounds after them: each
+kl test runs both ways (``opening`` 0 picks from bounds from the start), on a generated text
+(benchmarks/longtext.py) and on random texts of few words, full of ties.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from support.paths import ROOT
 from desktop.engine import load, rank
 from desktop.engine.analysis import Analysis, analyse
 from desktop.engine.methods import TIE
+from desktop.engine.methods.kl import ranked
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -85,8 +87,10 @@ def test_kl_is_the_plain_greedy_on_a_long_text(shared_eval: Path) -> None:
 
     document = load(text(150).encode(), language="en")
     assert len(document.candidates) > 120
-    ours = rank(document, "kl").order.tolist()
-    assert ours == [document.candidates[i] for i in _plain_kl(analyse(document))]
+    plain = _plain_kl(analyse(document))
+    assert rank(document, "kl").order.tolist() == [document.candidates[i] for i in plain]
+    for opening in (0, 20):
+        assert ranked(analyse(document), opening).order.tolist() == plain
 
 
 @pytest.mark.parametrize(
@@ -99,8 +103,11 @@ def test_the_plain_greedy_with_repeated_sentences(
     for line in lines[:articles]:
         text = json.loads(line)["text"]
         document = load(f"{text}\n\n{text}".encode(), language="en")
+        expected = plain(analyse(document))
         ours = rank(document, method).order.tolist()
-        assert ours == [document.candidates[i] for i in plain(analyse(document))]
+        assert ours == [document.candidates[i] for i in expected]
+        if method == "kl":
+            assert ranked(analyse(document), 0).order.tolist() == expected
 
 
 @pytest.mark.parametrize("seed", range(6))
@@ -125,5 +132,7 @@ def test_kl_is_the_plain_greedy_on_random_texts_full_of_ties(seed: int) -> None:
     text = "\n\n".join(" ".join(sentences[i : i + 4]) for i in range(0, len(sentences), 4))
     document = load(text.encode(), language="en")
     assert len(document.candidates) > 60
-    ours = rank(document, "kl").order.tolist()
-    assert ours == [document.candidates[i] for i in _plain_kl(analyse(document))]
+    plain = _plain_kl(analyse(document))
+    assert rank(document, "kl").order.tolist() == [document.candidates[i] for i in plain]
+    for opening in (0, 10):
+        assert ranked(analyse(document), opening).order.tolist() == plain
