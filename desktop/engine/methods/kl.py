@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import heapq
 from array import array
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 # Imported with the module, before ranking.rank starts its clock: scipy.sparse costs 0.1 s.
@@ -63,8 +64,8 @@ def rank_kl(analysis: Analysis) -> Scores:
 
 
 def ranked(analysis: Analysis, opening: int) -> Scores:
-    """KL-Sum's picks: the first ``opening`` of them from every candidate rated, the rest from
-    the heaps (the tests run either way)."""
+    """KL-Sum's picks: the first ``opening`` of them from every candidate rated, the others from
+    the heaps (the tests run both ways)."""
     import numpy as np
 
     n = analysis.size
@@ -124,20 +125,23 @@ def ranked(analysis: Analysis, opening: int) -> Scores:
     order: list[int] = []
 
     def add(w: int, times: int) -> list[float]:
-        """Add ``times`` of ``w`` to the summary: its columns' new values; what a holder of
-        k + 1 of ``w`` gains, for each k."""
+        """Add ``times`` of ``w`` to the summary: its columns' new values, and by how much each
+        changed."""
         before = summary[w]
         after = summary[w] = before + times
         q_w, column = q_list[w], first_list[w]
-        gained, change = [], 0.0
-        for k in range(most_list[w]):
-            old = column_value[column + k]
-            column_value[column + k] = q_w * step[after + k]
-            change += column_value[column + k] - old
-            gained.append(change)
-        return gained
+        changes = []
+        for k in range(column, column + most_list[w]):
+            old = column_value[k]
+            column_value[k] = q_w * step[after + k - column]
+            changes.append(column_value[k] - old)
+        return changes
 
-    # The opening: every candidate rated, with numpy, G kept current for all.
+    # The opening: every candidate rated, with numpy, G kept current for all (a scatter of each
+    # changed column's change to its holders: the candidates with more than k of its word).
+    by_column = np.argsort(held, kind="stable")
+    column_rows = rows[by_column]
+    column_starts = np.searchsorted(held[by_column], np.arange(len(value) + 1)).tolist()
     g_now, r_now = g.copy(), r.copy()
     for pick in range(min(n, opening)):
         if pick % _CHECK_EVERY == 0:
@@ -148,18 +152,21 @@ def ranked(analysis: Analysis, opening: int) -> Scores:
         order.append(chosen)
         g_now[chosen] = np.inf
         summary_length += all_words[chosen]
-        for w, times in zip(
-            indices[indptr[chosen] : indptr[chosen + 1]],
-            data[indptr[chosen] : indptr[chosen + 1]],
-            strict=True,
-        ):
-            fresh = not summary[w]
-            gained = np.asarray(add(w, times))
-            h = holder_rows[holder_starts[w] : holder_starts[w + 1]]
-            g_now[h] += gained[holder_counts[holder_starts[w] : holder_starts[w + 1]] - 1]
-            if fresh:
-                q_summary += q_list[w]
-                r_now[h] -= q_list[w]
+        start, stop = indptr[chosen], indptr[chosen + 1]
+        slots, changes, fresh = [], [], []
+        for w, times in zip(indices[start:stop], data[start:stop], strict=True):
+            if not summary[w]:
+                fresh.append(w)
+            column = first_list[w]
+            for k, change in enumerate(add(w, times), column):
+                slots.append(column_rows[column_starts[k] : column_starts[k + 1]])
+                changes.append(change)
+        if slots:
+            np.add.at(g_now, np.concatenate(slots), np.repeat(changes, list(map(len, slots))))
+        for w in fresh:  # Q grows, R of the word's holders shrinks
+            q_summary += q_list[w]
+            column = first_list[w]
+            r_now[column_rows[column_starts[column] : column_starts[column + 1]]] -= q_list[w]
     if len(order) == n:
         return _pick_order_scores(np.asarray(order, dtype=np.int64))
 
@@ -232,9 +239,10 @@ def ranked(analysis: Analysis, opening: int) -> Scores:
         start, stop = indptr[chosen], indptr[chosen + 1]
         for w, times in zip(indices[start:stop], data[start:stop], strict=True):
             fresh = not summary[w]
-            gained = add(w, times)
+            changes = add(w, times)
             if not fresh:
                 continue
+            gained = list(accumulate(changes))  # what a holder of k + 1 of w gains
             # w's first pick: Q grows by q_w, R of its holders shrinks by as much, and their G
             # gains. A holder's key (G' + c(then) R) stays a bound if G gained at least
             # c(then) q_w, which c(now) q_w, no smaller, vouches for; otherwise it is filed again.

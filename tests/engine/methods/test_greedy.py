@@ -4,8 +4,8 @@ way.
 The parity tests skip articles with a repeated sentence (sumy keys ratings by text); here each
 article is followed by itself, so every rating has an exact twin, which is where the tie searches
 do their work. kl rates every candidate in its first picks and picks from bounds after them: each
-kl test runs both ways (``opening`` 0 picks from bounds from the start), on a generated text
-(benchmarks/longtext.py) and on random texts of few words, full of ties.
+kl test runs both ways (``ranked(analysis, 0)`` picks from bounds from the start), on a generated
+text (benchmarks/longtext.py) and on random texts of few words, full of ties.
 """
 
 from __future__ import annotations
