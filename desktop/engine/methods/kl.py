@@ -15,17 +15,20 @@ content words and ``len S`` every word of the summary, stop words included. Spli
 ``q_w (log k − log(k + 1))`` while ``s = 0``, then ``q_w (log(s + k) − log(s + k + 1))``. So each
 (word, k) is a column with one current value, and ``G_x`` is the sum of the columns ``x`` holds.
 
-A pick only raises ``len S``, ``Q`` and the columns of its own words, and a column's value never
-falls while ``q_w`` ≤ 1/2 (a word's first pick turns ``q log q`` into ``q log(s/(s+1))``). So a
-``G`` computed earlier is a lower bound of ``G`` now, and with ``G'`` that bound,
-``G' + c(then) R_x + c(now) Q(now)`` bounds ``v_x`` from below: ``c`` and ``Q`` only grow, and
-``R_x`` only shrinks when one of ``x``'s words is picked for the first time, which happens once per
-word (then ``x`` is filed again). Candidates of one length share ``c``: each length keeps a heap
-of ``G' + c(then) R_x``, and a pick rates afresh only the candidates whose bound reaches the best
-divergence (within ``TIE``, where the earliest sentence wins, as sumy's ``kls.index(min(kls))``
-means but sees rounding noise as a difference): a few per pick once the summary is some hundred
-words long. Sentences with the same content words (an empty one is one) always tie: only the
-first of them waits in a heap, and the next one takes its place when it is picked.
+A pick raises ``len S`` and ``Q`` and changes the columns of its own words only: those of a word
+already in the summary rise (``log(s/(s+1))`` grows with ``s``), and a word's first pick moves its
+columns by known amounts, which its holders add to what they keep. So ``G'``, a candidate's ``G``
+when it was last rated plus those amounts, is at most its ``G`` now, and
+``G' + c(then) R_x + c(now) Q(now)`` at most ``v_x``: ``c`` and ``Q`` only grow, and ``R_x`` only
+shrinks at the first pick of one of ``x``'s words (once per word; ``x`` is then filed again, unless
+``G`` gained at least ``c(then) q_w``, which makes up for it). Candidates of one length share
+``c``: each length keeps a heap of ``G' + c(then) R_x``, and a pick rates afresh only the
+candidates whose bound reaches the best divergence (within ``TIE``, where the earliest sentence
+wins, as sumy's ``kls.index(min(kls))`` means but sees rounding noise as a difference): about ten
+a pick. While the summary is short its length moves every bound by much, so the first picks rate
+every candidate with numpy instead. Sentences with the same content words (an empty one is one)
+always tie: only the first of them waits in a heap, and the next takes its place when it is
+picked.
 """
 
 from __future__ import annotations
@@ -108,18 +111,10 @@ def ranked(analysis: Analysis, opening: int) -> Scores:
     step = (log_int[:-1] - log_int[1:]).tolist()
     longest = int(lengths.max())
     log_c = np.log(np.maximum(np.arange(len(tokens) + longest + 2), 1))
-    rest = _twins(held, rows, n)
-
     column_value = value.tolist()
     q_list, most_list, first_list = q.tolist(), most.tolist(), first_column.tolist()
     indptr, indices, data = words.indptr.tolist(), words.indices.tolist(), words.data.tolist()
     all_words = np.diff(analysis.bounds).tolist()
-    holders = words.tocsc()
-    holder_starts, holder_rows, holder_counts = (
-        holders.indptr.tolist(),
-        holders.indices,
-        holders.data,
-    )
     summary = [0] * forms  # s_w: occurrences in the summary
     summary_length, q_summary = 0, 0.0
     order: list[int] = []
@@ -172,6 +167,7 @@ def ranked(analysis: Analysis, opening: int) -> Scores:
 
     # Then heaps of (key, sentence, stamp), one per length; an entry whose stamp is not its
     # sentence's current one was filed again since (or picked) and is dropped when it surfaces.
+    rest = _twins(held, rows, n)
     picked = np.zeros(n, dtype=bool)
     picked[order] = True
     waiting = np.zeros(n, dtype=bool)  # twins of a candidate left wait behind it
@@ -187,6 +183,12 @@ def ranked(analysis: Analysis, opening: int) -> Scores:
         )
     stamp = np.select([picked, waiting], [_DEAD, _WAITING], 0).tolist()
     next_twin = rest.tolist()
+    holders = words.tocsc()
+    holder_starts, holder_rows, holder_counts = (
+        holders.indptr.tolist(),
+        holders.indices,
+        holders.data,
+    )
     columns = array("q", held.astype(np.int64).tobytes())  # a candidate's columns, for G afresh
     starts = np.concatenate([[0], np.cumsum(np.bincount(rows, minlength=n))]).tolist()
     get = column_value.__getitem__
@@ -231,7 +233,7 @@ def ranked(analysis: Analysis, opening: int) -> Scores:
                 heappush(heaps[length_of[x]], (g_x + c * r_list[x], x, stamp[x]))
         refile = set()
         twin = next_twin[chosen]
-        if twin >= 0:  # its twin takes its place, with the same G
+        if twin >= 0 and stamp[twin] == _WAITING:  # its twin takes its place, with the same G
             stamp[twin] = 0
             g_list[twin] = next(g_x for x, _, g_x, _ in rated if x == chosen)
             refile.add(twin)
