@@ -107,13 +107,14 @@ def ranked(analysis: Analysis, opening: int) -> Scores:
     g = np.bincount(rows, value[held], minlength=n)
     r = np.bincount(np.repeat(np.arange(n), np.diff(words.indptr)), q[words.indices], minlength=n)
     # step[j] = log j - log(j + 1) (log 0 read as 0): a column's value is q_w times a step.
-    log_int = np.log(np.maximum(np.arange(len(tokens) + int(most.max()) + 3), 1))
+    # (s + k never passes the word's frequency in the whole text)
+    log_int = np.log(np.maximum(np.arange(int(frequency.max()) + int(most.max()) + 3), 1))
     step = (log_int[:-1] - log_int[1:]).tolist()
     longest = int(lengths.max())
     log_c = np.log(np.maximum(np.arange(len(tokens) + longest + 2), 1))
     column_value = value.tolist()
     q_list, most_list, first_list = q.tolist(), most.tolist(), first_column.tolist()
-    indptr, indices, data = words.indptr.tolist(), words.indices.tolist(), words.data.tolist()
+    indptr, word_indices, word_counts = words.indptr.tolist(), words.indices, words.data
     all_words = np.diff(analysis.bounds).tolist()
     summary = [0] * forms  # s_w: occurrences in the summary
     summary_length, q_summary = 0, 0.0
@@ -149,7 +150,9 @@ def ranked(analysis: Analysis, opening: int) -> Scores:
         summary_length += all_words[chosen]
         start, stop = indptr[chosen], indptr[chosen + 1]
         slots, changes, fresh = [], [], []
-        for w, times in zip(indices[start:stop], data[start:stop], strict=True):
+        for w, times in zip(
+            word_indices[start:stop].tolist(), word_counts[start:stop].tolist(), strict=True
+        ):
             if not summary[w]:
                 fresh.append(w)
             column = first_list[w]
@@ -164,6 +167,7 @@ def ranked(analysis: Analysis, opening: int) -> Scores:
             r_now[column_rows[column_starts[column] : column_starts[column + 1]]] -= q_list[w]
     if len(order) == n:
         return _pick_order_scores(np.asarray(order, dtype=np.int64))
+    del by_column, column_rows, column_starts
 
     # Then heaps of (key, sentence, stamp), one per length; an entry whose stamp is not its
     # sentence's current one was filed again since (or picked) and is dropped when it surfaces.
@@ -189,10 +193,10 @@ def ranked(analysis: Analysis, opening: int) -> Scores:
         holders.indices,
         holders.data,
     )
-    columns = array("q", held.astype(np.int64).tobytes())  # a candidate's columns, for G afresh
+    columns = array("i", held.astype(np.int32).tobytes())  # a candidate's columns, for G afresh
     starts = np.concatenate([[0], np.cumsum(np.bincount(rows, minlength=n))]).tolist()
     get = column_value.__getitem__
-    log_c_list, r_list, g_list = log_c.tolist(), r_now.tolist(), g_now.tolist()
+    r_list, g_list = r_now.tolist(), g_now.tolist()
     length_of = lengths.tolist()
     heappop, heappush = heapq.heappop, heapq.heappush
     for pick in range(len(order), n):
@@ -200,17 +204,14 @@ def ranked(analysis: Analysis, opening: int) -> Scores:
             checkpoint()
         # Lengths by their lowest bound; in each, candidates are rated afresh while their bound
         # is within reach of the best divergence found so far.
-        tops = sorted(
-            (h[0][0] + log_c_list[summary_length + ln] * q_summary, ln)
-            for ln, h in heaps.items()
-            if h
-        )
+        c_now = log_c[summary_length : summary_length + longest + 1].tolist()  # c by length
+        tops = sorted((h[0][0] + c_now[ln] * q_summary, ln) for ln, h in heaps.items() if h)
         rated = []
         best = limit = reach = float("inf")
         for bound, ln in tops:
             if bound > reach:
                 break
-            heap, c = heaps[ln], log_c_list[summary_length + ln]
+            heap, c = heaps[ln], c_now[ln]
             cq = c * q_summary
             while heap and heap[0][0] + cq <= reach:
                 _, x, made = heappop(heap)
@@ -238,8 +239,11 @@ def ranked(analysis: Analysis, opening: int) -> Scores:
             g_list[twin] = next(g_x for x, _, g_x, _ in rated if x == chosen)
             refile.add(twin)
         summary_length += all_words[chosen]
+        c_now = log_c[summary_length : summary_length + longest + 1].tolist()
         start, stop = indptr[chosen], indptr[chosen + 1]
-        for w, times in zip(indices[start:stop], data[start:stop], strict=True):
+        for w, times in zip(
+            word_indices[start:stop].tolist(), word_counts[start:stop].tolist(), strict=True
+        ):
             fresh = not summary[w]
             changes = add(w, times)
             if not fresh:
@@ -251,7 +255,7 @@ def ranked(analysis: Analysis, opening: int) -> Scores:
             q_w = q_list[w]
             q_summary += q_w
             a, b = holder_starts[w], holder_starts[w + 1]
-            enough = gained[0] >= log_c_list[summary_length + longest] * q_w
+            enough = gained[0] >= c_now[longest] * q_w
             for x, count in zip(
                 holder_rows[a:b].tolist(), holder_counts[a:b].tolist(), strict=True
             ):
@@ -259,16 +263,14 @@ def ranked(analysis: Analysis, opening: int) -> Scores:
                     r_list[x] -= q_w
                     gain = gained[count - 1]
                     g_list[x] += gain
-                    if not enough and gain < log_c_list[summary_length + length_of[x]] * q_w:
+                    if not enough and gain < c_now[length_of[x]] * q_w:
                         refile.add(x)
         for x in refile:
             made = stamp[x]
             if made >= 0:
                 stamp[x] = made = made + 1
                 ln = length_of[x]
-                heappush(
-                    heaps[ln], (g_list[x] + log_c_list[summary_length + ln] * r_list[x], x, made)
-                )
+                heappush(heaps[ln], (g_list[x] + c_now[ln] * r_list[x], x, made))
     return _pick_order_scores(np.asarray(order, dtype=np.int64))
 
 
