@@ -205,9 +205,9 @@ def _ids(items: Iterable[str], size: int) -> tuple[tuple[str, ...], np.ndarray]:
 
     seen: dict[str, int] = {}
     first = np.fromiter(map(seen.setdefault, items, count()), dtype=np.int64, count=size)
-    rank = np.empty(size, dtype=np.int64)
-    rank[np.fromiter(seen.values(), dtype=np.int64, count=len(seen))] = np.arange(len(seen))
-    return tuple(seen), rank[first]
+    # Where an item first appears, ``first`` is its own position; counting those numbers them.
+    ids = np.cumsum(first == np.arange(size), dtype=np.int64) - 1
+    return tuple(seen), ids.take(first)
 
 
 def _analyse(document: Document, candidates: tuple[int, ...]) -> Tokenised:

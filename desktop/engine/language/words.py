@@ -90,10 +90,12 @@ class Lexicon:
     def stems(self, words: Sequence[str]) -> list[str]:
         """``stem`` of each word: one dictionary look-up each once the cache holds them."""
         cache = self._cache
-        missing = list(dict.fromkeys(w for w in words if w not in cache))
-        if missing:
+        try:
+            return list(map(cache.__getitem__, words))
+        except KeyError:  # words new to this process: each stemmed once
+            missing = set(words).difference(cache)
             cache.update(zip(missing, map(self._stem, missing), strict=True))
-        return list(map(cache.__getitem__, words))
+            return list(map(cache.__getitem__, words))
 
     def terms(self, text: str) -> list[str]:
         """Stemmed content words: what the ranking methods count."""
