@@ -24,6 +24,8 @@ sumy.
 
 from __future__ import annotations
 
+from functools import cache
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from desktop.engine.language.words import lexicon
@@ -48,8 +50,14 @@ def bonus_stems(analysis: Analysis) -> np.ndarray:
     bonus[stems[headings[~analysis.form_stop[headings]]]] = True
     _, indices, data = analysis.count_arrays
     frequency = np.bincount(indices, data, minlength=len(analysis.vocabulary))
-    frequent = np.argsort(-frequency, kind="stable")[:FREQUENT_BONUS_WORDS]
-    bonus[frequent[frequency[frequent] >= 2]] = True
+    # The most frequent, ties to the earlier stem: only those at least as frequent as the tenth
+    # need sorting.
+    top = min(FREQUENT_BONUS_WORDS, len(frequency))
+    if top:
+        tenth = np.partition(frequency, len(frequency) - top)[len(frequency) - top]
+        contenders = np.flatnonzero(frequency >= tenth)
+        frequent = contenders[np.argsort(-frequency[contenders], kind="stable")[:top]]
+        bonus[frequent[frequency[frequent] >= 2]] = True
     return bonus
 
 
@@ -60,6 +68,13 @@ def bonus_forms(analysis: Analysis) -> list[str]:
     return [form for form, stem in zip(analysis.forms, stems, strict=True) if bonus[stem]]
 
 
+@cache
+def _null_stems(language: str) -> frozenset[str]:
+    """The stems of the language's stop words: sumy's null words, stemmed as it stems them."""
+    lex = lexicon(language)
+    return frozenset(map(lex.stem, lex.stop_words))
+
+
 def rank_edmundson(analysis: Analysis) -> Scores:
     import numpy as np
 
@@ -67,11 +82,14 @@ def rank_edmundson(analysis: Analysis) -> Scores:
     if n == 0:
         return Scores(np.zeros(0))
     stems = analysis.form_stem
-    token_stems = stems[analysis.tokens]
-    rows = analysis.token_rows
+    token_stems = stems.take(analysis.tokens)
+    bounds = analysis.bounds
 
     def hits(mask: np.ndarray) -> np.ndarray:
-        return np.bincount(rows, mask[token_stems].astype(float), minlength=n)
+        """How many of each sentence's words have a stem in ``mask``."""
+        running = np.zeros(len(token_stems) + 1)
+        np.cumsum(mask.take(token_stems), out=running[1:])
+        return np.diff(running.take(bounds))
 
     bonus = bonus_stems(analysis)
     cue = hits(bonus)
@@ -82,15 +100,17 @@ def rank_edmundson(analysis: Analysis) -> Scores:
     if frequency.max(initial=0) > 0:
         key = hits(frequency / frequency.max() > KEY_WEIGHT)
 
-    lex = lexicon(analysis.document.language)
-    null = {lex.stem(w) for w in lex.stop_words}
+    null = _null_stems(analysis.document.language)
     in_title = np.zeros(len(bonus), dtype=bool)
-    in_title[stems[analysis.heading_tokens]] = True
-    in_title &= np.fromiter((s not in null for s in analysis.vocabulary), dtype=bool)
+    vocabulary = analysis.vocabulary
+    heading_stems = np.unique(stems[analysis.heading_tokens]).tolist()
+    in_title[[s for s in heading_stems if vocabulary[s] not in null]] = True
     title = hits(in_title)
 
     sentences = analysis.document.sentences
-    paragraph = np.fromiter((sentences[i].paragraph for i in analysis.candidates), np.int64, n)
+    paragraph = np.fromiter(
+        map(attrgetter("paragraph"), map(sentences.__getitem__, analysis.candidates)), np.int64, n
+    )
     first_paragraph = paragraph == paragraph[0]
     last_paragraph = (paragraph == paragraph[-1]) & ~first_paragraph
     opens = np.ones(n, dtype=bool)

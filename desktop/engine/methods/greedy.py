@@ -89,47 +89,50 @@ def rank_sum_basic(analysis: Analysis) -> Scores:
     # picked from below the top keeps its entry until it surfaces.
     heap = [(-r, i, 0) for i, r in enumerate(ratings)]
     heapq.heapify(heap)
+    heappop, heapreplace = heapq.heappop, heapq.heapreplace
     picked = bytearray(n)
     order: list[int] = []
-    while len(order) < n:
-        made = len(order)
+    made = 0
+    while made < n:
         if made % _CHECK_EVERY == 0:
             checkpoint()
-        while True:  # until the top is current
-            top, i, rated = heap[0]
+        top, i, rated = heap[0]
+        while rated != made:  # until the top is current
             if picked[i]:
-                heapq.heappop(heap)
-                continue
-            if rated == made:
-                break
-            rating = sum(map(mul, map(get, words[i]), weighed[i]))
-            if rating == -top:
-                break
-            heapq.heapreplace(heap, (-rating, i, made))
+                heappop(heap)
+            else:
+                rating = sum(map(mul, map(get, words[i]), weighed[i]))
+                if rating == -top:
+                    break
+                heapreplace(heap, (-rating, i, made))
+            top, i, rated = heap[0]
         if top == 0.0:  # the floor: every rating left is 0
             order.extend(sorted(j for _, j, _ in heap if not picked[j]))
             break
         # Ratings tied with the top (within TIE): the earliest sentence wins, so only earlier
         # sentences whose last rating was within TIE can take its place. The heap below an entry
-        # rated lower than that holds none, which usually ends the search at the top's children.
+        # rated lower than that holds none: usually the top's two children already end the search.
         limit = top + TIE * abs(top)
-        earlier, below = [], [1, 2]
-        while below:
-            k = below.pop()
-            if k < len(heap) and heap[k][0] <= limit:
-                if heap[k][1] < i and not picked[heap[k][1]]:
-                    earlier.append(heap[k][1])
-                below += (2 * k + 1, 2 * k + 2)
         chosen = i
-        for j in sorted(earlier):
-            if -sum(map(mul, map(get, words[j]), weighed[j])) <= limit:
-                chosen = j
-                break
+        size = len(heap)
+        if (size > 1 and heap[1][0] <= limit) or (size > 2 and heap[2][0] <= limit):
+            earlier, below = [], [1, 2]
+            while below:
+                k = below.pop()
+                if k < size and heap[k][0] <= limit:
+                    if heap[k][1] < i and not picked[heap[k][1]]:
+                        earlier.append(heap[k][1])
+                    below += (2 * k + 1, 2 * k + 2)
+            for j in sorted(earlier):
+                if -sum(map(mul, map(get, words[j]), weighed[j])) <= limit:
+                    chosen = j
+                    break
         if chosen == i:
-            heapq.heappop(heap)
+            heappop(heap)
         else:
             picked[chosen] = True
         order.append(chosen)
+        made += 1
         for w in words[chosen]:
             probability[w] *= probability[w]
         for w in again.get(chosen, ()):
