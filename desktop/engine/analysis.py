@@ -205,8 +205,12 @@ def _ids(items: Iterable[str], size: int) -> tuple[tuple[str, ...], np.ndarray]:
 
     seen: dict[str, int] = {}
     first = np.fromiter(map(seen.setdefault, items, count()), dtype=np.int64, count=size)
-    # Where an item first appears, ``first`` is its own position; counting those numbers them.
-    ids = np.cumsum(first == np.arange(size), dtype=np.int64) - 1
+    # The positions in ``first`` are where each item first appears; counting them numbers the
+    # items in that order (no pass over the dictionary, no array of every position).
+    starts = np.zeros(size, dtype=bool)
+    starts[first] = True
+    ids = np.cumsum(starts, dtype=np.int64)
+    ids -= 1
     return tuple(seen), ids.take(first)
 
 
