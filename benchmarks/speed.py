@@ -53,6 +53,12 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 BBC = SHARED / "eval" / "bbc_news_summary-dev.jsonl"
 SIZES = (50, 200, 1000, 5000, 20000, 100000)
+# Issue 13's goals: CPU ratio to sumy at 1,000 sentences (random is not compared), the growth
+# exponent from 20,000 to 100,000 sentences, and the peak RSS at any size.
+GOAL_RATIO = {"lex-rank": 100.0}
+GOAL_RATIO_DEFAULT = 50.0
+GOAL_EXPONENT = 1.15
+GOAL_RSS_MB = 500.0
 
 
 def main() -> int:
@@ -213,7 +219,7 @@ def _speed_table(documents: dict[int, tuple[Path, int]], methods: list[str], cap
     print(f"Ranking CPU seconds, ours vs sumy (10-sentence summary; sumy capped at {cap:.0f} s)")
     print(
         f"{'method':10} {'sentences':>9} {'ours CPU':>10} {'sumy CPU':>9} {'sumy/ours':>10}"
-        f" {'ours wall':>10} {'process CPU':>12} {'RSS ours':>9} {'RSS sumy':>9}"
+        f" {'ours wall':>10} {'process CPU':>12} {'RSS ours':>9} {'RSS sumy':>9}  goal"
     )
     for method in methods:
         comparable = method in SUMY and method != "lead"  # sumy has no lead
@@ -231,6 +237,11 @@ def _speed_table(documents: dict[int, tuple[Path, int]], methods: list[str], cap
             wall = f"{ours['seconds']:.6f}" if ours else "-"
             process = f"{ours['process_cpu']:.2f}" if ours else "-"
             rss = f"{ours['rss_mb']:.0f} MB" if ours else "-"
+            goals = (
+                []
+                if not ours
+                else [_verdict(f"<= {GOAL_RSS_MB:.0f} MB", ours["rss_mb"] <= GOAL_RSS_MB)]
+            )
             if not comparable:
                 sumy = ratio = rss_sumy = "-"
             elif theirs is None or theirs["seconds"] > cap:
@@ -239,14 +250,24 @@ def _speed_table(documents: dict[int, tuple[Path, int]], methods: list[str], cap
                 sumy = f"{theirs['cpu']:.4f}"
                 ratio = f"{theirs['cpu'] / cpu:.0f}x"
                 rss_sumy = f"{theirs['rss_mb']:.0f} MB"
+                if size == 1000 and method != "random":
+                    wanted = GOAL_RATIO.get(method, GOAL_RATIO_DEFAULT)
+                    goals.append(_verdict(f">= {wanted:.0f}x", theirs["cpu"] / cpu >= wanted))
             print(
                 f"{method:10} {count:>9,} {cpu:>10.6f} {sumy:>9} {ratio:>10} {wall:>10}"
-                f" {process:>12} {rss:>9} {rss_sumy:>9}",
+                f" {process:>12} {rss:>9} {rss_sumy:>9}  {', '.join(goals)}",
                 flush=True,
             )
         if 20000 in cpu_at and 100000 in cpu_at:
             exponent = math.log(cpu_at[100000] / cpu_at[20000]) / math.log(5)
-            print(f"{method:10} growth exponent 20,000 -> 100,000 (CPU): {exponent:.2f}")
+            print(
+                f"{method:10} growth exponent 20,000 -> 100,000 (CPU): {exponent:.2f}"
+                f"  {_verdict(f'<= {GOAL_EXPONENT}', exponent <= GOAL_EXPONENT)}"
+            )
+
+
+def _verdict(goal: str, met: bool) -> str:
+    return f"{goal}: {'met' if met else 'MISSED'}"
 
 
 # -- the rest ------------------------------------------------------------------------------------
