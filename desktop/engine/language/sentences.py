@@ -87,16 +87,16 @@ def sentence_spans(
 
 @cache
 def _tokenizer(code: str):  # -> punkt.PunktSentenceTokenizer
-    """The Punkt tokenizer of a language, its model loaded once (a few hundred ms)."""
+    """The Punkt tokenizer of a language, its model loaded once (``punkt_models``) with the
+    curated non-breaking prefixes (Dr., Prof., Nr., Sra. …) of the language."""
     import punkt
+
+    from desktop.engine.language import punkt_models
 
     name = LANGUAGES[code].name if code in LANGUAGES else "english"
     if name not in punkt.available_languages():
         name = "english"
-    params = punkt.load_model(name)
-    if punkt.has_prefixes(name):
-        # The curated non-breaking prefixes (Dr., Prof., Nr., Sra. …) of the language.
-        params = punkt.with_nonbreaking_prefixes(params, name)
+    params = punkt_models.load(name)
     try:
         rules = punkt.rules_for_language(LANGUAGES[code].name if code in LANGUAGES else name)
     except LookupError:
