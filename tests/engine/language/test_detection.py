@@ -172,3 +172,23 @@ def test_ngrams_are_langdetects() -> None:
     assert [model.rows([text])[0].tolist() for text in texts[:400]] == [
         reference(text) for text in texts[:400]
     ]
+
+
+def test_log_probabilities_are_the_whole_matrixs() -> None:
+    """Only the profiles' counts get a logarithm of their own; every other entry is the
+    smoothing's logarithm: to the last bit what the logarithm of the whole matrix of
+    frequencies gave."""
+    import numpy as np
+
+    from desktop.engine.language import detection
+
+    profiles = detection.compile_profiles()
+    grams = profiles["grams"].tolist()
+    rows, columns = profiles["rows"], profiles["columns"]
+    lengths = np.array([len(grams[row]) for row in rows])
+    frequencies = np.zeros((len(grams), len(profiles["codes"])))
+    frequencies[rows, columns] = profiles["counts"] / profiles["totals"][columns, lengths - 1]
+    whole = np.log(frequencies + detection._SMOOTHING)
+    ours = detection._model_instance().log
+    assert ours.dtype == whole.dtype
+    assert np.array_equal(ours.view(np.uint64), whole.view(np.uint64))
