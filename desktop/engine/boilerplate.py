@@ -30,6 +30,7 @@ from collections import Counter
 from functools import cache
 from typing import TYPE_CHECKING
 
+from desktop.engine.language.words import CJK
 from desktop.engine.model import Kind
 from desktop.paths import package_data
 
@@ -57,7 +58,6 @@ _CUT = re.compile(r"[^\W_] ?(?:\.\.\.|…)$")
 _SECOND = re.compile(r"[.!?…。！？]\s+\S")
 """A line cut off with an ellipsis and no sentence before the cut is a teaser ("Mead School
 District will build 10th elementary school …"), not a sentence."""
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _NEUTRAL = (Kind.TITLE, Kind.BYLINE, Kind.CAPTION)
 _BETWEEN = (*_NEUTRAL, Kind.BOILERPLATE)
 _HEAD_GAP = 3
@@ -97,7 +97,8 @@ def outside_article(texts: Sequence[str], kinds: Sequence[Kind], code: str) -> l
     if len(texts) < _MIN_BLOCKS:
         return [False] * len(texts)
     split = [text.split() for text in texts]
-    words = [len(w) + len(_CJK.findall(t)) // 2 for t, w in zip(texts, split, strict=True)]
+    # Words, counting two CJK characters as one (``word_count``, on the words split once).
+    words = [len(w) + sum(map(len, CJK.findall(t))) // 2 for t, w in zip(texts, split, strict=True)]
     verdicts = _justext(texts, split, code)
     keys = _repeat_keys(split)
     seen = Counter(keys)

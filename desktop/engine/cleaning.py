@@ -24,6 +24,7 @@ from array import array
 from typing import TYPE_CHECKING
 
 from desktop.engine import furniture, language
+from desktop.engine.language.words import CJK, word_count
 from desktop.engine.model import Block, Extracted, Kind
 
 if TYPE_CHECKING:
@@ -31,7 +32,6 @@ if TYPE_CHECKING:
 
 _FINAL = re.compile(r"[.!?…:;。！？．]$")
 _CLOSERS = "\"'’”“»«›‹)]」』）"
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _DATE = re.compile(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}:\d\d\b")
 _PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du", "le", "la", "y", "al"})
 _INNER_END = re.compile(r"[.!?。！？]\s+\S")  # a second sentence: no headline
@@ -269,7 +269,7 @@ def _foreign(texts: Sequence[str], words: Sequence[int], kinds: list[Kind], code
         if kinds[i] not in (Kind.BODY, Kind.HEADING) or _is_bio(piece, words[i], stop):
             continue  # an author's bio is often in another language; it is a byline, see below
         if cjk:
-            if _CJK.search(piece) or len(piece.split()) < _FOREIGN_MIN_WORDS:
+            if CJK.search(piece) or len(piece.split()) < _FOREIGN_MIN_WORDS:
                 continue
         else:
             if _plainly_in(piece[:_LONG], stop):
@@ -402,5 +402,5 @@ def _words(piece: str) -> int:
     Only counts up to a hundred matter to the rules, so a long block is counted on its start.
     """
     sample = piece[:_LONG]
-    words = len(sample.split()) + len(_CJK.findall(sample)) // 2
+    words = word_count(sample)
     return words if len(piece) <= _LONG else max(words, 100)

@@ -11,16 +11,12 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+from desktop.engine.language.words import word_count
+
 _SEPARATOR = re.compile(r"(\s*[|｜]\s*|\s+[-–—_·•»:]{1,2}\s+|\s+_)")
 """Where a page title joins the article's title to its site or section name."""
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _BAR = re.compile(r"\s*[|｜]\s*")
 _SHORTEST_SITE_KEY = 3
-
-
-def _size(text: str) -> int:
-    """Words, counting two CJK characters as one."""
-    return len(text.split()) + len(_CJK.findall(text)) // 2
 
 
 def _key(text: str) -> str:
@@ -57,7 +53,7 @@ def title(text: str, site: str = "", url: str = "") -> str:
             parts = parts[:-2]
         elif _is_site(parts[0], keys):
             parts = parts[2:]
-        elif _BAR.fullmatch(parts[-2]) and _size(parts[-1]) < _size("".join(parts[:-2])):
+        elif _BAR.fullmatch(parts[-2]) and word_count(parts[-1]) < word_count("".join(parts[:-2])):
             parts = parts[:-2]
         else:
             break
