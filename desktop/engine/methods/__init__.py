@@ -55,6 +55,7 @@ class Method:
 # rating are equal too (an SVD rates an empty sentence 1e-16, not 0).
 TIE = 1e-9
 NOISE = 1e-12
+CHECK_EVERY = 64  # picks of a greedy method between two cancellation checks
 
 
 def order_by_score(values: np.ndarray) -> np.ndarray:

@@ -16,17 +16,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from desktop.engine.methods import TIE, Scores, checkpoint
+from desktop.engine.methods import CHECK_EVERY, TIE, Scores, checkpoint
 
 if TYPE_CHECKING:
     import numpy as np
 
     from desktop.engine.analysis import Analysis
 
-_CHECK_EVERY = 64  # picks between two cancellation checks
 
-
-def _pick_order_scores(order: np.ndarray) -> Scores:
+def pick_order_scores(order: np.ndarray) -> Scores:
     """Scores from a pick order: 1 for the first pick down to 1/n for the last."""
     import numpy as np
 
@@ -54,12 +52,12 @@ def rank_sum_basic(analysis: Analysis) -> Scores:
 
     n = analysis.size
     if n == 0:
-        return _pick_order_scores(np.zeros(0, dtype=np.int64))
+        return pick_order_scores(np.zeros(0, dtype=np.int64))
     indptr, indices, data = analysis.count_arrays
     frequency = np.bincount(indices, data, minlength=len(analysis.vocabulary))
     total = frequency.sum()
     if total == 0:
-        return _pick_order_scores(np.arange(n))
+        return pick_order_scores(np.arange(n))
     p = frequency / total
     rows = np.repeat(np.arange(n), np.diff(indptr))
     lengths = np.bincount(rows, data, minlength=n)
@@ -94,7 +92,7 @@ def rank_sum_basic(analysis: Analysis) -> Scores:
     order: list[int] = []
     made = 0
     while made < n:
-        if made % _CHECK_EVERY == 0:
+        if made % CHECK_EVERY == 0:
             checkpoint()
         top, i, rated = heap[0]
         while rated != made:  # until the top is current
@@ -137,4 +135,4 @@ def rank_sum_basic(analysis: Analysis) -> Scores:
             probability[w] *= probability[w]
         for w in again.get(chosen, ()):
             probability[w] *= probability[w]
-    return _pick_order_scores(np.asarray(order, dtype=np.int64))
+    return pick_order_scores(np.asarray(order, dtype=np.int64))

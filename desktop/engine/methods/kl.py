@@ -41,15 +41,14 @@ from typing import TYPE_CHECKING
 # Imported with the module, before ranking.rank starts its clock: scipy.sparse costs 0.1 s.
 from scipy import sparse
 
-from desktop.engine.methods import TIE, Scores, checkpoint
-from desktop.engine.methods.greedy import _pick_order_scores
+from desktop.engine.methods import CHECK_EVERY, TIE, Scores, checkpoint
+from desktop.engine.methods.greedy import pick_order_scores
 
 if TYPE_CHECKING:
     import numpy as np
 
     from desktop.engine.analysis import Analysis
 
-_CHECK_EVERY = 64  # picks between two cancellation checks
 # Bounds are rounded as the divergences are: a candidate whose bound passes the limit by less
 # than this (relative) is rated afresh, so that rounding never hides it.
 _ROOM = 1e-12
@@ -73,7 +72,7 @@ def ranked(analysis: Analysis, opening: int) -> Scores:
 
     n = analysis.size
     if n == 0:
-        return _pick_order_scores(np.zeros(0, dtype=np.int64))
+        return pick_order_scores(np.zeros(0, dtype=np.int64))
     tokens = analysis.tokens
     content = ~analysis.form_stop[tokens]
     forms = len(analysis.forms)
@@ -87,7 +86,7 @@ def ranked(analysis: Analysis, opening: int) -> Scores:
     words.sum_duplicates()
     frequency = np.bincount(tokens[content], minlength=forms)
     if frequency.sum() == 0:  # no content words: every divergence is 0, sumy picks in order
-        return _pick_order_scores(np.arange(n))
+        return pick_order_scores(np.arange(n))
     q = frequency / frequency.sum()
     lengths = np.asarray(words.sum(axis=1)).ravel().astype(np.int64)
     # Column (w, k) for k < the most times any candidate holds w; each entry of ``words`` becomes
@@ -140,7 +139,7 @@ def ranked(analysis: Analysis, opening: int) -> Scores:
     column_starts = np.searchsorted(held[by_column], np.arange(len(value) + 1)).tolist()
     g_now, r_now = g.copy(), r.copy()
     for pick in range(min(n, opening)):
-        if pick % _CHECK_EVERY == 0:
+        if pick % CHECK_EVERY == 0:
             checkpoint()
         v = g_now + log_c[summary_length + lengths] * (q_summary + r_now)
         best = v.min()
@@ -166,7 +165,7 @@ def ranked(analysis: Analysis, opening: int) -> Scores:
             column = first_list[w]
             r_now[column_rows[column_starts[column] : column_starts[column + 1]]] -= q_list[w]
     if len(order) == n:
-        return _pick_order_scores(np.asarray(order, dtype=np.int64))
+        return pick_order_scores(np.asarray(order, dtype=np.int64))
     del by_column, column_rows, column_starts
 
     # Then heaps of (key, sentence, stamp), one per length; an entry whose stamp is not its
@@ -200,7 +199,7 @@ def ranked(analysis: Analysis, opening: int) -> Scores:
     length_of = lengths.tolist()
     heappop, heappush = heapq.heappop, heapq.heappush
     for pick in range(len(order), n):
-        if pick % _CHECK_EVERY == 0:
+        if pick % CHECK_EVERY == 0:
             checkpoint()
         # Lengths by their lowest bound; in each, candidates are rated afresh while their bound
         # is within reach of the best divergence found so far.
@@ -271,7 +270,7 @@ def ranked(analysis: Analysis, opening: int) -> Scores:
                 stamp[x] = made = made + 1
                 ln = length_of[x]
                 heappush(heaps[ln], (g_list[x] + c_now[ln] * r_list[x], x, made))
-    return _pick_order_scores(np.asarray(order, dtype=np.int64))
+    return pick_order_scores(np.asarray(order, dtype=np.int64))
 
 
 def _twins(held: np.ndarray, rows: np.ndarray, n: int) -> np.ndarray:

@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from desktop.engine.methods import Scores, checkpoint
+from desktop.engine.methods import CHECK_EVERY, Scores, checkpoint
 
 if TYPE_CHECKING:
     import numpy as np
@@ -60,7 +60,6 @@ PAGERANK_STEPS = 200  # at most; BBC articles converge in 40 (median) to 80 step
 POSITION = 0.05  # weight of -ln(1 + position) against centrality scaled to at most 1
 REDUNDANCY = 0.6  # weight of the similarity to the sentences already ranked (MMR)
 MMR_DEPTH = 500  # picks made with redundancy control; the rest follow centrality alone
-_CHECK_EVERY = 64  # picks between two cancellation checks
 
 
 def rank_precis(analysis: Analysis) -> Scores:
@@ -234,7 +233,7 @@ def _mmr(unit: _Rows, score: np.ndarray, first: np.ndarray, weight: float) -> np
     for row in first.tolist():
         take(row)
     for pick in range(min(MMR_DEPTH, n - len(order))):
-        if pick % _CHECK_EVERY == 0:
+        if pick % CHECK_EVERY == 0:
             checkpoint()
         gain = np.where(taken, -np.inf, score - weight * redundancy)
         take(int(np.argmax(gain)))
