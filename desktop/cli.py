@@ -7,6 +7,7 @@ A subcommand is a function that adds its arguments and a function that runs it, 
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 import time
 from dataclasses import dataclass
@@ -47,13 +48,42 @@ class Command:
 
 def main(argv: list[str] | None = None) -> int:
     # Run as the program, a command's time counts from the process's start; called, from the call.
-    since = None if argv is None else time.monotonic()
+    program = argv is None
+    since = None if program else time.monotonic()
     argv = sys.argv[1:] if argv is None else argv
     if argv and argv[0] in {n for c in COMMANDS for n in (c.name, *c.aliases)}:
+        if program:
+            # Most objects a command makes are its imports' (functions, classes, tables), and
+            # they live to the end: collecting the young ones every 700 allocations walked them
+            # again and again (22 million instructions of a summary). Cycles are still collected.
+            gc.set_threshold(100_000)
         args = _command_parser().parse_args(argv)
         args.since = since
-        return args.run(args, args.parser)
+        code = args.run(args, args.parser)
+        return _exit_at_once(code) if program else code
     return _window(argv)
+
+
+def _exit_at_once(code: int) -> int:
+    """End the process once a command is done, without the interpreter's teardown (freeing every
+    module's objects and a last collection: 79 million instructions, a tenth of a summary).
+
+    Only when nothing is left to do: the output is flushed here, files were written and closed
+    (exports are atomic writes), and no other thread runs. Anything registered to run at exit
+    (a reading child's clean-up, a batch's pool) gets the ordinary exit: ``code`` is returned.
+    """
+    import atexit
+    import os
+    import threading
+
+    if atexit._ncallbacks() or threading.active_count() > 1:
+        return code
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (AttributeError, OSError, ValueError):  # none, closed: the ordinary exit reports it
+        return code
+    os._exit(code)
 
 
 def _window(argv: list[str]) -> int:

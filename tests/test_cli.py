@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from typing import TYPE_CHECKING
 
 import pytest
@@ -248,3 +250,43 @@ def test_markdown_of_the_seed_names_what_the_text_gives(capsys, sample_path: Pat
     assert '  - "Ekaterina Pierson-Lyzhina"' in out  # from the author note at the end
     assert '  - "Alexander-Lukaschenko"' in out
     assert "published:" not in out  # a text file has no date of its own: none is made up
+
+
+def _as_the_program(*argv: str, before: str = "") -> subprocess.CompletedProcess[str]:
+    """``precis ARGV`` in a process of its own, as the installed command runs it; ``before``:
+    Python run first in that process."""
+    code = f"{before}\nimport sys\nfrom desktop.cli import main\nsys.argv = ['precis', *{argv!r}]\n"
+    code += "sys.exit(main())\n"
+    return subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False
+    )
+
+
+def test_the_program_ends_without_teardown_after_writing_all(
+    capsys, sample_path: Path, tmp_path: Path
+) -> None:
+    """Run as the program, a command ends at once when it is done (the interpreter's teardown
+    was a tenth of a summary's instructions): what it printed and wrote is all there."""
+    # An object whose finaliser prints: the teardown would run it.
+    teardown = "class Bye:\n    def __del__(self):\n        print('teardown')\nbye = Bye()"
+    done = _as_the_program("summarize", str(sample_path), "-n", "5", before=teardown)
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout == run(capsys, "summarize", str(sample_path), "-n", "5")[1]
+    assert "teardown" not in done.stdout
+    out = tmp_path / "summary.md"
+    done = _as_the_program("summarize", str(sample_path), "-f", "markdown", "-o", str(out))
+    assert done.returncode == 0
+    expected = tmp_path / "expected.md"
+    run(capsys, "summarize", str(sample_path), "-f", "markdown", "-o", str(expected))
+    assert out.read_text(encoding="utf-8") == expected.read_text(encoding="utf-8")
+    done = _as_the_program("summarize", str(tmp_path / "nope.txt"))
+    assert done.returncode == 1
+    assert "no such file" in done.stderr
+
+
+def test_what_is_registered_to_run_at_exit_still_runs(sample_path: Path) -> None:
+    done = _as_the_program(
+        "extract", str(sample_path), before="import atexit\natexit.register(print, 'at exit')"
+    )
+    assert done.returncode == 0
+    assert done.stdout.rstrip().endswith("at exit")
