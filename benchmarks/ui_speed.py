@@ -40,6 +40,8 @@ CLOSE_DURING_RANKING = ROOT / "tests" / "support" / "close_during_ranking.py"
 
 CHILD = """
 import json, sys, time
+from desktop.cli import collect_less
+collect_less()  # as `precis` starts
 from PySide6.QtCore import QEvent, QObject, QSettings
 QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, sys.argv[2])
 from desktop.ui import app

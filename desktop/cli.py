@@ -49,19 +49,27 @@ class Command:
 def main(argv: list[str] | None = None) -> int:
     # Run as the program, a command's time counts from the process's start; called, from the call.
     program = argv is None
+    if program:
+        collect_less()
     since = None if program else time.monotonic()
     argv = sys.argv[1:] if argv is None else argv
     if argv and argv[0] in {n for c in COMMANDS for n in (c.name, *c.aliases)}:
-        if program:
-            # Most objects a command makes are its imports' (functions, classes, tables), and
-            # they live to the end: collecting the young ones every 700 allocations walked them
-            # again and again (22 million instructions of a summary). Cycles are still collected.
-            gc.set_threshold(100_000)
         args = _command_parser().parse_args(argv)
         args.since = since
         code = args.run(args, args.parser)
         return _exit_at_once(code) if program else code
     return _window(argv)
+
+
+def collect_less() -> None:
+    """Collect young objects every 100,000 allocations instead of 700, from the program's start.
+
+    Most objects a Precis process makes are its imports' (functions, classes, tables: numpy's,
+    Qt's, the engine's), and they live to its end: collecting every 700 allocations walked them
+    again and again, 22 million instructions of a summary and 20 ms of the window's start.
+    Cycles are still collected.
+    """
+    gc.set_threshold(100_000)
 
 
 def _exit_at_once(code: int) -> int:
