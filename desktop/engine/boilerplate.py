@@ -30,7 +30,6 @@ from collections import Counter
 from functools import cache
 from typing import TYPE_CHECKING
 
-from desktop.engine.language.words import CJK
 from desktop.engine.model import Kind
 from desktop.paths import package_data
 
@@ -88,17 +87,21 @@ _FIT_SAMPLE = 3000
 """Words of the longer paragraphs enough to tell whether a stop-word list fits the text."""
 
 
-def outside_article(texts: Sequence[str], kinds: Sequence[Kind], code: str) -> list[bool]:
-    """For each block, whether it is page furniture around (or inside) the article.
+def outside_article(
+    texts: Sequence[str],
+    split: Sequence[list[str]],
+    words: Sequence[int],
+    kinds: Sequence[Kind],
+    code: str,
+) -> list[bool]:
+    """For each block, whether it is page furniture around (or inside) the article. ``split``:
+    each block's words; ``words``: their ``word_count``.
 
     ``kinds`` are the blocks' kinds so far: boilerplate already found by the line rules counts
     against a stretch, titles, bylines and captions count neither way.
     """
     if len(texts) < _MIN_BLOCKS:
         return [False] * len(texts)
-    split = [text.split() for text in texts]
-    # Words, counting two CJK characters as one (``word_count``, on the words split once).
-    words = [len(w) + sum(map(len, CJK.findall(t))) // 2 for t, w in zip(texts, split, strict=True)]
     verdicts = _justext(texts, split, code)
     keys = _repeat_keys(split)
     seen = Counter(keys)

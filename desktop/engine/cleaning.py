@@ -24,7 +24,7 @@ from array import array
 from typing import TYPE_CHECKING
 
 from desktop.engine import furniture, language
-from desktop.engine.language.words import CJK, word_count
+from desktop.engine.language.words import CJK, word_count, word_counts
 from desktop.engine.model import Block, Extracted, Kind
 
 if TYPE_CHECKING:
@@ -63,17 +63,19 @@ def classify(extracted: Extracted, code: str) -> tuple[Block, ...]:
     text = extracted.text
     blocks = extracted.blocks
     texts = [text[b.start : b.end] for b in blocks]
-    words = [_words(piece) for piece in texts]  # counted once: most rules ask
+    split = [piece.split() for piece in texts]  # split and counted once: most rules ask
+    counts = word_counts(text, texts, split)
+    words = [n if len(t) <= _LONG else _words(t) for t, n in zip(texts, counts, strict=True)]
     kinds = [b.kind for b in blocks]
     for i, piece in enumerate(texts):
         if kinds[i] is Kind.BODY:
             kinds[i] = _kind_of(piece, words[i])
-    _repeats(texts, kinds)
+    _repeats(texts, split, kinds)
     _addresses(texts, kinds)
     if extracted.format not in _MAIN_CONTENT_FOUND:
-        _furniture(texts, kinds, code)
+        _furniture(texts, split, counts, kinds, code)
     _teasers(texts, words, kinds)
-    _foreign(texts, words, kinds, code)
+    _foreign(texts, split, words, kinds, code)
     _sandwiched(texts, words, kinds)
     _bios(texts, words, kinds, code)
     _tail(kinds)
@@ -106,6 +108,8 @@ def _ends_sentence(piece: str) -> bool:
 def _kind_of(piece: str, words: int) -> Kind:
     """The kind a body block of ``words`` words has on its own (without looking at its
     neighbours)."""
+    if words > 80:
+        return Kind.BODY  # too long for any furniture, a byline or a heading
     lower = piece.lower()
     if words <= 8 and (
         furniture.SHARE_ONLY.fullmatch(lower)
@@ -121,7 +125,7 @@ def _kind_of(piece: str, words: int) -> Kind:
         or furniture.is_more_line(lower)
     ):
         return Kind.BOILERPLATE
-    if words <= 80 and furniture.COOKIES.search(lower):
+    if furniture.COOKIES.search(lower):
         return Kind.BOILERPLATE
     if words <= 40 and (
         furniture.CAPTION_START.match(lower)
@@ -159,21 +163,23 @@ def _is_dateline(piece: str) -> bool:
     )
 
 
-def _repeats(texts: Sequence[str], kinds: list[Kind]) -> None:
+def _repeats(texts: Sequence[str], split: Sequence[list[str]], kinds: list[Kind]) -> None:
     """Text said before is no new paragraph: a page's second copy of the article, a pull quote,
     a header printed on every page. A block most of whose word sequences appeared earlier is
-    boilerplate; its first occurrence stays."""
+    boilerplate; its first occurrence stays. ``split``: each block's words."""
     import numpy as np
 
-    # Each word hashed once, in C; a shingle (four words in a row inside one block) is a hash of
-    # its words' hashes. Sorted, equal shingles stand together; put in block order, the first
-    # block that holds one is at the start of its run: a Python set of the shingles seen, filled
-    # block by block, cost 50 µs a block.
+    # Each word casefolded and hashed once, in C; a shingle (four words in a row inside one
+    # block) is a hash of its words' hashes. Sorted, equal shingles stand together; put in block
+    # order, the first block that holds one is at the start of its run: a Python set of the
+    # shingles seen, filled block by block, cost 50 µs a block. The words already split are
+    # those of the casefolded text: casefolding maps no character to or from white space.
     hashes = array("q")
     sizes = []
-    for piece in texts:
+    for piece, words in zip(texts, split, strict=True):
         before = len(hashes)
-        hashes.extend(map(hash, piece[:_LONG].casefold().split()))
+        sample = words if len(piece) <= _LONG else piece[:_LONG].split()
+        hashes.extend(map(hash, map(str.casefold, sample)))
         sizes.append(len(hashes) - before)
     block = np.repeat(np.arange(len(texts), dtype=np.int32), sizes)
     words = np.frombuffer(hashes, dtype=np.uint64)
@@ -219,11 +225,17 @@ def _addresses(texts: Sequence[str], kinds: list[Kind]) -> None:
             kinds[i] = Kind.BOILERPLATE
 
 
-def _furniture(texts: Sequence[str], kinds: list[Kind], code: str) -> None:
+def _furniture(
+    texts: Sequence[str],
+    split: Sequence[list[str]],
+    counts: Sequence[int],
+    kinds: list[Kind],
+    code: str,
+) -> None:
     """Menus, teaser lists and footers of a page that lost its markup (see ``boilerplate``)."""
     from desktop.engine.boilerplate import outside_article
 
-    for i, outside in enumerate(outside_article(texts, kinds, code)):
+    for i, outside in enumerate(outside_article(texts, split, counts, kinds, code)):
         if outside and kinds[i] in (Kind.BODY, Kind.HEADING, Kind.CAPTION):
             kinds[i] = Kind.BOILERPLATE
 
@@ -256,8 +268,15 @@ def _is_sentence(piece: str, words: int) -> bool:
     return words >= 5 and _ends_sentence(piece)
 
 
-def _foreign(texts: Sequence[str], words: Sequence[int], kinds: list[Kind], code: str) -> None:
-    """Paragraphs confidently in another language than the article are boilerplate."""
+def _foreign(
+    texts: Sequence[str],
+    split: Sequence[list[str]],
+    words: Sequence[int],
+    kinds: list[Kind],
+    code: str,
+) -> None:
+    """Paragraphs confidently in another language than the article are boilerplate. ``split``:
+    each block's words."""
     from desktop.engine.language.words import stop_words
 
     stop = stop_words(code)
@@ -269,10 +288,11 @@ def _foreign(texts: Sequence[str], words: Sequence[int], kinds: list[Kind], code
         if kinds[i] not in (Kind.BODY, Kind.HEADING) or _is_bio(piece, words[i], stop):
             continue  # an author's bio is often in another language; it is a byline, see below
         if cjk:
-            if CJK.search(piece) or len(piece.split()) < _FOREIGN_MIN_WORDS:
+            if CJK.search(piece) or len(split[i]) < _FOREIGN_MIN_WORDS:
                 continue
         else:
-            if _plainly_in(piece[:_LONG], stop):
+            sample = piece[:_LONG]
+            if _plainly_in(sample, split[i] if len(piece) <= _LONG else sample.split(), stop):
                 continue
             found = _WORD.findall(piece[:_LONG])
             if len(found) < _FOREIGN_MIN_WORDS:
@@ -299,11 +319,11 @@ def _foreign(texts: Sequence[str], words: Sequence[int], kinds: list[Kind], code
             kinds[i] = Kind.BOILERPLATE
 
 
-def _plainly_in(sample: str, stop: frozenset[str]) -> bool:
-    """Whether ``sample`` holds enough of ``stop``'s words for ``_foreign``'s rule, decided on
-    bounds, without finding every word (most prose says yes; the rule looks closer otherwise):
-    its tokens that are plain words are one word each, and give at least this many stop words."""
-    tokens = sample.split()
+def _plainly_in(sample: str, tokens: list[str], stop: frozenset[str]) -> bool:
+    """Whether ``sample`` (split into ``tokens``) holds enough of ``stop``'s words for
+    ``_foreign``'s rule, decided on bounds, without finding every word (most prose says yes; the
+    rule looks closer otherwise): its tokens that are plain words are one word each, and give at
+    least this many stop words."""
     plain = list(filter(str.isalpha, tokens))
     stops = sum(map(stop.__contains__, map(str.lower, plain)))
     other = len(tokens) - len(plain)

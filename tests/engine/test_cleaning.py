@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from typing import TYPE_CHECKING
 
 import pytest
@@ -167,7 +168,7 @@ def test_the_quick_stop_word_check_never_says_yes_wrongly(pieces: list[tuple[str
 
     stop = stop_words("en")
     sample = "".join(token + space for token, space in pieces)
-    if cleaning._plainly_in(sample, stop):
+    if cleaning._plainly_in(sample, sample.split(), stop):
         words = cleaning._WORD.findall(sample)
         stops = sum(w.lower() in stop for w in words)
         assert len(words) < 8 or stops >= 0.12 * len(words)
@@ -335,5 +336,14 @@ def test_repeated_blocks_are_found_as_the_rule_reads(blocks: list[tuple[str, Kin
     texts = [text or "x" for text, _ in blocks]
     kinds = [kind for _, kind in blocks]
     expected = _repeats_by_definition(texts, kinds)
-    cleaning._repeats(texts, kinds)
+    cleaning._repeats(texts, [t.split() for t in texts], kinds)
     assert kinds == expected
+
+
+def test_casefolding_makes_and_takes_no_white_space() -> None:
+    """The repeat rule splits blocks into words before casefolding them, which gives the words
+    of the casefolded block only because no character casefolds to or from white space."""
+    for point in range(sys.maxunicode + 1):
+        char = chr(point)
+        folded = char.casefold()
+        assert folded == char if char.isspace() else not any(map(str.isspace, folded)), point

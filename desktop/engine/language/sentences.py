@@ -56,6 +56,8 @@ _CJK_MAX_QUOTE = 300
 _ASCII_SPACE = " \t\n\r\x0b\x0c"  # what Punkt's detector takes for the space before a word
 _SPACED_DOTS = re.compile(r"\.\s\.")
 _QUOTES = "\"'“”„‘’«»‹›()[]{}"  # never part of a number: the token after them has their type
+_NUMBER_END = ".,;:" + _CLOSERS  # after a number that follows an abbreviation ("Nr. 5,")
+_AROUND_WORD = _OPENERS + _CLOSERS + ".,;:!?"
 _lock = threading.RLock()  # a model load may load another model
 
 
@@ -178,6 +180,8 @@ class _Punkt:
         self.spaced = tok.rules.next_sentence_requires_space
         self.words = punkt.PunktWordTokenizer(tok.rules)
         self.annotate = punkt.annotate_tokens
+        # ``params.is_abbrev`` of a word of letters only (no final '.', no '-'): a look-up.
+        self.abbreviations = tok.params.abbrev_types
         self.collocations = frozenset(tok.params.collocations)
         self.second_starts = frozenset(second[:1] for _, second in self.collocations)
 
@@ -231,14 +235,17 @@ class _Punkt:
         if match.group() != ".":
             return True
         word = chunk[word_start : match.start()]
-        if len(word) == 1 and word.isalpha():
-            return False  # an initial: never a cut after the rules below, so skip the work
-        if len(word) > 1 and word.isalpha() and not self.params.is_abbrev(word):
-            # Punkt's first pass marks an ordinary word's full stop a sentence end; the second
-            # undoes it only when the word and the next token's type are a known collocation.
-            following = self._next_type(match.group("next_tok"), match.group("after_tok"))
-            if following is not None:
-                return (word.lower(), following) not in self.collocations
+        if word.isalpha():
+            if len(word) == 1:
+                return False  # an initial: never a cut after the rules below, so skip the work
+            lower = word.lower()
+            if lower not in self.abbreviations:
+                # Punkt's first pass marks an ordinary word's full stop a sentence end; the
+                # second undoes it only when the word and the next token's type are a known
+                # collocation.
+                following = self._next_type(*match.group("next_tok", "after_tok"))
+                if following is not None:
+                    return (lower, following) not in self.collocations
         context = word + "." + match.group("after_tok")
         found = False
         for token in self.annotate(self.words.tokenize_annotated(context), self.params, self.rules):
@@ -263,7 +270,7 @@ class _Punkt:
         head, last = following[:-1], following[-1:]
         if last == "," and head.isalpha():
             return head.lower()
-        if last == "." and head.isalpha() and not self.params.is_abbrev(head):
+        if last == "." and head.isalpha() and head.lower() not in self.abbreviations:
             return head.lower()
         return None
 
@@ -347,14 +354,14 @@ def _keep(chunk: str, previous: int, cut: int, rules: _Rules, casual: bool) -> b
     if len(word) == 1 and word.isalpha():
         return False  # an initial or a one-letter abbreviation: "z. B.", "U. S.", "J. Smith"
     if (
-        _NUMBER.fullmatch(following.rstrip(".,;:" + _CLOSERS))
+        _NUMBER.fullmatch(following.rstrip(_NUMBER_END))
         and not _LIST_MARK.fullmatch(following)
         and not _YEAR.fullmatch(following[:4])
         and word.isalpha()
         and len(word) <= 4
     ):
         return False  # a short abbreviation before a number: "art. 4", "Nr. 5", "Mar. 23"
-    nxt = following.strip(_OPENERS + _CLOSERS + ".,;:!?").lower()
+    nxt = following.strip(_AROUND_WORD).lower()
     if not nxt or nxt in rules.stop_words:
         return True  # "… an abbreviation. The next sentence"
     if word.lower() in rules.abbreviations:

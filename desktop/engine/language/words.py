@@ -29,9 +29,29 @@ _SUMY_STOP_WORDS = {
 }  # fmt: skip
 
 
+# Bytes that start no CJK character in UTF-8: U+3040–U+9FFF start with a byte E3–E9,
+# U+F900–U+FAFF with EF A4–AB (EF alone also starts U+FFFD, common in converted text).
+_NO_CJK_LEAD = bytes(b for b in range(256) if not (0xE3 <= b <= 0xE9 or b == 0xEF))
+_CJK_EF = re.compile(rb"\xef[\xa4-\xab]")
+
+
 def word_count(text: str) -> int:
     """Words, counting two Chinese or Japanese characters as one."""
     return len(text.split()) + sum(map(len, CJK.findall(text))) // 2
+
+
+def word_counts(text: str, pieces: Sequence[str], split: Sequence[list[str]]) -> list[int]:
+    """``word_count`` of each of ``pieces`` of ``text`` (``split``: their words, split once by the
+    caller). CJK characters are looked for only in a text that may hold them: the expression
+    costs 20 ns a character, where the text's UTF-8 bytes tell in a few milliseconds."""
+    data = text.encode("utf-8", "surrogatepass")
+    leads = data.translate(None, _NO_CJK_LEAD)
+    if not leads or (not leads.strip(b"\xef") and not _CJK_EF.search(data)):
+        return list(map(len, split))
+    return [
+        len(words) + sum(map(len, CJK.findall(piece))) // 2
+        for piece, words in zip(pieces, split, strict=True)
+    ]
 
 
 class Lexicon:

@@ -167,12 +167,15 @@ def _continues(line: _Line, nxt: _Line, width: int) -> bool:
     """Whether ``nxt`` continues the paragraph of ``line`` across a single line break."""
     if _ITEM.match(nxt.text):
         return False
-    if nxt.text[:1].islower() and not _FINAL.search(line.text):
+    # A line is stripped, so ``_FINAL`` can only match its last character: searched on the whole
+    # line, it tries every position.
+    final = _FINAL.search(line.text[-1:]) is not None
+    if nxt.text[:1].islower() and not final:
         # Unless both are list-like short lines ("features" / "contact manager").
         return len(line.text.split()) > 3 or len(nxt.text.split()) > 3
     if not width:
         return False
-    if _FINAL.search(line.text) and len(line.text) < 0.6 * width:
+    if final and len(line.text) < 0.6 * width:
         return False
     next_word = nxt.text.split(None, 1)[0]
     return len(line.text) + 1 + len(next_word) > width
