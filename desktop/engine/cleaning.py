@@ -20,7 +20,7 @@ The rules are about the shape of page furniture, not about any one site:
 from __future__ import annotations
 
 import re
-from array import array
+from itertools import chain
 from typing import TYPE_CHECKING
 
 from desktop.engine import furniture, language
@@ -174,15 +174,16 @@ def _repeats(texts: Sequence[str], split: Sequence[list[str]], kinds: list[Kind]
     # order, the first block that holds one is at the start of its run: a Python set of the
     # shingles seen, filled block by block, cost 50 µs a block. The words already split are
     # those of the casefolded text: casefolding maps no character to or from white space.
-    hashes = array("q")
-    sizes = []
-    for piece, words in zip(texts, split, strict=True):
-        before = len(hashes)
-        sample = words if len(piece) <= _LONG else piece[:_LONG].split()
-        hashes.extend(map(hash, map(str.casefold, sample)))
-        sizes.append(len(hashes) - before)
+    # numpy reads the hashes from the iterator (an array's ``extend`` parsed each one as a
+    # call's argument).
+    samples = [
+        words if len(piece) <= _LONG else piece[:_LONG].split()
+        for piece, words in zip(texts, split, strict=True)
+    ]
+    sizes = list(map(len, samples))
+    hashes = chain.from_iterable(map(hash, map(str.casefold, sample)) for sample in samples)
+    words = np.fromiter(hashes, dtype=np.int64, count=sum(sizes)).view(np.uint64)
     block = np.repeat(np.arange(len(texts), dtype=np.int32), sizes)
-    words = np.frombuffer(hashes, dtype=np.uint64)
     n = len(words) - _SHINGLE + 1
     if n <= 0:
         return
@@ -325,12 +326,16 @@ def _plainly_in(sample: str, tokens: list[str], stop: frozenset[str]) -> bool:
     rule looks closer otherwise): its tokens that are plain words are one word each, and give at
     least this many stop words."""
     plain = list(filter(str.isalpha, tokens))
-    stops = sum(map(stop.__contains__, map(str.lower, plain)))
     other = len(tokens) - len(plain)
     # The other tokens hold at most this many characters (a separator stands between tokens),
     # and at most one word in two characters of each (a non-letter between two words).
     rest = len(sample) - sum(map(len, plain)) - max(0, len(tokens) - 1)
-    return stops >= _FOREIGN_STOP_RATIO * (len(plain) + (rest + other) // 2)
+    need = _FOREIGN_STOP_RATIO * (len(plain) + (rest + other) // 2)
+    # Stop words are in lower case: those written so are a lower bound, and usually enough.
+    return (
+        sum(map(stop.__contains__, plain)) >= need
+        or sum(map(stop.__contains__, map(str.lower, plain))) >= need
+    )
 
 
 def _fits(texts: Sequence[str], kinds: Sequence[Kind], stop: frozenset[str]) -> bool:

@@ -149,7 +149,8 @@ def _stemmer(code: str):
 
 @cache
 def stop_words(code: str) -> frozenset[str]:
-    """sumy's list where sumy has one (so sumy's methods see the same words), else stopwords-iso."""
+    """sumy's list where sumy has one (so sumy's methods see the same words), else stopwords-iso;
+    in lower case (callers count the words written so first)."""
     if code in _SUMY_STOP_WORDS:
         path = package_data("sumy") / "data" / "stopwords" / f"{LANGUAGES[code].name}.txt"
         return frozenset(
@@ -157,4 +158,6 @@ def stop_words(code: str) -> frozenset[str]:
         )
     import stopwordsiso
 
-    return frozenset(stopwordsiso.stopwords(code)) if stopwordsiso.has_lang(code) else frozenset()
+    if not stopwordsiso.has_lang(code):
+        return frozenset()
+    return frozenset(w.lower() for w in stopwordsiso.stopwords(code))
