@@ -125,7 +125,8 @@ def _kind_of(piece: str, words: int) -> Kind:
         or furniture.is_more_line(lower)
     ):
         return Kind.BOILERPLATE
-    if furniture.COOKIES.search(lower):
+    # Both of the cookie notice's patterns hold the word: ``in`` rules out most blocks in C.
+    if "cookie" in lower and furniture.COOKIES.search(lower):
         return Kind.BOILERPLATE
     if words <= 40 and (
         furniture.CAPTION_START.match(lower)

@@ -115,7 +115,8 @@ class Document:
 
     def __post_init__(self) -> None:
         if not self.word_counts:
-            counts = tuple(len(self.sentence_text(s).split()) for s in self.sentences)
+            text = self.text
+            counts = tuple(len(text[s.start : s.end].split()) for s in self.sentences)
             object.__setattr__(self, "word_counts", counts)
 
     def sentence_text(self, sentence: Sentence | int) -> str:

@@ -194,16 +194,21 @@ class _Punkt:
         # Marks inside a run of dots or hyphens ("...", ". . .") are no candidates.
         interior = self._interior(chunk)
         spaces = [c for c in _ASCII_SPACE if c in chunk]
-        run_start, run_last = next(interior, (len(chunk), len(chunk)))
+        only = spaces[0] if len(spaces) == 1 else None  # most text: one kind of space, one search
+        size = len(chunk)
+        run_start, run_last = next(interior, (size, size))
         previous = None
         previous_start = previous_stop = 0
         for match in self.detector.match(chunk):
             at = match.start()
-            while run_last <= at and run_start < len(chunk):
-                run_start, run_last = next(interior, (len(chunk), len(chunk)))
+            while run_last <= at and run_start < size:
+                run_start, run_last = next(interior, (size, size))
             if run_start <= at < run_last:
                 continue
-            space = max([chunk.rfind(c, previous_stop, at) for c in spaces], default=-1)
+            if only is None:
+                space = max([chunk.rfind(c, previous_stop, at) for c in spaces], default=-1)
+            else:
+                space = chunk.rfind(only, previous_stop, at)
             if space > previous_stop:
                 word_start = space + 1
             elif not self.spaced and at > previous_stop:
