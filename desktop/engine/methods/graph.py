@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from scipy import sparse
 
 from desktop.engine.methods import Scores, checkpoint
+from desktop.engine.methods.similarity_graph import similarity_graph
 
 if TYPE_CHECKING:
     import numpy as np
@@ -32,10 +33,6 @@ LEX_RANK_EPSILON = 0.1  # sumy LexRankSummarizer.epsilon (power method stops bel
 TEXT_RANK_DAMPING = 0.85  # sumy TextRankSummarizer.damping
 TEXT_RANK_EPSILON = 1e-4  # sumy TextRankSummarizer.epsilon
 TEXT_RANK_ZERO_DIVISION = 1e-7  # sumy TextRankSummarizer._ZERO_DIVISION_PREVENTION
-# Similarity entries computed per block of lex-rank rows: bounds the memory of the product.
-_BLOCK_ENTRIES = 3_000_000
-# Sentences per segment of lex-rank's columns: each column is kept as its uint16 offset in one.
-_SEGMENT = 1 << 16
 
 
 def rank_lex_rank(analysis: Analysis) -> Scores:
@@ -51,7 +48,7 @@ def rank_lex_rank(analysis: Analysis) -> Scores:
     # from the uniform vector, the power method keeps equal values on equal sentences, so on the
     # merged graph H it is exact: degree = H m, (G (p / degree))_a = Σ_b H_ab m_b p_b / degree_b.
     first, inverse = _distinct_rows(unit)
-    graph = _lex_rank_graph(unit[first])
+    graph = similarity_graph(unit[first], LEX_RANK_THRESHOLD)
     multiplicity = np.bincount(inverse).astype(float)
     degree = graph @ multiplicity
     degree[degree == 0] = 1.0
@@ -115,81 +112,6 @@ def _distinct_rows(unit: sparse.csr_matrix) -> tuple[np.ndarray, np.ndarray]:
             first.append(row)
         inverse[row] = number
     return np.asarray(first, dtype=np.int64), inverse
-
-
-def _lex_rank_graph(unit: sparse.csr_matrix) -> _LowerTriangleGraph:
-    """The symmetric 0/1 graph of the rows of ``unit`` whose cosine exceeds 0.1.
-
-    Only the lower triangle is kept, and no data array: each column as its uint16 offset in a
-    segment of ``_SEGMENT`` sentences, 2 bytes an edge of it (29.7 million edges at 100,000
-    sentences). A float64 CSR matrix of both triangles needed 24 bytes per edge of the triangle,
-    and 120 at the peak of its COO → CSR conversion.
-    """
-    import numpy as np
-
-    n, segment = unit.shape[0], _SEGMENT
-    # Pairs that share a word, estimated from document frequencies, set the block height.
-    df = np.bincount(unit.indices, minlength=unit.shape[1])
-    pairs = float(np.square(df, dtype=float).sum())
-    block = int(min(n, max(64, _BLOCK_ENTRIES * n / max(pairs, 1.0))))
-    blocks: list[tuple[int, list[tuple[np.ndarray, np.ndarray]]]] = []
-    for start in range(0, n, block):
-        checkpoint()
-        stop = min(n, start + block)
-        product = unit[start:stop] @ unit[:stop].T
-        columns, indptr, keep = product.indices, product.indptr, product.data > LEX_RANK_THRESHOLD
-        del product  # its data, 8 bytes an entry, is not needed past the threshold
-        rows = np.repeat(np.arange(start, stop, dtype=np.int32), np.diff(indptr))
-        keep &= columns <= rows
-        rows = rows[keep].astype(np.int64)
-        # Sorted by (row, column): each row's columns ascending; the rows stay as they were.
-        columns = np.sort(rows * stop + columns[keep]) - rows * stop
-        del keep
-        # Per segment (the columns' leading part), each row's number of columns in it and their
-        # offsets; a row's columns stay ascending within each segment.
-        parts = []
-        for base in range(0, stop, segment):
-            inside = (columns >= base) & (columns < base + segment)
-            counts = np.bincount(rows[inside] - start, minlength=stop - start)
-            parts.append((counts, (columns[inside] - base).astype(np.uint16)))
-        blocks.append((start, parts))
-    return _LowerTriangleGraph(n, segment, blocks)
-
-
-class _LowerTriangleGraph:
-    """A symmetric 0/1 matrix kept as its lower triangle: per block of rows and per segment of
-    ``segment`` columns, each row's number of columns (up to its diagonal) in the segment, and
-    their offsets in it, ascending.
-
-    ``graph @ x`` adds, for every row, its entries in ascending column order starting from 0:
-    first its own columns (up to the diagonal), then the rows below it that have it as a column,
-    going down. That is the order in which scipy's CSR product of the full symmetric float64
-    matrix of ones adds them, so the result is the same bit for bit (``np.add.at`` adds in the
-    order given, one after the other).
-    """
-
-    def __init__(
-        self, n: int, segment: int, blocks: list[tuple[int, list[tuple[np.ndarray, np.ndarray]]]]
-    ) -> None:
-        self.n, self.segment, self.blocks = n, segment, blocks
-
-    def __matmul__(self, x: np.ndarray) -> np.ndarray:
-        import numpy as np
-
-        out = np.zeros(self.n)
-        for start, parts in self.blocks:
-            first = np.arange(start, start + len(parts[0][0]))
-            # Rows below the block only ever add to rows above them: in each segment, the
-            # block's own columns come first for each of its rows, then its mirrored entries,
-            # rows ascending. A row's columns in earlier segments are added before those of later
-            # ones, and a column only ever receives mirrored entries from its own segment.
-            for number, (counts, offsets) in enumerate(parts):
-                base = number * self.segment
-                rows = np.repeat(first, counts)
-                np.add.at(out, rows, x[base:][offsets])
-                off = rows - base != offsets
-                np.add.at(out[base:], offsets[off], x[rows[off]])
-        return out
 
 
 def _indptr(sorted_rows: np.ndarray, n: int) -> np.ndarray:

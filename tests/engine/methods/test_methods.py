@@ -10,7 +10,7 @@ from scipy import sparse
 
 from desktop.engine import METHODS, Document, Length, load, rank, select
 from desktop.engine.analysis import Analysis, analyse
-from desktop.engine.methods import edmundson, graph, lsa, luhn, simple
+from desktop.engine.methods import edmundson, graph, lsa, luhn, similarity_graph, simple
 
 ARTICLE = (
     "Storm hits coast\n\n"
@@ -98,34 +98,33 @@ def test_lex_rank_graph_is_sumys_thresholded_cosine(
     )
     expected = cosine > graph.LEX_RANK_THRESHOLD
     unit = graph._unit_rows(analysis.counts)
-    assert np.array_equal(_dense(graph._lex_rank_graph(unit)) > 0, expected)
-    # Built block by block, with its columns in many segments, the graph is the same.
-    monkeypatch.setattr(graph, "_BLOCK_ENTRIES", 1)
-    monkeypatch.setattr(graph, "_SEGMENT", 3)
-    assert np.array_equal(_dense(graph._lex_rank_graph(unit)) > 0, expected)
+    assert np.array_equal(_dense(unit), expected)
+    # Built in small passes, with every sentence compared directly as a long one, it is the same.
+    _small_passes(monkeypatch, long_sentence=0)
+    assert np.array_equal(_dense(unit), expected)
 
 
-def _dense(lex_graph: graph._LowerTriangleGraph) -> np.ndarray:
-    dense = np.zeros((lex_graph.n, lex_graph.n))
-    for start, parts in lex_graph.blocks:
-        for number, (counts, offsets) in enumerate(parts):
-            rows = np.repeat(np.arange(start, start + len(counts)), counts)
-            cols = offsets + number * lex_graph.segment
-            dense[rows, cols] = dense[cols, rows] = 1.0
-    return dense
+def _dense(unit: sparse.csr_matrix) -> np.ndarray:
+    """The lex-rank graph of ``unit`` as a dense 0/1 matrix, column by column."""
+    built = similarity_graph.similarity_graph(unit, graph.LEX_RANK_THRESHOLD)
+    return np.column_stack([built @ column for column in np.eye(unit.shape[0])])
 
 
-@pytest.mark.parametrize(
-    ("block_entries", "segment"), [(3_000_000, 1 << 16), (1, 1 << 16), (3_000_000, 64), (1, 50)]
-)
-def test_lex_rank_graph_multiplies_exactly_as_scipys_csr_matrix_of_ones(
-    monkeypatch: pytest.MonkeyPatch, block_entries: int, segment: int
+def _small_passes(monkeypatch: pytest.MonkeyPatch, long_sentence: int) -> None:
+    monkeypatch.setattr(similarity_graph, "_LONG_SENTENCE", long_sentence)
+    monkeypatch.setattr(similarity_graph, "_PASS_ITEMS", 7)
+    monkeypatch.setattr(similarity_graph, "_BUCKET_SENTENCES", 5)
+    monkeypatch.setattr(similarity_graph, "_BLOCK_ENTRIES", 1)
+
+
+@pytest.mark.parametrize(("small", "long_sentence"), [(False, 64), (True, 64), (True, 6)])
+def test_lex_rank_graph_is_scipys_thresholded_product_exactly(
+    monkeypatch: pytest.MonkeyPatch, small: bool, long_sentence: int
 ) -> None:
-    """Rankings must not move: the compact graph is the thresholded product, and multiplying by
-    it gives scipy's float64 CSR product bit for bit (same additions in the same order), however
-    its rows are split into blocks and its columns into segments (65,536 sentences each, so more
-    than one from that many on)."""
-    # 400 sentences over 40 words: many overlapping pairs, built over several blocks.
+    """Rankings must not move: the graph holds exactly the pairs whose similarity, as scipy's
+    sparse product sums it, exceeds the threshold, however it is split into passes and whether
+    sentences are compared directly (long ones) or through their words."""
+    # 400 sentences over 40 words: many pairs sharing two or more words.
     words = ARTICLE.replace(".", "").split()[3:43]
     rng = np.random.default_rng(13)
     paragraphs = (
@@ -135,41 +134,82 @@ def test_lex_rank_graph_multiplies_exactly_as_scipys_csr_matrix_of_ones(
     analysis = analyse(load("\n\n".join(paragraphs).encode(), language="en"))
     assert analysis.size > 300
     unit = graph._unit_rows(analysis.counts)
-    product = (unit @ unit.T).tocoo()
-    kept = product.data > graph.LEX_RANK_THRESHOLD
-    expected = sparse.csr_matrix(
-        (np.ones(int(kept.sum())), (product.row[kept], product.col[kept])), shape=product.shape
-    )
-    monkeypatch.setattr(graph, "_BLOCK_ENTRIES", block_entries)
-    monkeypatch.setattr(graph, "_SEGMENT", segment)
-    built = graph._lex_rank_graph(unit)
-    assert np.array_equal(_dense(built), expected.toarray())
-    # Values over sixteen orders of magnitude: any change in the order of additions shows.
+    expected = (unit @ unit.T).toarray() > graph.LEX_RANK_THRESHOLD
+    if small:
+        _small_passes(monkeypatch, long_sentence)
+    assert np.array_equal(_dense(unit), expected)
+    # Multiplying by it is multiplying by that 0/1 matrix, up to rounding.
     vector = rng.random(unit.shape[0]) * 10.0 ** rng.uniform(-8, 8, unit.shape[0])
-    assert np.array_equal(built @ vector, expected @ vector)
+    built = similarity_graph.similarity_graph(unit, graph.LEX_RANK_THRESHOLD)
+    assert np.allclose(built @ vector, expected @ vector, rtol=1e-13, atol=0)
 
 
-def test_lex_rank_graph_holds_two_bytes_an_edge() -> None:
-    """At 100,000 sentences the graph's lower triangle has 29.7 million edges: 60 MB at 2 bytes
-    an edge (a uint16 offset), where int32 columns took 119 MB of the 500 MB allowed."""
+@pytest.mark.parametrize("seed", range(6))
+def test_lex_rank_graph_decides_pairs_at_the_threshold_as_scipy_does(
+    monkeypatch: pytest.MonkeyPatch, seed: int
+) -> None:
+    """Weights whose products and sums fall within rounding of the threshold (square roots of
+    0.1, halves and thirds of it), negative and zero weights, a long sentence, repeated ones:
+    every pair is decided as scipy's product decides it. (These rows are not unit vectors, so
+    the diagonal, a sentence with itself, is checked apart: it is every sentence with a word.)"""
+    rng = np.random.default_rng(seed)
+    levels = np.sqrt([0.1, 0.05, 0.1 / 3, 0.1 / 4, 0.2, 0.4, 0.02]) * rng.choice([1, -1], 7)
+    rows = []
+    for _ in range(120):
+        terms = rng.choice(12, rng.integers(1, 6), replace=False)
+        rows.append((terms, rng.choice(levels, len(terms)) * (rng.random(len(terms)) > 0.05)))
+    rows.append((np.arange(12), np.full(12, levels[0])))  # the long one
+    rows += rows[:10]
+    # Three products summing above the threshold in ascending word order (scipy's) but not in
+    # descending order, and three the other way round, each against a row of ones.
+    rows += [
+        (
+            np.array([0, 1, 2]),
+            np.array([0.033333333333333416, 0.033333333333333486, 0.03333333333333312]),
+        ),
+        (np.array([0, 1, 2]), np.ones(3)),
+        (
+            np.array([3, 4, 5]),
+            np.array([0.03333333333333359, 0.03333333333333329, 0.03333333333333313]),
+        ),
+        (np.array([3, 4, 5]), np.ones(3)),
+    ]
+    built_rows = [
+        sparse.csr_matrix((w, (np.zeros(len(t), int), t)), shape=(1, 12)) for t, w in rows
+    ]
+    unit = sparse.vstack(built_rows).tocsr()
+    unit.sort_indices()
+    # A word's weights all have one sign (its idf's).
+    unit.data = np.abs(unit.data) * np.where(unit.indices % 3 == 0, -1, 1)
+    _small_passes(monkeypatch, long_sentence=8)
+    dense, expected = _dense(unit), (unit @ unit.T).toarray() > graph.LEX_RANK_THRESHOLD
+    assert expected[-3, -4]
+    assert not expected[-1, -2]
+    assert np.array_equal(np.diag(dense), (abs(unit).sum(axis=1).A1 > 0).astype(float))
+    np.fill_diagonal(dense, 0.0)
+    np.fill_diagonal(expected, False)
+    assert np.array_equal(dense, expected)
+
+
+def test_lex_rank_graph_holds_its_words_not_its_edges() -> None:
+    """The edges grow with the square of the sentences (29.7 million at 100,000 new sentences);
+    the graph holds what its sentences' words cost."""
     import tracemalloc
 
-    words = ARTICLE.replace(".", "").split()[3:43]
-    rng = np.random.default_rng(5)
-    paragraphs = (
-        " ".join(" ".join(rng.choice(words, 8)).capitalize() + "." for _ in range(5))
-        for _ in range(80)
-    )
-    unit = graph._unit_rows(analyse(load("\n\n".join(paragraphs).encode(), language="en")).counts)
+    # 2,000 sentences in 4 topics: each shares its topic word with 499 others, all edges.
+    n, topics = 2000, 4
+    rows = np.repeat(np.arange(n), 2)
+    terms = np.stack([np.arange(n) % topics, topics + np.arange(n)], axis=1).ravel()
+    unit = sparse.csr_matrix((np.tile([0.6, 0.8], n), (rows, terms)), shape=(n, topics + n))
     tracemalloc.start()
     try:
-        built = graph._lex_rank_graph(unit)
+        built = similarity_graph.similarity_graph(unit, graph.LEX_RANK_THRESHOLD)
         held = tracemalloc.get_traced_memory()[0]
     finally:
         tracemalloc.stop()
-    edges = int(np.count_nonzero(np.tril(_dense(built))))
-    assert edges > 30_000
-    assert held < 2.5 * edges, f"{held / edges:.1f} bytes an edge"
+    edges = (built @ np.ones(n)).sum()
+    assert edges == topics * (n // topics) ** 2
+    assert held < 100 * unit.nnz < edges / 2, f"{held / unit.nnz:.0f} bytes a word"
 
 
 def test_lex_rank_of_repeated_passages_is_sumys_power_method_on_every_sentence() -> None:
@@ -180,7 +220,7 @@ def test_lex_rank_of_repeated_passages_is_sumys_power_method_on_every_sentence()
     first, inverse = graph._distinct_rows(unit)
     assert len(first) < analysis.size  # the passages were merged
     assert np.array_equal(unit[first][inverse].toarray(), unit.toarray())
-    full = _dense(graph._lex_rank_graph(unit))
+    full = _dense(unit)
     degree = np.maximum(full.sum(axis=1), 1.0)
     p = np.full(analysis.size, 1.0 / analysis.size)
     step = 1.0
