@@ -37,10 +37,8 @@ _LONG_SENTENCE = 64
 # Pairs of words (of one sentence) grouped in one pass, and sentence pairs made from them in one
 # step: each bounds the memory of a pass to about 40 bytes an item.
 _PASS_ITEMS = 1 << 19
-# Candidate pairs of sentences are sorted in up to this many parts, by their later sentence,
-# one part per this many sentences.
-_BUCKETS = 16
-_BUCKET_SENTENCES = 4096
+# Bits of a candidate pair of sentences past the first of its bucket (2 more hold its code).
+_PAIR_BITS = 30
 # Similarity entries computed per block of long sentences: bounds the memory of that product.
 _BLOCK_ENTRIES = 3_000_000
 
@@ -88,7 +86,7 @@ def _lower_triangle(keys: np.ndarray, values: np.ndarray, n: int) -> sparse.csr_
     """The matrix of ``values`` at ``keys`` (i·n + j, each once)."""
     import numpy as np
 
-    order = np.argsort(keys)
+    order = np.argsort(keys, kind="stable")  # a few sorted runs: timsort merges them
     keys, values = keys[order], values[order]
     indptr = np.zeros(n + 1, dtype=np.int64)
     np.cumsum(np.bincount(keys // n, minlength=n), out=indptr[1:])
@@ -121,8 +119,15 @@ class _Staircases:
         # Entries reaching anyone (the word's heaviest at least) are a leading run of the word.
         active = np.flatnonzero(weights * weights[first] > threshold)
         # Each one's reach: the first entry whose product with it is not above the threshold
-        # (products fall along the list), by a binary search run for all entries at once.
-        low, high, own = first[active], end[active], weights[active]
+        # (products fall along the list). One search over the keys 2·word - weight (ascending)
+        # finds it to within rounding; a binary search, run for all entries at once, settles it.
+        word = np.repeat(np.arange(len(starts)), sizes)
+        keys = 2.0 * word - weights
+        own = weights[active]
+        target = 2.0 * word[active] - threshold / own
+        slack = (2.0 * len(starts) + 1.0) * 1e-15
+        low = np.maximum(np.searchsorted(keys, target - slack), first[active])
+        high = np.minimum(np.searchsorted(keys, target + slack, side="right"), end[active])
         while (open_ := np.flatnonzero(low < high)).size:
             middle = (low[open_] + high[open_]) // 2
             above = own[open_] * weights[middle] > threshold
@@ -198,11 +203,13 @@ def _shared_words(
     # words. The input limit (50 MB) keeps words and items far below 2**30 each.
     items = max(_PASS_ITEMS, int(cost.max(initial=0))).bit_length()
     spare = 62 - vocabulary.bit_length() - items
-    # Candidates go to buckets by their later sentence, so that each bucket is sorted and
-    # counted on its own: the whole list is never copied at once.
-    bucket_count = min(_BUCKETS, 1 + n // _BUCKET_SENTENCES)
-    edges = (np.arange(1, bucket_count) * n // bucket_count * n) << 2
-    buckets: list[list[np.ndarray]] = [[] for _ in range(bucket_count)]
+    # Candidates go to buckets by their later sentence, each bucket few enough sentences for its
+    # candidates to fit in 32 bits past its first: each is sorted and counted on its own, and
+    # the whole list is never copied at once.
+    span = max(1, (1 << _PAIR_BITS) // n)
+    starts = np.arange(0, n, span)
+    edges = (starts[1:] * n) << 2
+    buckets: list[list[np.ndarray]] = [[] for _ in starts]
     for words in _chunks(cost, most=1 << max(0, min(spare, 30))):
         checkpoint()
         firsts = by_word[word_starts[words.start] : word_starts[words.stop]]
@@ -210,16 +217,16 @@ def _shared_words(
         for found in _candidates(rows[first], weights[first], weights[second], sizes, n, threshold):
             found.sort()
             parts = np.split(found, np.searchsorted(found, edges))
-            for bucket, part in zip(buckets, parts, strict=True):
-                bucket.append(part)
+            for bucket, part, start in zip(buckets, parts, starts, strict=True):
+                bucket.append((part - ((start * n) << 2)).astype(np.uint32))
     keys, corrections, more = [], [], []
-    while buckets:
+    for start in starts:
         checkpoint()
         pairs, codes, again = _meetings(buckets.pop(0))
         single = codes != 1
-        keys.append(pairs[single])
+        keys.append(pairs[single] + start * n)
         corrections.append(codes[single] - 1)
-        more.append(again)
+        more.append(again + start * n)
     more = np.concatenate(more)
     correction = _many_shared(unit, more, threshold)
     return (
@@ -249,20 +256,20 @@ def _groups(
 
 
 def _meetings(parts: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """From sorted runs of candidates ``pair · 4 + code``: the pairs met once and their codes,
-    and the pairs met more than once."""
+    """From candidates ``pair · 4 + code`` (uint32): the pairs met once and their codes, and the
+    pairs met more than once (int64)."""
     import numpy as np
 
-    pairs = np.concatenate([np.zeros(0, dtype=np.int64), *parts])
-    pairs.sort(kind="stable")  # timsort merges the sorted runs
+    pairs = np.concatenate([np.zeros(0, dtype=np.uint32), *parts])
     parts.clear()
+    pairs.sort()
     codes = (pairs & 3).astype(np.int8)
     pairs >>= 2
     new = np.ones(len(pairs), dtype=bool)
     np.not_equal(pairs[1:], pairs[:-1], out=new[1:])
     once = new.copy()
     once[:-1] &= new[1:]
-    return pairs[once], codes[once], pairs[new & ~once]
+    return pairs[once].astype(np.int64), codes[once], pairs[new & ~once].astype(np.int64)
 
 
 def _many_shared(unit: sparse.csr_matrix, pairs: np.ndarray, threshold: float) -> np.ndarray:

@@ -113,7 +113,7 @@ def _dense(unit: sparse.csr_matrix) -> np.ndarray:
 def _small_passes(monkeypatch: pytest.MonkeyPatch, long_sentence: int) -> None:
     monkeypatch.setattr(similarity_graph, "_LONG_SENTENCE", long_sentence)
     monkeypatch.setattr(similarity_graph, "_PASS_ITEMS", 7)
-    monkeypatch.setattr(similarity_graph, "_BUCKET_SENTENCES", 5)
+    monkeypatch.setattr(similarity_graph, "_PAIR_BITS", 12)
     monkeypatch.setattr(similarity_graph, "_BLOCK_ENTRIES", 1)
 
 
