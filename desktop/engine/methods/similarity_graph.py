@@ -1,24 +1,25 @@
-"""Lex-rank's graph: the sentence pairs whose idf-modified cosine exceeds the threshold, without
-listing them.
+"""Lex-rank's graph: the sentence pairs whose idf-modified cosine exceeds the threshold.
 
 On news prose about 0.6 % of all pairs are edges, so the edges grow with the square of the
-sentences (29.7 million at 100,000 sentences), and so does any product that visits them. But nine
-edges in ten join two sentences that share a single word, and such a pair is an edge exactly when
-the product of their two weights for that word exceeds the threshold (the cosine is that one
-product). Sorted heaviest first, the sentences a given one reaches through a word are a leading run
-of the word's list: the word's "staircase" ``S_w``. The graph is then
+sentences (29.7 million at 100,000 sentences), and so does anything that visits them one by one:
+the similarity product that finds them and every multiplication by the graph. But nine edges in
+ten join two sentences that share a single word, and such a pair is an edge exactly when the
+product of their two weights for that word exceeds the threshold (the cosine is that product).
+Sorted heaviest first, the sentences a given one reaches through a word are a leading run of the
+word's list: the word's "staircase" ``S_w``. The graph is then
 
     G = D + Σ_w S_w + C
 
-with ``D`` the diagonal (a sentence with a usable word is similar to itself), and ``C`` a sparse
-correction for the pairs sharing two or more words: their cosine is summed as scipy sums it (their
-products in ascending word order, from zero), and ``C`` holds 1 (an edge) minus the number of
-staircases that already hold the pair, where that is not zero. Multiplying by a staircase is a
-prefix sum over the word's list, so ``G x`` costs the words plus the corrections, not the edges.
-The decisions are scipy's bit for bit: a sum of non-negative products is never below any one of
-them, and every other pair's cosine is computed in scipy's order. A sentence with more than
-``_LONG_SENTENCE`` words (a run-on text without full stops) is compared with all others directly,
-as its pairs of words would grow with the square of its length.
+with ``D`` the diagonal (a sentence with a usable word is similar to itself: rows are unit
+vectors), and ``C`` a sparse correction for the pairs sharing two or more words: their cosine is
+summed as scipy sums it (their products in ascending word order, from zero), and ``C`` holds 1 (an
+edge) minus the number of staircases that already hold the pair, where that is not zero.
+Multiplying by a staircase is a prefix sum over the word's list, so ``G x`` costs the words plus
+the corrections, not the edges. The decisions are scipy's bit for bit: a sum of non-negative
+products is never below any one of them, and every other pair's cosine is computed in scipy's
+order. Where pairs sharing two or more words are not few (a text of a few dozen words, sentences
+of hundreds), the edges are listed from blocks of the similarity product instead
+(``_listed_graph``).
 """
 
 from __future__ import annotations
@@ -32,15 +33,20 @@ from desktop.engine.methods import checkpoint
 if TYPE_CHECKING:
     import numpy as np
 
-# More usable words than this: compared with every sentence through the similarity product.
-_LONG_SENTENCE = 64
+# Pairs of words within sentences, and candidates (pairs of sentences sharing two or more words),
+# as shares of the pairs the similarity product visits, above which the edges are listed instead.
+_WORD_PAIRS_WORTH = 1 / 2
+_CANDIDATES_WORTH = 1 / 8
 # Pairs of words (of one sentence) grouped in one pass, and sentence pairs made from them in one
 # step: each bounds the memory of a pass to about 40 bytes an item.
 _PASS_ITEMS = 1 << 19
 # Bits of a candidate pair of sentences past the first of its bucket (2 more hold its code).
 _PAIR_BITS = 30
-# Similarity entries computed per block of long sentences: bounds the memory of that product.
+# Similarity entries computed per block of rows when the edges are listed: bounds the memory of
+# the product.
 _BLOCK_ENTRIES = 3_000_000
+# Sentences per segment of a listed graph's columns: each column is kept as its uint16 offset.
+_SEGMENT = 1 << 16
 
 
 class SimilarityGraph:
@@ -49,7 +55,7 @@ class SimilarityGraph:
     def __init__(
         self, diagonal: np.ndarray, staircases: _Staircases, explicit: sparse.csr_matrix
     ) -> None:
-        # ``explicit`` is the strict lower triangle of C plus the long sentences' edges.
+        # ``explicit`` is the strict lower triangle of C.
         self.diagonal, self.staircases, self.explicit = diagonal, staircases, explicit
 
     def __matmul__(self, x: np.ndarray) -> np.ndarray:
@@ -66,20 +72,22 @@ def similarity_graph(unit: sparse.csr_matrix, threshold: float) -> SimilarityGra
     # A zero weight adds nothing to any sum; a negative one (a word in every sentence: idf < 0)
     # only ever meets another of the same word, and their product is that of the magnitudes.
     nonzero = unit.data != 0
-    words = np.bincount(rows[nonzero], minlength=n)
-    long = words > _LONG_SENTENCE
-    short = nonzero & ~long[rows]
-    rows, terms, weights = rows[short], unit.indices[short], np.abs(unit.data[short])
+    rows, terms, weights = rows[nonzero], unit.indices[nonzero], np.abs(unit.data[nonzero])
+    # The similarity product visits about Σ df² / 2 pairs. Where the sentences' pairs of words
+    # are not far fewer (a short text; sentences of hundreds of words), or the pairs of sentences
+    # sharing two or more words turn out not to be (a text of a few dozen words), the edges are
+    # listed from the product instead.
+    visited = float(np.square(np.bincount(terms), dtype=float).sum()) / 2
+    lengths = np.bincount(rows, minlength=n).astype(float)
+    if (lengths * (lengths - 1) / 2).sum() > _WORD_PAIRS_WORTH * visited:
+        return _listed_graph(unit, threshold)
     staircases = _Staircases(rows, terms, weights, n, threshold)
     checkpoint()
-    pairs, corrections = _shared_words(rows, terms, weights, n, threshold, unit)
-    long_pairs = _long_sentence_edges(unit, np.flatnonzero(long), threshold)
-    explicit = _lower_triangle(
-        np.concatenate([pairs, long_pairs]),
-        np.concatenate([corrections, np.ones(len(long_pairs), dtype=np.int64)]),
-        n,
-    )
-    return SimilarityGraph((words > 0).astype(float), staircases, explicit)
+    shared = _shared_words(rows, terms, weights, n, threshold, unit, _CANDIDATES_WORTH * visited)
+    if shared is None:
+        return _listed_graph(unit, threshold)
+    explicit = _lower_triangle(*shared, n)
+    return SimilarityGraph((lengths > 0).astype(float), staircases, explicit)
 
 
 def _lower_triangle(keys: np.ndarray, values: np.ndarray, n: int) -> sparse.csr_matrix:
@@ -176,9 +184,10 @@ def _shared_words(
     n: int,
     threshold: float,
     unit: sparse.csr_matrix,
-) -> tuple[np.ndarray, np.ndarray]:
+    budget: float,
+) -> tuple[np.ndarray, np.ndarray] | None:
     """``C``: the pairs of sentences sharing two or more words whose correction is not zero, as
-    keys ``i·n + j`` (i > j), and the corrections.
+    keys ``i·n + j`` (i > j), and the corrections; None once the candidates exceed ``budget``.
 
     Two sentences sharing words share each pair of them: every sentence lists its pairs of words,
     grouped by pair, and two sentences in one group are a candidate. A candidate met once shares
@@ -210,11 +219,15 @@ def _shared_words(
     starts = np.arange(0, n, span)
     edges = (starts[1:] * n) << 2
     buckets: list[list[np.ndarray]] = [[] for _ in starts]
+    listed = 0
     for words in _chunks(cost, most=1 << max(0, min(spare, 30))):
         checkpoint()
         firsts = by_word[word_starts[words.start] : word_starts[words.stop]]
         first, second, sizes = _groups(terms, after, firsts, words.start, vocabulary)
         for found in _candidates(rows[first], weights[first], weights[second], sizes, n, threshold):
+            listed += len(found)
+            if listed > budget:
+                return None
             found.sort()
             parts = np.split(found, np.searchsorted(found, edges))
             for bucket, part, start in zip(buckets, parts, starts, strict=True):
@@ -339,25 +352,77 @@ def _ranks(sizes: np.ndarray) -> np.ndarray:
     return np.arange(int(sizes.sum())) - np.repeat(np.cumsum(sizes) - sizes, sizes)
 
 
-def _long_sentence_edges(unit: sparse.csr_matrix, long: np.ndarray, threshold: float) -> np.ndarray:
-    """Keys ``i·n + j`` (i > j) of the edges with a long sentence, from the similarity product
-    (each pair of long sentences once)."""
+def _listed_graph(unit: sparse.csr_matrix, threshold: float) -> _LowerTriangleGraph:
+    """The graph with its edges listed: the rows of ``unit`` whose dot product exceeds
+    ``threshold``.
+
+    Only the lower triangle is kept, and no data array: each column as its uint16 offset in a
+    segment of ``_SEGMENT`` sentences, 2 bytes an edge of it (29.7 million edges at 100,000
+    sentences). A float64 CSR matrix of both triangles needed 24 bytes per edge of the triangle,
+    and 120 at the peak of its COO → CSR conversion.
+    """
     import numpy as np
 
-    n = unit.shape[0]
-    found = [np.zeros(0, dtype=np.int64)]
-    if not len(long):
-        return found[0]
-    columns = unit.T.tocsr()
-    is_long = np.zeros(n, dtype=bool)
-    is_long[long] = True
-    block = max(1, _BLOCK_ENTRIES // n)
-    for start in range(0, len(long), block):
+    n, segment = unit.shape[0], _SEGMENT
+    # Pairs that share a word, estimated from document frequencies, set the block height.
+    df = np.bincount(unit.indices, minlength=unit.shape[1])
+    pairs = float(np.square(df, dtype=float).sum())
+    block = int(min(n, max(64, _BLOCK_ENTRIES * n / max(pairs, 1.0))))
+    blocks: list[tuple[int, list[tuple[np.ndarray, np.ndarray]]]] = []
+    for start in range(0, n, block):
         checkpoint()
-        mine = long[start : start + block]
-        product = (unit[mine] @ columns).tocoo()
-        i, j = mine[product.row], product.col
-        keep = (product.data > threshold) & (i != j) & (~is_long[j] | (j < i))
-        i, j = i[keep], j[keep]
-        found.append(np.maximum(i, j) * n + np.minimum(i, j))
-    return np.concatenate(found)
+        stop = min(n, start + block)
+        product = unit[start:stop] @ unit[:stop].T
+        columns, indptr, keep = product.indices, product.indptr, product.data > threshold
+        del product  # its data, 8 bytes an entry, is not needed past the threshold
+        rows = np.repeat(np.arange(start, stop, dtype=np.int32), np.diff(indptr))
+        keep &= columns <= rows
+        rows = rows[keep].astype(np.int64)
+        # Sorted by (row, column): each row's columns ascending; the rows stay as they were.
+        columns = np.sort(rows * stop + columns[keep]) - rows * stop
+        del keep
+        # Per segment (the columns' leading part), each row's number of columns in it and their
+        # offsets; a row's columns stay ascending within each segment.
+        parts = []
+        for base in range(0, stop, segment):
+            inside = (columns >= base) & (columns < base + segment)
+            counts = np.bincount(rows[inside] - start, minlength=stop - start)
+            parts.append((counts, (columns[inside] - base).astype(np.uint16)))
+        blocks.append((start, parts))
+    return _LowerTriangleGraph(n, segment, blocks)
+
+
+class _LowerTriangleGraph:
+    """A symmetric 0/1 matrix kept as its lower triangle: per block of rows and per segment of
+    ``segment`` columns, each row's number of columns (up to its diagonal) in the segment, and
+    their offsets in it, ascending.
+
+    ``graph @ x`` adds, for every row, its entries in ascending column order starting from 0:
+    first its own columns (up to the diagonal), then the rows below it that have it as a column,
+    going down. That is the order in which scipy's CSR product of the full symmetric float64
+    matrix of ones adds them, so the result is the same bit for bit (``np.add.at`` adds in the
+    order given, one after the other).
+    """
+
+    def __init__(
+        self, n: int, segment: int, blocks: list[tuple[int, list[tuple[np.ndarray, np.ndarray]]]]
+    ) -> None:
+        self.n, self.segment, self.blocks = n, segment, blocks
+
+    def __matmul__(self, x: np.ndarray) -> np.ndarray:
+        import numpy as np
+
+        out = np.zeros(self.n)
+        for start, parts in self.blocks:
+            first = np.arange(start, start + len(parts[0][0]))
+            # Rows below the block only ever add to rows above them: in each segment, the
+            # block's own columns come first for each of its rows, then its mirrored entries,
+            # rows ascending. A row's columns in earlier segments are added before those of later
+            # ones, and a column only ever receives mirrored entries from its own segment.
+            for number, (counts, offsets) in enumerate(parts):
+                base = number * self.segment
+                rows = np.repeat(first, counts)
+                np.add.at(out, rows, x[base:][offsets])
+                off = rows - base != offsets
+                np.add.at(out[base:], offsets[off], x[rows[off]])
+        return out

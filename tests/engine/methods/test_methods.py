@@ -81,8 +81,33 @@ def test_overlap_graph_matches_the_pairwise_definition(
         assert np.allclose(graph.rank_reduction(analysis).values, expected, rtol=1e-12)
 
 
+# How the lex-rank graph is built: through its words (forced even for small texts, and in
+# small passes), listed from the similarity product (forced, in blocks of one row and segments of
+# 64 columns), or through its words until the candidates exceed their budget, then listed.
+WAYS = ("words", "listed", "given up")
+
+
+def _build_as(monkeypatch: pytest.MonkeyPatch, way: str) -> None:
+    if way == "listed":
+        monkeypatch.setattr(similarity_graph, "_WORD_PAIRS_WORTH", 0.0)
+        monkeypatch.setattr(similarity_graph, "_BLOCK_ENTRIES", 1)
+        monkeypatch.setattr(similarity_graph, "_SEGMENT", 64)
+        return
+    monkeypatch.setattr(similarity_graph, "_WORD_PAIRS_WORTH", math.inf)
+    monkeypatch.setattr(similarity_graph, "_CANDIDATES_WORTH", 1e-9 if way == "given up" else 1.0)
+    monkeypatch.setattr(similarity_graph, "_PASS_ITEMS", 7)
+    monkeypatch.setattr(similarity_graph, "_PAIR_BITS", 12)
+
+
+def _dense(unit: sparse.csr_matrix) -> np.ndarray:
+    """The lex-rank graph of ``unit`` as a dense 0/1 matrix, column by column."""
+    built = similarity_graph.similarity_graph(unit, graph.LEX_RANK_THRESHOLD)
+    return np.column_stack([built @ column for column in np.eye(unit.shape[0])])
+
+
+@pytest.mark.parametrize("way", WAYS)
 def test_lex_rank_graph_is_sumys_thresholded_cosine(
-    document: Document, monkeypatch: pytest.MonkeyPatch
+    document: Document, monkeypatch: pytest.MonkeyPatch, way: str
 ) -> None:
     analysis = analyse(document)
     counts = _dense_counts(analysis)
@@ -96,35 +121,13 @@ def test_lex_rank_graph_is_sumys_thresholded_cosine(
     cosine[np.ix_(usable, usable)] = (weighted[usable] @ weighted[usable].T) / np.outer(
         norms[usable], norms[usable]
     )
-    expected = cosine > graph.LEX_RANK_THRESHOLD
+    _build_as(monkeypatch, way)
     unit = graph._unit_rows(analysis.counts)
-    assert np.array_equal(_dense(unit), expected)
-    # Built in small passes, with every sentence compared directly as a long one, it is the same.
-    _small_passes(monkeypatch, long_sentence=0)
-    assert np.array_equal(_dense(unit), expected)
+    assert np.array_equal(_dense(unit), cosine > graph.LEX_RANK_THRESHOLD)
 
 
-def _dense(unit: sparse.csr_matrix) -> np.ndarray:
-    """The lex-rank graph of ``unit`` as a dense 0/1 matrix, column by column."""
-    built = similarity_graph.similarity_graph(unit, graph.LEX_RANK_THRESHOLD)
-    return np.column_stack([built @ column for column in np.eye(unit.shape[0])])
-
-
-def _small_passes(monkeypatch: pytest.MonkeyPatch, long_sentence: int) -> None:
-    monkeypatch.setattr(similarity_graph, "_LONG_SENTENCE", long_sentence)
-    monkeypatch.setattr(similarity_graph, "_PASS_ITEMS", 7)
-    monkeypatch.setattr(similarity_graph, "_PAIR_BITS", 12)
-    monkeypatch.setattr(similarity_graph, "_BLOCK_ENTRIES", 1)
-
-
-@pytest.mark.parametrize(("small", "long_sentence"), [(False, 64), (True, 64), (True, 6)])
-def test_lex_rank_graph_is_scipys_thresholded_product_exactly(
-    monkeypatch: pytest.MonkeyPatch, small: bool, long_sentence: int
-) -> None:
-    """Rankings must not move: the graph holds exactly the pairs whose similarity, as scipy's
-    sparse product sums it, exceeds the threshold, however it is split into passes and whether
-    sentences are compared directly (long ones) or through their words."""
-    # 400 sentences over 40 words: many pairs sharing two or more words.
+def _random_text_unit() -> sparse.csr_matrix:
+    """400 sentences over 40 words: many pairs sharing two or more words."""
     words = ARTICLE.replace(".", "").split()[3:43]
     rng = np.random.default_rng(13)
     paragraphs = (
@@ -133,32 +136,100 @@ def test_lex_rank_graph_is_scipys_thresholded_product_exactly(
     )
     analysis = analyse(load("\n\n".join(paragraphs).encode(), language="en"))
     assert analysis.size > 300
-    unit = graph._unit_rows(analysis.counts)
+    return graph._unit_rows(analysis.counts)
+
+
+@pytest.mark.parametrize("way", WAYS)
+def test_lex_rank_graph_is_scipys_thresholded_product_exactly(
+    monkeypatch: pytest.MonkeyPatch, way: str
+) -> None:
+    """Rankings must not move: the graph holds exactly the pairs whose similarity, as scipy's
+    sparse product sums it, exceeds the threshold, whichever way it is built, and multiplying by
+    it is multiplying by that 0/1 matrix (to rounding: prefix sums add in another order)."""
+    unit = _random_text_unit()
     expected = (unit @ unit.T).toarray() > graph.LEX_RANK_THRESHOLD
-    if small:
-        _small_passes(monkeypatch, long_sentence)
+    _build_as(monkeypatch, way)
     assert np.array_equal(_dense(unit), expected)
-    # Multiplying by it is multiplying by that 0/1 matrix, up to rounding.
+    rng = np.random.default_rng(5)
     vector = rng.random(unit.shape[0]) * 10.0 ** rng.uniform(-8, 8, unit.shape[0])
     built = similarity_graph.similarity_graph(unit, graph.LEX_RANK_THRESHOLD)
     assert np.allclose(built @ vector, expected @ vector, rtol=1e-13, atol=0)
 
 
-@pytest.mark.parametrize("seed", range(6))
+@pytest.mark.parametrize(
+    ("block_entries", "segment"), [(3_000_000, 1 << 16), (1, 1 << 16), (3_000_000, 64), (1, 50)]
+)
+def test_listed_lex_rank_graph_multiplies_exactly_as_scipys_csr_matrix_of_ones(
+    monkeypatch: pytest.MonkeyPatch, block_entries: int, segment: int
+) -> None:
+    """Listed, the graph multiplies as scipy's float64 CSR matrix of ones does, bit for bit
+    (same additions in the same order), however its rows are split into blocks and its columns
+    into segments (65,536 sentences each, so more than one from that many on)."""
+    unit = _random_text_unit()
+    product = (unit @ unit.T).tocoo()
+    kept = product.data > graph.LEX_RANK_THRESHOLD
+    expected = sparse.csr_matrix(
+        (np.ones(int(kept.sum())), (product.row[kept], product.col[kept])), shape=product.shape
+    )
+    monkeypatch.setattr(similarity_graph, "_BLOCK_ENTRIES", block_entries)
+    monkeypatch.setattr(similarity_graph, "_SEGMENT", segment)
+    built = similarity_graph._listed_graph(unit, graph.LEX_RANK_THRESHOLD)
+    # Values over sixteen orders of magnitude: any change in the order of additions shows.
+    rng = np.random.default_rng(13)
+    vector = rng.random(unit.shape[0]) * 10.0 ** rng.uniform(-8, 8, unit.shape[0])
+    assert np.array_equal(built @ vector, expected @ vector)
+
+
+def test_listed_lex_rank_graph_holds_two_bytes_an_edge() -> None:
+    """Listed, each edge of the lower triangle is a uint16 offset."""
+    import tracemalloc
+
+    unit = _random_text_unit()
+    tracemalloc.start()
+    try:
+        built = similarity_graph._listed_graph(unit, graph.LEX_RANK_THRESHOLD)
+        held = tracemalloc.get_traced_memory()[0]
+    finally:
+        tracemalloc.stop()
+    edges = (built @ np.ones(unit.shape[0])).sum() / 2
+    assert edges > 30_000
+    assert held < 2.5 * edges, f"{held / edges:.1f} bytes an edge"
+
+
+def test_lex_rank_graph_is_listed_for_a_text_of_few_words_only() -> None:
+    """Pairs of sentences sharing two or more words are few in prose (2 % of the pairs the
+    similarity product visits, at 100,000 new sentences), not in 400 sentences over 40 words."""
+    # Like prose: 4,000 sentences of 8 words drawn by a Zipf-like law from 5,000 (2 % here).
+    rng = np.random.default_rng(3)
+    frequency = 1.0 / np.arange(1, 5001) ** 0.6
+    terms = [rng.choice(5000, 8, replace=False, p=frequency / frequency.sum()) for _ in range(4000)]
+    prose = sparse.csr_matrix(
+        (np.full(32000, 8**-0.5), (np.repeat(np.arange(4000), 8), np.concatenate(terms))),
+        shape=(4000, 5000),
+    )
+    prose.sort_indices()
+    few_words = _random_text_unit()
+    for unit, listed in ((prose, False), (few_words, True)):
+        built = similarity_graph.similarity_graph(unit, graph.LEX_RANK_THRESHOLD)
+        assert isinstance(built, similarity_graph._LowerTriangleGraph) == listed
+
+
+@pytest.mark.parametrize("way", WAYS)
+@pytest.mark.parametrize("seed", range(4))
 def test_lex_rank_graph_decides_pairs_at_the_threshold_as_scipy_does(
-    monkeypatch: pytest.MonkeyPatch, seed: int
+    monkeypatch: pytest.MonkeyPatch, seed: int, way: str
 ) -> None:
     """Weights whose products and sums fall within rounding of the threshold (square roots of
-    0.1, halves and thirds of it), negative and zero weights, a long sentence, repeated ones:
-    every pair is decided as scipy's product decides it. (These rows are not unit vectors, so
-    the diagonal, a sentence with itself, is checked apart: it is every sentence with a word.)"""
+    0.1, halves and thirds of it), negative and zero weights, a sentence of every word, repeated
+    sentences: every pair is decided as scipy's product decides it. (These rows are not unit vectors, so
+    a sentence need not be similar to itself: the diagonal is left out.)"""
     rng = np.random.default_rng(seed)
     levels = np.sqrt([0.1, 0.05, 0.1 / 3, 0.1 / 4, 0.2, 0.4, 0.02]) * rng.choice([1, -1], 7)
     rows = []
     for _ in range(120):
         terms = rng.choice(12, rng.integers(1, 6), replace=False)
         rows.append((terms, rng.choice(levels, len(terms)) * (rng.random(len(terms)) > 0.05)))
-    rows.append((np.arange(12), np.full(12, levels[0])))  # the long one
+    rows.append((np.arange(12), np.full(12, levels[0])))
     rows += rows[:10]
     # Three products summing above the threshold in ascending word order (scipy's) but not in
     # descending order, and three the other way round, each against a row of ones.
@@ -181,11 +252,10 @@ def test_lex_rank_graph_decides_pairs_at_the_threshold_as_scipy_does(
     unit.sort_indices()
     # A word's weights all have one sign (its idf's).
     unit.data = np.abs(unit.data) * np.where(unit.indices % 3 == 0, -1, 1)
-    _small_passes(monkeypatch, long_sentence=8)
+    _build_as(monkeypatch, way)
     dense, expected = _dense(unit), (unit @ unit.T).toarray() > graph.LEX_RANK_THRESHOLD
     assert expected[-3, -4]
     assert not expected[-1, -2]
-    assert np.array_equal(np.diag(dense), (abs(unit).sum(axis=1).A1 > 0).astype(float))
     np.fill_diagonal(dense, 0.0)
     np.fill_diagonal(expected, False)
     assert np.array_equal(dense, expected)
@@ -193,7 +263,7 @@ def test_lex_rank_graph_decides_pairs_at_the_threshold_as_scipy_does(
 
 def test_lex_rank_graph_holds_its_words_not_its_edges() -> None:
     """The edges grow with the square of the sentences (29.7 million at 100,000 new sentences);
-    the graph holds what its sentences' words cost."""
+    built through its words, the graph holds what its sentences' words cost."""
     import tracemalloc
 
     # 2,000 sentences in 4 topics: each shares its topic word with 499 others, all edges.
