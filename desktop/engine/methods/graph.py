@@ -3,9 +3,9 @@
 All three follow sumy (``sumy/summarizers/{lex_rank,text_rank,reduction}.py``) number for number,
 without ever holding a dense sentence × sentence matrix:
 
-- lex-rank thresholds idf-modified cosine similarities at 0.1. The kept 0/1 graph is sparse; it is
-  built from row blocks of the similarity product, each block cut before the next is computed, over
-  distinct sentences only: a repeated passage is one node with a multiplicity, not a clique.
+- lex-rank thresholds idf-modified cosine similarities at 0.1, over distinct sentences only: a
+  repeated passage is one node with a multiplicity, not a clique. Its edges grow with the square of
+  the sentences; the graph is held through the words that make them (``similarity_graph``).
 - text-rank and reduction weigh two sentences by their shared words divided by the sum of the
   logarithms of their lengths. That weight is never stored: the graph is only ever multiplied by a
   vector, and grouping sentences by length turns each product into sparse products with the

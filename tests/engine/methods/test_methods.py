@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pytest
@@ -11,6 +12,9 @@ from scipy import sparse
 from desktop.engine import METHODS, Document, Length, load, rank, select
 from desktop.engine.analysis import Analysis, analyse
 from desktop.engine.methods import edmundson, graph, lsa, luhn, similarity_graph, simple
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 ARTICLE = (
     "Storm hits coast\n\n"
@@ -180,17 +184,22 @@ def test_listed_lex_rank_graph_multiplies_exactly_as_scipys_csr_matrix_of_ones(
     assert np.array_equal(built @ vector, expected @ vector)
 
 
-def test_listed_lex_rank_graph_holds_two_bytes_an_edge() -> None:
-    """Listed, each edge of the lower triangle is a uint16 offset."""
+def _held(build: Callable[[], object]) -> tuple[object, int]:
+    """What ``build`` returns, and the bytes it holds (traced allocations still alive)."""
     import tracemalloc
 
-    unit = _random_text_unit()
     tracemalloc.start()
     try:
-        built = similarity_graph._listed_graph(unit, graph.LEX_RANK_THRESHOLD)
-        held = tracemalloc.get_traced_memory()[0]
+        built = build()
+        return built, tracemalloc.get_traced_memory()[0]
     finally:
         tracemalloc.stop()
+
+
+def test_listed_lex_rank_graph_holds_two_bytes_an_edge() -> None:
+    """Listed, each edge of the lower triangle is a uint16 offset."""
+    unit = _random_text_unit()
+    built, held = _held(lambda: similarity_graph._listed_graph(unit, graph.LEX_RANK_THRESHOLD))
     edges = (built @ np.ones(unit.shape[0])).sum() / 2
     assert edges > 30_000
     assert held < 2.5 * edges, f"{held / edges:.1f} bytes an edge"
@@ -221,8 +230,8 @@ def test_lex_rank_graph_decides_pairs_at_the_threshold_as_scipy_does(
 ) -> None:
     """Weights whose products and sums fall within rounding of the threshold (square roots of
     0.1, halves and thirds of it), negative and zero weights, a sentence of every word, repeated
-    sentences: every pair is decided as scipy's product decides it. (These rows are not unit vectors, so
-    a sentence need not be similar to itself: the diagonal is left out.)"""
+    sentences: every pair is decided as scipy's product decides it. (These rows are not unit
+    vectors, so a sentence need not be similar to itself: the diagonal is left out.)"""
     rng = np.random.default_rng(seed)
     levels = np.sqrt([0.1, 0.05, 0.1 / 3, 0.1 / 4, 0.2, 0.4, 0.02]) * rng.choice([1, -1], 7)
     rows = []
@@ -264,19 +273,12 @@ def test_lex_rank_graph_decides_pairs_at_the_threshold_as_scipy_does(
 def test_lex_rank_graph_holds_its_words_not_its_edges() -> None:
     """The edges grow with the square of the sentences (29.7 million at 100,000 new sentences);
     built through its words, the graph holds what its sentences' words cost."""
-    import tracemalloc
-
     # 2,000 sentences in 4 topics: each shares its topic word with 499 others, all edges.
     n, topics = 2000, 4
     rows = np.repeat(np.arange(n), 2)
     terms = np.stack([np.arange(n) % topics, topics + np.arange(n)], axis=1).ravel()
     unit = sparse.csr_matrix((np.tile([0.6, 0.8], n), (rows, terms)), shape=(n, topics + n))
-    tracemalloc.start()
-    try:
-        built = similarity_graph.similarity_graph(unit, graph.LEX_RANK_THRESHOLD)
-        held = tracemalloc.get_traced_memory()[0]
-    finally:
-        tracemalloc.stop()
+    built, held = _held(lambda: similarity_graph.similarity_graph(unit, graph.LEX_RANK_THRESHOLD))
     edges = (built @ np.ones(n)).sum()
     assert edges == topics * (n // topics) ** 2
     assert held < 100 * unit.nnz < edges / 2, f"{held / unit.nnz:.0f} bytes a word"
