@@ -39,7 +39,7 @@ _WORD_PAIRS_WORTH = 1 / 2
 _CANDIDATES_WORTH = 1 / 8
 # Pairs of words (of one sentence) grouped in one pass, and sentence pairs made from them in one
 # step: each bounds the memory of a pass to about 40 bytes an item.
-_PASS_ITEMS = 1 << 19
+_PASS_ITEMS = 1 << 18
 # Bits of a candidate pair of sentences past the first of its bucket (2 more hold its code).
 _PAIR_BITS = 30
 # Similarity entries computed per block of rows when the edges are listed: bounds the memory of
@@ -86,19 +86,23 @@ def similarity_graph(unit: sparse.csr_matrix, threshold: float) -> SimilarityGra
     shared = _shared_words(rows, terms, weights, n, threshold, unit, _CANDIDATES_WORTH * visited)
     if shared is None:
         return _listed_graph(unit, threshold)
-    explicit = _lower_triangle(*shared, n)
+    explicit = _lower_triangle(shared, n)
     return SimilarityGraph((lengths > 0).astype(float), staircases, explicit)
 
 
-def _lower_triangle(keys: np.ndarray, values: np.ndarray, n: int) -> sparse.csr_matrix:
-    """The matrix of ``values`` at ``keys`` (i·n + j, each once)."""
+def _lower_triangle(packed: np.ndarray, n: int) -> sparse.csr_matrix:
+    """The matrix of the values at the keys ``i·n + j`` (each once), packed as
+    ``key · 2**16 + value + 2**15``."""
     import numpy as np
 
-    order = np.argsort(keys, kind="stable")  # a few sorted runs: timsort merges them
-    keys, values = keys[order], values[order]
+    packed.sort(kind="stable")  # a few sorted runs: timsort merges them
+    data = ((packed & 0xFFFF) - (1 << 15)).astype(float)
+    packed >>= 16
+    rows = packed // n
+    packed -= rows * n
     indptr = np.zeros(n + 1, dtype=np.int64)
-    np.cumsum(np.bincount(keys // n, minlength=n), out=indptr[1:])
-    return sparse.csr_matrix((values.astype(float), keys % n, indptr), shape=(n, n))
+    np.cumsum(np.bincount(rows, minlength=n), out=indptr[1:])
+    return sparse.csr_matrix((data, packed, indptr), shape=(n, n))
 
 
 class _Staircases:
@@ -114,39 +118,12 @@ class _Staircases:
         import numpy as np
 
         self.n = n
-        count = len(weights)
-        # By word, heaviest first: the heaviest-first position packed under the word, one sort.
-        heaviest = np.argsort(-weights)
-        key = terms[heaviest].astype(np.int64) * count + np.arange(count)
-        key.sort()
-        order = heaviest[key % count]
-        terms, weights, rows = terms[order], weights[order], rows[order]
-        starts = np.flatnonzero(np.diff(terms, prepend=-1))
-        sizes = np.diff(starts, append=count)
-        first, end = np.repeat(starts, sizes), np.repeat(starts + sizes, sizes)
-        # Entries reaching anyone (the word's heaviest at least) are a leading run of the word.
-        active = np.flatnonzero(weights * weights[first] > threshold)
-        # Each one's reach: the first entry whose product with it is not above the threshold
-        # (products fall along the list). One search over the keys 2·word - weight (ascending)
-        # finds it to within rounding; a binary search, run for all entries at once, settles it.
-        word = np.repeat(np.arange(len(starts)), sizes)
-        keys = 2.0 * word - weights
-        own = weights[active]
-        target = 2.0 * word[active] - threshold / own
-        slack = (2.0 * len(starts) + 1.0) * 1e-15
-        low = np.maximum(np.searchsorted(keys, target - slack), first[active])
-        high = np.minimum(np.searchsorted(keys, target + slack, side="right"), end[active])
-        while (open_ := np.flatnonzero(low < high)).size:
-            middle = (low[open_] + high[open_]) // 2
-            above = own[open_] * weights[middle] > threshold
-            low[open_[above]] = middle[above] + 1
-            high[open_[~above]] = middle[~above]
-        reach = low - first[active]
-        self.rows = rows[active]
-        self.itself = active - first[active] < reach  # its own square is above the threshold
+        order, start, active, reach = _reaches(terms, weights, threshold)
+        self.rows = rows[order[active]]
+        self.itself = active - start < reach  # its own square is above the threshold
         # Padded blocks: each word's run is a row of width the next power of two of its length;
         # blocks of one width are contiguous in one flat buffer.
-        run_starts = np.flatnonzero(np.diff(first[active], prepend=-1))
+        run_starts = np.flatnonzero(np.diff(start, prepend=-1))
         lengths = np.diff(run_starts, append=len(active))
         widths = 1 << np.ceil(np.log2(lengths)).astype(np.int64)
         by_width = np.argsort(widths, kind="stable")
@@ -177,6 +154,44 @@ class _Staircases:
         return np.bincount(self.rows, reached, minlength=self.n)
 
 
+def _reaches(
+    terms: np.ndarray, weights: np.ndarray, threshold: float
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The entries by word, heaviest first (``order``); of those reaching anyone (``active``, in
+    that order), where their word's list starts and how many entries from there each reaches
+    (itself included if its own square is above the threshold)."""
+    import numpy as np
+
+    count = len(weights)
+    # By word, heaviest first: the heaviest-first position packed under the word, one sort.
+    heaviest = np.argsort(-weights)
+    key = terms[heaviest].astype(np.int64) * count + np.arange(count)
+    key.sort()
+    order = heaviest[key % count]
+    terms, weights = terms[order], weights[order]
+    starts = np.flatnonzero(np.diff(terms, prepend=-1))
+    sizes = np.diff(starts, append=count)
+    first, end = np.repeat(starts, sizes), np.repeat(starts + sizes, sizes)
+    # Entries reaching anyone (the word's heaviest at least) are a leading run of the word.
+    active = np.flatnonzero(weights * weights[first] > threshold)
+    # Each one's reach: the first entry whose product with it is not above the threshold
+    # (products fall along the list). One search over the keys 2·word - weight (ascending)
+    # finds it to within rounding; a binary search, run for all entries at once, settles it.
+    word = np.repeat(np.arange(len(starts)), sizes)
+    keys = 2.0 * word - weights
+    own = weights[active]
+    target = 2.0 * word[active] - threshold / own
+    slack = (2.0 * len(starts) + 1.0) * 1e-15
+    low = np.maximum(np.searchsorted(keys, target - slack), first[active])
+    high = np.minimum(np.searchsorted(keys, target + slack, side="right"), end[active])
+    while (open_ := np.flatnonzero(low < high)).size:
+        middle = (low[open_] + high[open_]) // 2
+        above = own[open_] * weights[middle] > threshold
+        low[open_[above]] = middle[above] + 1
+        high[open_[~above]] = middle[~above]
+    return order, first[active], active, low - first[active]
+
+
 def _shared_words(
     rows: np.ndarray,
     terms: np.ndarray,
@@ -185,9 +200,10 @@ def _shared_words(
     threshold: float,
     unit: sparse.csr_matrix,
     budget: float,
-) -> tuple[np.ndarray, np.ndarray] | None:
+) -> np.ndarray | None:
     """``C``: the pairs of sentences sharing two or more words whose correction is not zero, as
-    keys ``i·n + j`` (i > j), and the corrections; None once the candidates exceed ``budget``.
+    keys ``i·n + j`` (i > j) with the correction packed under them (``_lower_triangle``); None
+    once the candidates exceed ``budget``.
 
     Two sentences sharing words share each pair of them: every sentence lists its pairs of words,
     grouped by pair, and two sentences in one group are a candidate. A candidate met once shares
@@ -232,20 +248,18 @@ def _shared_words(
             parts = np.split(found, np.searchsorted(found, edges))
             for bucket, part, start in zip(buckets, parts, starts, strict=True):
                 bucket.append((part - ((start * n) << 2)).astype(np.uint32))
-    keys, corrections, more = [], [], []
+    kept, more = [], []
     for start in starts:
         checkpoint()
         pairs, codes, again = _meetings(buckets.pop(0))
         single = codes != 1
-        keys.append(pairs[single] + start * n)
-        corrections.append(codes[single] - 1)
+        corrections = codes[single].astype(np.int64) - 1
+        kept.append(((pairs[single] + start * n) << 16) | (corrections + (1 << 15)))
         more.append(again + start * n)
     more = np.concatenate(more)
     correction = _many_shared(unit, more, threshold)
-    return (
-        np.concatenate([*keys, more[correction != 0]]),
-        np.concatenate([*corrections, correction[correction != 0]]),
-    )
+    kept.append((more[correction != 0] << 16) | (correction[correction != 0] + (1 << 15)))
+    return np.concatenate(kept)
 
 
 def _groups(
