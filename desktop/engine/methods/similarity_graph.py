@@ -62,7 +62,9 @@ class SimilarityGraph:
         return self.diagonal * x + self.staircases @ x + self.explicit @ x + self.explicit.T @ x
 
 
-def similarity_graph(unit: sparse.csr_matrix, threshold: float) -> SimilarityGraph:
+def similarity_graph(
+    unit: sparse.csr_matrix, threshold: float
+) -> SimilarityGraph | _LowerTriangleGraph:
     """The graph of the rows of ``unit`` (unit vectors, terms ascending in each row) whose dot
     product exceeds ``threshold``."""
     import numpy as np
