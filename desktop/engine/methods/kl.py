@@ -119,18 +119,20 @@ def ranked(analysis: Analysis, opening: int) -> Scores:
     summary_length, q_summary = 0, 0.0
     order: list[int] = []
 
-    def add(w: int, times: int) -> list[float]:
-        """Add ``times`` of ``w`` to the summary: its columns' new values, and by how much each
-        changed."""
-        before = summary[w]
-        after = summary[w] = before + times
+    def add(w: int, times: int) -> None:
+        """Add ``times`` of ``w`` to the summary: its columns' new values."""
+        after = summary[w] = summary[w] + times
         q_w, column = q_list[w], first_list[w]
-        changes = []
-        for k in range(column, column + most_list[w]):
-            old = column_value[k]
-            column_value[k] = q_w * step[after + k - column]
-            changes.append(column_value[k] - old)
-        return changes
+        for k in range(most_list[w]):
+            column_value[column + k] = q_w * step[after + k]
+
+    def moved(w: int, times: int) -> list[float]:
+        """``add``, and by how much each of the word's columns changed."""
+        column = first_list[w]
+        old = column_value[column : column + most_list[w]]
+        add(w, times)
+        new = column_value[column : column + len(old)]
+        return [now - was for now, was in zip(new, old, strict=True)]
 
     # The opening: every candidate rated, with numpy, G kept current for all (a scatter of each
     # changed column's change to its holders: the candidates with more than k of its word).
@@ -155,7 +157,7 @@ def ranked(analysis: Analysis, opening: int) -> Scores:
             if not summary[w]:
                 fresh.append(w)
             column = first_list[w]
-            for k, change in enumerate(add(w, times), column):
+            for k, change in enumerate(moved(w, times), column):
                 slots.append(column_rows[column_starts[k] : column_starts[k + 1]])
                 changes.append(change)
         if slots:
@@ -197,7 +199,9 @@ def ranked(analysis: Analysis, opening: int) -> Scores:
     get = column_value.__getitem__
     r_list, g_list = r_now.tolist(), g_now.tolist()
     length_of = lengths.tolist()
-    heappop, heappush = heapq.heappop, heapq.heappush
+    word_list = array("i", word_indices.astype(np.int32).tobytes())
+    count_list = array("i", word_counts.astype(np.int32).tobytes())
+    heappop, heappush, heapreplace = heapq.heappop, heapq.heappush, heapq.heapreplace
     for pick in range(len(order), n):
         if pick % CHECK_EVERY == 0:
             checkpoint()
@@ -213,41 +217,47 @@ def ranked(analysis: Analysis, opening: int) -> Scores:
             heap, c = heaps[ln], c_now[ln]
             cq = c * q_summary
             while heap and heap[0][0] + cq <= reach:
-                _, x, made = heappop(heap)
+                _, x, made = heap[0]
                 if made != stamp[x]:
+                    heappop(heap)
                     continue
                 g_x = sum(map(get, columns[starts[x] : starts[x + 1]]))
                 v = g_x + c * (q_summary + r_list[x])
-                rated.append((x, v, g_x, c))
                 if v < best:
                     best = v
                     limit = v + TIE * abs(v) + 1e-300
                     reach = limit + _ROOM * abs(limit)
-        chosen = min(x for x, v, _, _ in rated if v <= limit)
+                filed_as = g_x + c * r_list[x]
+                if v > reach and filed_as + cq > reach:  # out of reach: filed again in one move
+                    g_list[x] = g_x
+                    stamp[x] = made = made + 1
+                    heapreplace(heap, (filed_as, x, made))
+                else:  # a contender
+                    heappop(heap)
+                    rated.append((x, v, g_x))
+        chosen = min(x for x, v, _ in rated if v <= limit)
         order.append(chosen)
         stamp[chosen] = _DEAD
-        for x, _, g_x, c in rated:  # filed again, with their fresh G
+        for x, _, g_x in rated:  # the other contenders: filed again, with their fresh G
             if x != chosen:
                 g_list[x] = g_x
                 stamp[x] += 1
-                heappush(heaps[length_of[x]], (g_x + c * r_list[x], x, stamp[x]))
+                ln = length_of[x]
+                heappush(heaps[ln], (g_x + c_now[ln] * r_list[x], x, stamp[x]))
         refile = set()
         twin = next_twin[chosen]
         if twin >= 0 and stamp[twin] == _WAITING:  # its twin takes its place, with the same G
             stamp[twin] = 0
-            g_list[twin] = next(g_x for x, _, g_x, _ in rated if x == chosen)
+            g_list[twin] = next(g_x for x, _, g_x in rated if x == chosen)
             refile.add(twin)
         summary_length += all_words[chosen]
         c_now = log_c[summary_length : summary_length + longest + 1].tolist()
         start, stop = indptr[chosen], indptr[chosen + 1]
-        for w, times in zip(
-            word_indices[start:stop].tolist(), word_counts[start:stop].tolist(), strict=True
-        ):
-            fresh = not summary[w]
-            changes = add(w, times)
-            if not fresh:
+        for w, times in zip(word_list[start:stop], count_list[start:stop], strict=True):
+            if summary[w]:  # most picked words: only their columns change
+                add(w, times)
                 continue
-            gained = list(accumulate(changes))  # what a holder of k + 1 of w gains
+            gained = list(accumulate(moved(w, times)))  # what a holder of k + 1 of w gains
             # w's first pick: Q grows by q_w, R of its holders shrinks by as much, and their G
             # gains. A holder's key (G' + c(then) R) stays a bound if G gained at least
             # c(then) q_w, which c(now) q_w, no smaller, vouches for; otherwise it is filed again.
