@@ -181,11 +181,13 @@ def ranked(analysis: Analysis, opening: int) -> Scores:
     filed = np.flatnonzero(~waiting & ~picked)
     by_length = filed[np.lexsort((key[filed], lengths[filed]))]  # sorted: each part is a heap
     cut = np.flatnonzero(np.diff(lengths[by_length])) + 1
-    heaps: dict[int, list[tuple[float, int, int]]] = {}
+    heaps: list[list[tuple[float, int, int]]] = [[] for _ in range(longest + 1)]
+    tops = np.full(longest + 1, np.inf)  # the lowest key in each heap
     for part in np.split(by_length, cut):
-        heaps[int(lengths[part[0]])] = list(
-            zip(key[part].tolist(), part.tolist(), [0] * len(part), strict=True)
-        )
+        if len(part):
+            ln = int(lengths[part[0]])
+            heaps[ln] = list(zip(key[part].tolist(), part.tolist(), [0] * len(part), strict=True))
+            tops[ln] = key[part[0]]
     stamp = np.select([picked, waiting], [_DEAD, _WAITING], 0).tolist()
     next_twin = rest.tolist()
     holders = words.tocsc()
@@ -205,15 +207,16 @@ def ranked(analysis: Analysis, opening: int) -> Scores:
     for pick in range(len(order), n):
         if pick % CHECK_EVERY == 0:
             checkpoint()
-        # Lengths by their lowest bound; in each, candidates are rated afresh while their bound
-        # is within reach of the best divergence found so far.
-        c_now = log_c[summary_length : summary_length + longest + 1].tolist()  # c by length
-        tops = sorted((h[0][0] + c_now[ln] * q_summary, ln) for ln, h in heaps.items() if h)
+        # The length of the lowest bound first, then those within reach of the best divergence
+        # it gave; in each, candidates are rated afresh while their bound is within reach.
+        c_array = log_c[summary_length : summary_length + longest + 1]
+        c_now = c_array.tolist()  # c by length
+        bounds = tops + c_array * q_summary
         rated = []
         best = limit = reach = float("inf")
-        for bound, ln in tops:
-            if bound > reach:
-                break
+        lowest = int(bounds.argmin())
+        in_reach = [lowest]
+        for ln in in_reach:
             heap, c = heaps[ln], c_now[ln]
             cq = c * q_summary
             while heap and heap[0][0] + cq <= reach:
@@ -235,6 +238,9 @@ def ranked(analysis: Analysis, opening: int) -> Scores:
                 else:  # a contender
                     heappop(heap)
                     rated.append((x, v, g_x))
+            tops[ln] = heap[0][0] if heap else np.inf
+            if ln == lowest:
+                in_reach += [h for h in np.flatnonzero(bounds <= reach).tolist() if h != lowest]
         chosen = min(x for x, v, _ in rated if v <= limit)
         order.append(chosen)
         stamp[chosen] = _DEAD
@@ -243,7 +249,9 @@ def ranked(analysis: Analysis, opening: int) -> Scores:
                 g_list[x] = g_x
                 stamp[x] += 1
                 ln = length_of[x]
-                heappush(heaps[ln], (g_x + c_now[ln] * r_list[x], x, stamp[x]))
+                key_x = g_x + c_now[ln] * r_list[x]
+                heappush(heaps[ln], (key_x, x, stamp[x]))
+                tops[ln] = min(tops[ln], key_x)
         refile = set()
         twin = next_twin[chosen]
         if twin >= 0 and stamp[twin] == _WAITING:  # its twin takes its place, with the same G
@@ -279,7 +287,9 @@ def ranked(analysis: Analysis, opening: int) -> Scores:
             if made >= 0:
                 stamp[x] = made = made + 1
                 ln = length_of[x]
-                heappush(heaps[ln], (g_list[x] + c_now[ln] * r_list[x], x, made))
+                key_x = g_list[x] + c_now[ln] * r_list[x]
+                heappush(heaps[ln], (key_x, x, made))
+                tops[ln] = min(tops[ln], key_x)
     return pick_order_scores(np.asarray(order, dtype=np.int64))
 
 
