@@ -251,7 +251,8 @@ def ranked(analysis: Analysis, opening: int) -> Scores:
                 ln = length_of[x]
                 key_x = g_x + c_now[ln] * r_list[x]
                 heappush(heaps[ln], (key_x, x, stamp[x]))
-                tops[ln] = min(tops[ln], key_x)
+                if key_x < tops[ln]:  # not min(): no numpy scalar made a push
+                    tops[ln] = key_x
         refile = set()
         twin = next_twin[chosen]
         if twin >= 0 and stamp[twin] == _WAITING:  # its twin takes its place, with the same G
@@ -289,7 +290,8 @@ def ranked(analysis: Analysis, opening: int) -> Scores:
                 ln = length_of[x]
                 key_x = g_list[x] + c_now[ln] * r_list[x]
                 heappush(heaps[ln], (key_x, x, made))
-                tops[ln] = min(tops[ln], key_x)
+                if key_x < tops[ln]:  # not min(): no numpy scalar made a push
+                    tops[ln] = key_x
     return pick_order_scores(np.asarray(order, dtype=np.int64))
 
 
