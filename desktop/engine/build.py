@@ -29,6 +29,10 @@ def build_document(
     """The document of ``extracted``, in language ``lang`` (detected when None); ``cancelled``
     is polled while a long text is built."""
     if len(extracted.text) > _IN_WORKER:
+        # Building imports numpy (for boilerplate and the language), and so does the ranking that
+        # comes next: imported here, the child inherits it instead of importing it a second time.
+        import numpy  # noqa: F401
+
         name = quoted(extracted.source or "input")
         return worker.run(_build, extracted, lang, name=name, cancelled=cancelled)
     return _build(extracted, lang)

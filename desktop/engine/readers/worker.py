@@ -7,6 +7,14 @@ limit (``RLIMIT_AS``) a budget above what it inherits, and is killed when the in
 (``engine.budget``) is spent or the caller cancels. Either way the caller gets one clear
 ``InputError`` and nothing is left running.
 
+The child is a plain ``os.fork``: it starts with everything the caller has imported and loaded
+(a spawned or forkserver child would pay Python's start-up and the engine's imports again:
+measured, 0.2 s of CPU more on a 1 MB text), and multiprocessing's own import (socket, tempfile,
+subprocess) is not paid either. It runs only Python code of ours and the reader, never Qt: the
+caller's other threads (the window's) do not exist in it, and Python resets its own locks in a
+forked child. Messages come back through a pipe as length-prefixed pickles, read as they arrive,
+so the deadline and the cancel flag are looked at while a large result is still coming.
+
 Where ``fork`` does not exist (Windows, and macOS, where forking a process that has loaded system
 frameworks is unsafe), and in a daemonic process (a Dask worker's), the reader runs in-process,
 bounded only by the readers' own checks.
@@ -14,9 +22,10 @@ bounded only by the readers' own checks.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
-from contextlib import suppress
+from contextlib import contextmanager, suppress
 from contextvars import ContextVar
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -25,14 +34,15 @@ from desktop.engine import budget
 from desktop.engine.errors import Cancelled, InputError, PrecisError
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-    from multiprocessing.connection import Connection
+    from collections.abc import Callable, Iterator
 
 T = TypeVar("T")
 
 MEMORY = 768 * 1024 * 1024
 """Address space a reader may add to what it inherits; past it, allocations fail."""
 _TICK = 0.05  # how often the caller's cancel flag is looked at
+_CHUNK = 1024 * 1024  # read from the pipe at once
+_LENGTH = 8  # bytes of each message's length, sent before its pickle
 _PR_SET_PDEATHSIG = 1  # linux/prctl.h
 _grown: list[float] = [0.0]  # the most any child grew its resident memory, in MB (measurements)
 _progress: ContextVar[Callable[[int, int], None] | None] = ContextVar("progress", default=None)
@@ -46,14 +56,11 @@ def report(done: int, total: int) -> None:
 
 
 def available() -> bool:
-    from multiprocessing import process
-
-    # A daemonic process (a Dask worker's) may not start children: it reads in-process.
-    return (
-        sys.platform.startswith("linux")
-        and hasattr(os, "fork")
-        and not process.current_process().daemon
-    )
+    # A daemonic process (a Dask worker's) may not start children: it reads in-process. Such a
+    # process was started by multiprocessing, so it has the module; importing it costs 15 ms.
+    process = sys.modules.get("multiprocessing.process")
+    daemon = process is not None and process.current_process().daemon
+    return sys.platform.startswith("linux") and hasattr(os, "fork") and not daemon
 
 
 def run(
@@ -77,31 +84,25 @@ def run(
             return reader(*args)
         finally:
             _progress.reset(token)
-    import multiprocessing  # here: 30 ms that start-up need not pay
+    import signal
 
-    context = multiprocessing.get_context("fork")
-    receiver, sender = context.Pipe(duplex=False)
-    child = context.Process(target=_child, args=(reader, args, sender, os.getpid()), daemon=True)
-    child.start()
-    sender.close()
+    reading, writing = os.pipe()
+    parent = os.getpid()
     try:
-        while True:
-            if cancelled is not None and cancelled():
-                raise Cancelled("reading cancelled")
-            left = allowed.left()
-            if left <= 0:
-                raise allowed.exceeded(name)
-            if not receiver.poll(min(_TICK, left)):
-                continue
-            try:
-                kind, payload = receiver.recv()
-            except (EOFError, OSError):
-                # Killed, or aborted in C: most often an allocation refused at the memory limit.
-                _grown[0] = max(_grown[0], MEMORY / 2**20)
-                raise InputError(
-                    f"{name}: could not be read (reading it failed; it may be damaged or need "
-                    f"more than the {MEMORY // 2**20} MB of memory Precis allows)"
-                ) from None
+        child = os.fork()
+    except OSError:  # no process or memory left for it: the pipe is not left open
+        os.close(reading)
+        os.close(writing)
+        raise
+    if child == 0:
+        try:
+            os.close(reading)
+            _child(reader, args, writing, parent)
+        finally:
+            os._exit(0)  # no clean-up of the caller's: its buffers, files and exit handlers
+    os.close(writing)
+    try:
+        for kind, payload in _messages(reading, name, allowed, cancelled):
             if kind == "progress":
                 if progress is not None:
                     progress(*payload)
@@ -118,11 +119,66 @@ def run(
                 raise payload
             else:
                 return payload
+        # The pipe closed before a result: killed, or aborted in C (most often an allocation
+        # refused at the memory limit).
+        _grown[0] = max(_grown[0], MEMORY / 2**20)
+        raise InputError(
+            f"{name}: could not be read (reading it failed; it may be damaged or need "
+            f"more than the {MEMORY // 2**20} MB of memory Precis allows)"
+        )
     finally:
-        receiver.close()
-        if child.is_alive():
-            child.kill()
-        child.join()
+        os.close(reading)
+        with suppress(ProcessLookupError):
+            os.kill(child, signal.SIGKILL)
+        os.waitpid(child, 0)
+
+
+def _messages(
+    fd: int, name: str, allowed: budget.Budget, cancelled: Callable[[], bool] | None
+) -> Iterator[tuple[str, Any]]:
+    """The child's messages as they arrive on ``fd``, until it closes; ``Cancelled`` or the
+    budget's one line as soon as either says so."""
+    import pickle
+    import select
+
+    poller = select.poll()
+    poller.register(fd, select.POLLIN)
+    pending = bytearray()
+    while True:
+        if cancelled is not None and cancelled():
+            raise Cancelled("reading cancelled")
+        left = allowed.left()
+        if left <= 0:
+            raise allowed.exceeded(name)
+        if not poller.poll(min(_TICK, left) * 1000):
+            continue
+        chunk = os.read(fd, _CHUNK)
+        if not chunk:
+            return
+        pending += chunk
+        while len(pending) >= _LENGTH:
+            end = _LENGTH + int.from_bytes(pending[:_LENGTH], "big")
+            if len(pending) < end:
+                break
+            with _no_collections():  # the view is released before the bytes are dropped
+                message = pickle.loads(memoryview(pending)[_LENGTH:end])
+            del pending[:end]
+            yield message
+
+
+@contextmanager
+def _no_collections() -> Iterator[None]:
+    """No garbage collection in the block: (un)pickling a long text's document makes a tuple for
+    every span, and the collections those set off found nothing and took half the time (0.3 of
+    0.6 s of CPU at 100,000 sentences). Process-wide, so another thread's collection may wait
+    for the block too; collection was on before, it is on after."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def peak_growth_mb(*, reset: bool = False) -> float:
@@ -134,29 +190,41 @@ def peak_growth_mb(*, reset: bool = False) -> float:
     return grown
 
 
-def _child(
-    reader: Callable[..., Any], args: tuple[Any, ...], sender: Connection, parent: int
-) -> None:
+def _child(reader: Callable[..., Any], args: tuple[Any, ...], fd: int, parent: int) -> None:
     _die_with(parent)
     _limit_memory()
+    # Collections here skip the caller's objects: looking at them cost time and wrote to every
+    # page of the caller's heap, which the kernel then copied into this child.
+    gc.freeze()
     with suppress(OSError):  # the peak inherited from the parent is not this child's
         Path("/proc/self/clear_refs").write_text("5")
     started = _status_kb("VmRSS")
 
-    _progress.set(lambda done, total: sender.send(("progress", (done, total))))
+    _progress.set(lambda done, total: _send(fd, ("progress", (done, total))))
     try:
         result: tuple[str, Any] = ("done", reader(*args))
     except MemoryError:
         result = ("memory", None)
     except Exception as exc:  # every failure is raised again in the caller
         result = ("raise", _portable(exc))
-    sender.send(("grown", max(0, _status_kb("VmHWM") - started) / 1024))
+    _send(fd, ("grown", max(0, _status_kb("VmHWM") - started) / 1024))
     try:
-        sender.send(result)
+        _send(fd, result)
     except MemoryError:
-        sender.send(("memory", None))
+        _send(fd, ("memory", None))
     except Exception as exc:  # an exception that does not pickle
-        sender.send(("raise", RuntimeError(f"{type(exc).__name__}: {exc}")))
+        _send(fd, ("raise", RuntimeError(f"{type(exc).__name__}: {exc}")))
+
+
+def _send(fd: int, message: tuple[str, Any]) -> None:
+    import pickle
+
+    with _no_collections():
+        data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
+    for part in (len(data).to_bytes(_LENGTH, "big"), data):
+        view = memoryview(part)
+        while view:
+            view = view[os.write(fd, view) :]
 
 
 def _portable(exc: Exception) -> Exception:

@@ -9,6 +9,7 @@ sizes of the red-team pass) it runs with ``-m slow`` and in ``benchmarks/reliabi
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import sys
@@ -128,6 +129,24 @@ def test_progress_reaches_the_caller_and_errors_come_back_as_raised() -> None:
     with pytest.raises(InputError) as info:
         read_bytes(b"%PDF-1.4 nothing else", suffix=".pdf")
     assert "not a readable PDF" in str(info.value)
+
+
+def _large(data: bytes, source: str) -> tuple[int, str]:
+    for page in range(1, 201):
+        worker.report(page, 200)
+    return os.getpid(), "Grüße. " * 500_000  # 4 MB: many times what a pipe holds at once
+
+
+@needs_fork
+def test_a_result_larger_than_the_pipe_arrives_whole_and_no_child_is_left() -> None:
+    """A long text's document comes back in pieces, after the reader's progress messages."""
+    heard: list[tuple[int, int]] = []
+    child, text = worker.run(_large, b"", "f", name="f", progress=lambda *p: heard.append(p))
+    assert text == "Grüße. " * 500_000
+    assert heard == [(page, 200) for page in range(1, 201)]
+    assert child != os.getpid()
+    assert not Path(f"/proc/{child}").exists()  # stopped and waited for: not even a zombie
+    assert gc.isenabled()  # collection is paused only while a message is unpickled
 
 
 def test_pdf_pages_are_reported() -> None:
