@@ -108,8 +108,8 @@ def test_model_is_frozen() -> None:
 
 
 def test_a_document_built_in_the_reading_child_is_the_same(monkeypatch) -> None:
-    """A long text is built in a child process and pickled back (spans pickle as calls of their
-    class): every paragraph, sentence, kind and word count arrives unchanged."""
+    """A long text is built in a child process and pickled back (its spans as columns of
+    numbers): every paragraph, sentence, kind and word count arrives unchanged."""
     from desktop.engine import build
 
     raw = (

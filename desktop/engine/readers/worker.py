@@ -27,6 +27,7 @@ import os
 import sys
 from contextlib import contextmanager, suppress
 from contextvars import ContextVar
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -138,7 +139,6 @@ def _messages(
 ) -> Iterator[tuple[str, Any]]:
     """The child's messages as they arrive on ``fd``, until it closes; ``Cancelled`` or the
     budget's one line as soon as either says so."""
-    import pickle
     import select
 
     poller = select.poll()
@@ -160,10 +160,40 @@ def _messages(
             end = _LENGTH + int.from_bytes(pending[:_LENGTH], "big")
             if len(pending) < end:
                 break
-            with _no_collections():  # the view is released before the bytes are dropped
-                message = pickle.loads(memoryview(pending)[_LENGTH:end])
+            with _no_collections():
+                message = _load(memoryview(pending)[_LENGTH:end], name)
             del pending[:end]
             yield message
+
+
+def _load(data: memoryview, name: str) -> Any:
+    import io
+    import pickle
+
+    try:
+        return _unpickler()(io.BytesIO(data)).load()
+    except pickle.UnpicklingError as exc:
+        raise InputError(f"{name}: could not be read ({exc})") from None
+
+
+@cache
+def _unpickler() -> type:
+    """An unpickler of the child's messages, which name only the engine's model, Precis's errors
+    and Python's own exceptions: anything else is refused rather than loaded, even from a
+    reader gone wrong. (Made on first use: start-up imports no pickle.)"""
+    import pickle
+
+    class Unpickler(pickle.Unpickler):
+        def find_class(self, module: str, name: str) -> Any:
+            ours = module == "builtins" or module.startswith("desktop.")
+            found = super().find_class(module, name) if ours else None
+            if module == "desktop.engine.model" or (
+                isinstance(found, type) and issubclass(found, BaseException)
+            ):
+                return found
+            raise pickle.UnpicklingError(f"its reader sent back {module}.{name}, not taken")
+
+    return Unpickler
 
 
 @contextmanager

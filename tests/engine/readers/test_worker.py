@@ -149,6 +149,26 @@ def test_a_result_larger_than_the_pipe_arrives_whole_and_no_child_is_left() -> N
     assert gc.isenabled()  # collection is paused only while a message is unpickled
 
 
+def _foreign(data: bytes, source: str) -> object:
+    from fractions import Fraction
+
+    return Fraction(1, 3)
+
+
+@needs_fork
+def test_a_child_that_sends_back_other_classes_is_refused() -> None:
+    """Only the model's classes and errors are unpickled from a child: a reader gone wrong (or
+    taken over by its input) cannot make the caller load anything else."""
+    with pytest.raises(InputError) as info:
+        worker.run(_foreign, b"", "f.pdf", name="f.pdf")
+    assert str(info.value) == (
+        "f.pdf: could not be read (its reader sent back fractions.Fraction, not taken)"
+    )
+    with pytest.raises(InputError) as info:
+        read_bytes(b"%PDF-1.4 nothing else", suffix=".pdf")  # errors still come back as raised
+    assert "not a readable PDF" in str(info.value)
+
+
 def test_pdf_pages_are_reported() -> None:
     pages = [[(72, 700, 11, ARTICLE)] for _ in range(4)]
     heard: list[tuple[int, int]] = []
