@@ -10,10 +10,11 @@ limit (``RLIMIT_AS``) a budget above what it inherits, and is killed when the in
 The child is a plain ``os.fork``: it starts with everything the caller has imported and loaded
 (a spawned or forkserver child would pay Python's start-up and the engine's imports again:
 measured, 8 % more instructions for a whole summary of 1 MB), and multiprocessing's own import
-(socket, tempfile, subprocess) is not paid either. It runs only Python code of ours and the reader, never Qt: the
-caller's other threads (the window's) do not exist in it, and Python resets its own locks in a
-forked child. Messages come back through a pipe as length-prefixed pickles, read as they arrive,
-so the deadline and the cancel flag are looked at while a large result is still coming.
+(socket, tempfile, subprocess) is not paid either. It runs only Python code of ours and the
+reader, never Qt: the caller's other threads (the window's) do not exist in it, and Python resets
+its own locks in a forked child. Messages come back through a pipe as length-prefixed pickles,
+read as they arrive, so the deadline and the cancel flag are looked at while a large result is
+still coming.
 
 Where ``fork`` does not exist (Windows, and macOS, where forking a process that has loaded system
 frameworks is unsafe), and in a daemonic process (a Dask worker's), the reader runs in-process,
@@ -247,10 +248,17 @@ def _child(reader: Callable[..., Any], args: tuple[Any, ...], fd: int, parent: i
 
 
 def _send(fd: int, message: tuple[str, Any]) -> None:
+    import io
     import pickle
 
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, pickle.HIGHEST_PROTOCOL)
+    # Reducers others registered with copyreg are not used (tblib's, for every exception, once
+    # Dask is loaded): the caller takes only the classes themselves.
+    pickler.dispatch_table = {}
     with _no_collections():
-        data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
+        pickler.dump(message)
+    data = buffer.getbuffer()
     for part in (len(data).to_bytes(_LENGTH, "big"), data):
         view = memoryview(part)
         while view:
