@@ -34,6 +34,21 @@ def pick_order_scores(order: np.ndarray) -> Scores:
     return Scores(values, order)
 
 
+def _sink(heap: list, k: int, entry: tuple) -> None:
+    """Put ``entry`` at heap position ``k`` in place of one that came no later, and move it down
+    to where it belongs (only positions below ``k`` change)."""
+    size = len(heap)
+    child = 2 * k + 1
+    while child < size:
+        if child + 1 < size and heap[child + 1] < heap[child]:
+            child += 1
+        if not heap[child] < entry:
+            break
+        heap[k] = heap[child]
+        k, child = child, 2 * child + 1
+    heap[k] = entry
+
+
 def rank_sum_basic(analysis: Analysis) -> Scores:
     """SumBasic: pick the sentence whose content words are most probable on average, then square
     the probability of each of its words (once per occurrence), so what is said once counts less.
@@ -61,14 +76,15 @@ def rank_sum_basic(analysis: Analysis) -> Scores:
     p = frequency / total
     rows = np.repeat(np.arange(n), np.diff(indptr))
     lengths = np.bincount(rows, data, minlength=n)
-    # Each entry is its word's weight in the sentence's average: count / length.
+    # Each entry is its word's weight in the sentence's average: count / length, negated so that
+    # the sum is the heap key itself (negation is exact: the same sum, sign apart).
     weights = data / lengths[rows]
     # Rating one candidate is a short sum: plain Python lists beat numpy's per-call cost. The
     # first ratings add the same products in the same order as sum() does (before Python 3.12,
     # whose sum() compensates rounding: there a first rating may be off in the last bit).
-    ratings = np.bincount(rows, weights * p[indices], minlength=n).tolist()
+    keys = np.bincount(rows, -weights * p[indices], minlength=n).tolist()
     spans = list(pairwise(indptr.tolist()))
-    all_words, all_weights = indices.tolist(), weights.tolist()
+    all_words, all_weights = indices.tolist(), (-weights).tolist()
     words = [all_words[a:b] for a, b in spans]
     weighed = [all_weights[a:b] for a, b in spans]
     # sumy squares a word's probability once per occurrence: the words a sentence holds more than
@@ -84,8 +100,9 @@ def rank_sum_basic(analysis: Analysis) -> Scores:
 
     # Heap entries: (minus the rating, sentence, picks made when it was rated), so the best and
     # then the earliest come first; a rating made since the last pick is current. A sentence
-    # picked from below the top keeps its entry until it surfaces.
-    heap = [(-r, i, 0) for i, r in enumerate(ratings)]
+    # picked from below the top keeps its entry until it surfaces or a tie search moves it down.
+    # Each sentence has one entry: a fresh rating replaces the old one in place.
+    heap = [(key, i, 0) for i, key in enumerate(keys)]
     heapq.heapify(heap)
     heappop, heapreplace = heapq.heappop, heapq.heapreplace
     picked = bytearray(n)
@@ -99,10 +116,10 @@ def rank_sum_basic(analysis: Analysis) -> Scores:
             if picked[i]:
                 heappop(heap)
             else:
-                rating = sum(map(mul, map(get, words[i]), weighed[i]))
-                if rating == -top:
+                key = sum(map(mul, map(get, words[i]), weighed[i]))
+                if key == top:
                     break
-                heapreplace(heap, (-rating, i, made))
+                heapreplace(heap, (key, i, made))
             top, i, rated = heap[0]
         if top == 0.0:  # the floor: every rating left is 0
             order.extend(sorted(j for _, j, _ in heap if not picked[j]))
@@ -114,17 +131,28 @@ def rank_sum_basic(analysis: Analysis) -> Scores:
         chosen = i
         size = len(heap)
         if (size > 1 and heap[1][0] <= limit) or (size > 2 and heap[2][0] <= limit):
-            earlier, below = [], [1, 2]
+            earlier, lower, below = [], [], [1, 2]
             while below:
                 k = below.pop()
                 if k < size and heap[k][0] <= limit:
-                    if heap[k][1] < i and not picked[heap[k][1]]:
-                        earlier.append(heap[k][1])
+                    j = heap[k][1]
+                    if picked[j]:
+                        lower.append((k, 0.0, j, -1))
+                    elif j < i:
+                        earlier.append((j, k))
                     below += (2 * k + 1, 2 * k + 2)
-            for j in sorted(earlier):
-                if -sum(map(mul, map(get, words[j]), weighed[j])) <= limit:
+            for j, k in sorted(earlier):
+                key = sum(map(mul, map(get, words[j]), weighed[j]))
+                if key <= limit:
                     chosen = j
                     break
+                lower.append((k, key, j, made))
+            # What the search found below the tie (earlier sentences rated again, sentences
+            # already picked: rated 0, as if stale) moves down at once, deepest first so that the
+            # positions still to move stay put: left where they are, they would be visited (and
+            # rated) again on every pick, most of the search's work on long documents.
+            for k, key, j, rated in sorted(lower, reverse=True):
+                _sink(heap, k, (key, j, rated))
         if chosen == i:
             heappop(heap)
         else:
