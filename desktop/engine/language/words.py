@@ -37,7 +37,12 @@ _CJK_EF = re.compile(rb"\xef[\xa4-\xab]")
 
 def word_count(text: str) -> int:
     """Words, counting two Chinese or Japanese characters as one."""
-    return len(text.split()) + sum(map(len, CJK.findall(text))) // 2
+    return len(text.split()) + _cjk_words(text)
+
+
+def _cjk_words(text: str) -> int:
+    """What ``text``'s Chinese and Japanese characters add to its words: one for two."""
+    return sum(map(len, CJK.findall(text))) // 2
 
 
 def word_counts(text: str, pieces: Sequence[str], split: Sequence[list[str]]) -> list[int]:
@@ -48,10 +53,7 @@ def word_counts(text: str, pieces: Sequence[str], split: Sequence[list[str]]) ->
     leads = data.translate(None, _NO_CJK_LEAD)
     if not leads or (not leads.strip(b"\xef") and not _CJK_EF.search(data)):
         return list(map(len, split))
-    return [
-        len(words) + sum(map(len, CJK.findall(piece))) // 2
-        for piece, words in zip(pieces, split, strict=True)
-    ]
+    return [len(words) + _cjk_words(piece) for piece, words in zip(pieces, split, strict=True)]
 
 
 class Lexicon:
