@@ -24,6 +24,7 @@ of hundreds), the edges are listed from blocks of the similarity product instead
 
 from __future__ import annotations
 
+import itertools
 from typing import TYPE_CHECKING
 
 from scipy import sparse
@@ -40,8 +41,6 @@ _CANDIDATES_WORTH = 1 / 8
 # Pairs of words (of one sentence) grouped in one pass, and sentence pairs made from them in one
 # step: each bounds the memory of a pass to about 40 bytes an item.
 _PASS_ITEMS = 1 << 18
-# Bits of a candidate pair of sentences past the first of its bucket (2 more hold its code).
-_PAIR_BITS = 30
 # Similarity entries computed per block of rows when the edges are listed: bounds the memory of
 # the product.
 _BLOCK_ENTRIES = 3_000_000
@@ -205,7 +204,7 @@ def _shared_words(
 ) -> np.ndarray | None:
     """``C``: the pairs of sentences sharing two or more words whose correction is not zero, as
     keys ``i·n + j`` (i > j) with the correction packed under them (``_lower_triangle``); None
-    once the candidates exceed ``budget``.
+    if the candidates exceed ``budget``.
 
     Two sentences sharing words share each pair of them: every sentence lists its pairs of words,
     grouped by pair, and two sentences in one group are a candidate. A candidate met once shares
@@ -230,38 +229,27 @@ def _shared_words(
     # words. The input limit (50 MB) keeps words and items far below 2**30 each.
     items = max(_PASS_ITEMS, int(cost.max(initial=0))).bit_length()
     spare = 62 - vocabulary.bit_length() - items
-    # Candidates go to buckets by their later sentence, each bucket few enough sentences for its
-    # candidates to fit in 32 bits past its first: each is sorted and counted on its own, and
-    # the whole list is never copied at once.
-    span = max(1, (1 << _PAIR_BITS) // n)
-    starts = np.arange(0, n, span)
-    edges = (starts[1:] * n) << 2
-    buckets: list[list[np.ndarray]] = [[] for _ in starts]
-    listed = 0
+    groups: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
     for words in _chunks(cost, most=1 << max(0, min(spare, 30))):
         checkpoint()
         firsts = by_word[word_starts[words.start] : word_starts[words.stop]]
         first, second, sizes = _groups(terms, after, firsts, words.start, vocabulary)
-        for found in _candidates(rows[first], weights[first], weights[second], sizes, n, threshold):
-            listed += len(found)
-            if listed > budget:
-                return None
-            found.sort()
-            parts = np.split(found, np.searchsorted(found, edges))
-            for bucket, part, start in zip(buckets, parts, starts, strict=True):
-                bucket.append((part - ((start * n) << 2)).astype(np.uint32))
-    kept, more = [], []
-    for start in starts:
-        checkpoint()
-        pairs, codes, again = _meetings(buckets.pop(0))
-        single = codes != 1
-        corrections = codes[single].astype(np.int64) - 1
-        kept.append(((pairs[single] + start * n) << 16) | (corrections + (1 << 15)))
-        more.append(again + start * n)
-    more = np.concatenate(more)
+        groups.append((first.astype(np.int32), second.astype(np.int32), sizes))
+    # Every group's members are known before any candidate is made: the budget is checked first.
+    sizes = np.concatenate([np.zeros(0, dtype=np.int64), *(part[2] for part in groups)])
+    if float(np.square(sizes, dtype=float).sum() - sizes.sum()) / 2 > budget:
+        return None
+    first = np.concatenate([np.zeros(0, dtype=np.int32), *(part[0] for part in groups)])
+    second = np.concatenate([np.zeros(0, dtype=np.int32), *(part[1] for part in groups)])
+    del groups
+    found = _candidates(rows, weights, first, second, sizes, n, threshold)
+    del first, second
+    checkpoint()
+    found.sort()
+    more = _meetings(found)
     correction = _many_shared(unit, more, threshold)
-    kept.append((more[correction != 0] << 16) | (correction[correction != 0] + (1 << 15)))
-    return np.concatenate(kept)
+    chosen = correction != 0
+    return np.concatenate([found, (more[chosen] << 16) | (correction[chosen] + (1 << 15))])
 
 
 def _groups(
@@ -284,21 +272,73 @@ def _groups(
     return first[item], second[item], sizes[sizes > 1]
 
 
-def _meetings(parts: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """From candidates ``pair · 4 + code`` (uint32): the pairs met once and their codes, and the
-    pairs met more than once (int64)."""
+def _candidates(
+    rows: np.ndarray,
+    weights: np.ndarray,
+    first: np.ndarray,
+    second: np.ndarray,
+    sizes: np.ndarray,
+    n: int,
+    threshold: float,
+) -> np.ndarray:
+    """Every two members of each group (of ``sizes`` consecutive members, each the entries of its
+    sentence's two words), as ``(i·n + j) · 4 + c`` with i the later sentence, and ``c - 1`` the
+    correction if these two are the only words the sentences share. Groups of one size are
+    taken together, as rows of a matrix, each pair of members a column."""
     import numpy as np
 
-    pairs = np.concatenate([np.zeros(0, dtype=np.uint32), *parts])
-    parts.clear()
-    pairs.sort()
-    codes = (pairs & 3).astype(np.int8)
-    pairs >>= 2
-    new = np.ones(len(pairs), dtype=bool)
-    np.not_equal(pairs[1:], pairs[:-1], out=new[1:])
-    once = new.copy()
-    once[:-1] &= new[1:]
-    return pairs[once].astype(np.int64), codes[once], pairs[new & ~once].astype(np.int64)
+    starts = np.cumsum(sizes) - sizes
+    by_size = np.argsort(sizes, kind="stable")
+    bounds = np.flatnonzero(np.diff(sizes[by_size], prepend=0, append=0))
+    found = np.empty(int((sizes * (sizes - 1) // 2).sum()), dtype=np.int64)
+    done = 0
+    for low, high in itertools.pairwise(bounds):
+        size = int(sizes[by_size[low]])
+        later, before = np.tril_indices(size, -1)
+        step = max(1, _PASS_ITEMS // len(later))
+        for chunk in range(low, high, step):
+            checkpoint()
+            members = starts[by_size[chunk : min(chunk + step, high)], None] + np.arange(size)
+            sentence, one, two = (
+                rows[first[members]],
+                weights[first[members]],
+                weights[second[members]],
+            )
+            # Products as scipy forms them (row i's weight times row j's), summed in word order.
+            a = one[:, later] * one[:, before]
+            b = two[:, later] * two[:, before]
+            code = 1 + (a + b > threshold) - (a > threshold) - (b > threshold)
+            key = ((sentence[:, later] * n + sentence[:, before]) << 2) | code
+            found[done : done + key.size] = key.ravel()
+            done += key.size
+    return found
+
+
+def _meetings(found: np.ndarray) -> np.ndarray:
+    """From the sorted candidates ``pair · 4 + code``: the pairs met once whose code is not 1,
+    packed with their correction as ``_lower_triangle`` reads it (written over the start of
+    ``found``, which is cut to them), and returned: the pairs met more than once. Taken in
+    slices, so that no temporary is the size of the candidates."""
+    import numpy as np
+
+    # new[k]: candidate k starts a pair (k = len: the end).
+    new = np.ones(len(found) + 1, dtype=bool)
+    for start in range(0, len(found) - 1, _PASS_ITEMS):
+        stop = min(start + _PASS_ITEMS, len(found) - 1)
+        np.greater(
+            found[start + 1 : stop + 1] ^ found[start:stop], 3, out=new[start + 1 : stop + 1]
+        )
+    more, kept = [np.zeros(0, dtype=np.int64)], 0
+    for start in range(0, len(found), _PASS_ITEMS):
+        stop = min(start + _PASS_ITEMS, len(found))
+        part, first, last = found[start:stop], new[start:stop], new[start + 1 : stop + 1]
+        once = part[first & last & ((part & 3) != 1)]
+        more.append(part[first & ~last] >> 2)
+        # Never past this slice: later slices are still to be read.
+        found[kept : kept + len(once)] = ((once >> 2) << 16) + (once & 3) + ((1 << 15) - 1)
+        kept += len(once)
+    found.resize(kept, refcheck=False)
+    return np.concatenate(more)
 
 
 def _many_shared(unit: sparse.csr_matrix, pairs: np.ndarray, threshold: float) -> np.ndarray:
@@ -318,30 +358,6 @@ def _many_shared(unit: sparse.csr_matrix, pairs: np.ndarray, threshold: float) -
         over = np.bincount(number, products.data > threshold, minlength=len(i))
         correction[chunk] = (cosine > threshold) - over.astype(np.int64)
     return correction
-
-
-def _candidates(
-    sentence: np.ndarray,
-    one: np.ndarray,
-    two: np.ndarray,
-    sizes: np.ndarray,
-    n: int,
-    threshold: float,
-):
-    """Every two members of each group (of ``sizes`` consecutive records: a sentence and its
-    weights for the two words), as ``(i·n + j) · 4 + c`` with i the later sentence, and
-    ``c - 1`` the correction if these two are the only words the sentences share."""
-    import numpy as np
-
-    earlier = _ranks(sizes)  # members before each in its group
-    positions = np.arange(len(earlier))
-    for chunk in _chunks(earlier):
-        later = np.repeat(positions[chunk], earlier[chunk])
-        before = later - 1 - _ranks(earlier[chunk])
-        # Products as scipy forms them (row i's weight times row j's), summed in word order.
-        a, b = one[later] * one[before], two[later] * two[before]
-        code = 1 + (a + b > threshold) - (a > threshold) - (b > threshold)
-        yield ((sentence[later] * n + sentence[before]) << 2) | code
 
 
 def _chunks(costs: np.ndarray, most: int | None = None):

@@ -100,7 +100,6 @@ def _build_as(monkeypatch: pytest.MonkeyPatch, way: str) -> None:
     monkeypatch.setattr(similarity_graph, "_WORD_PAIRS_WORTH", math.inf)
     monkeypatch.setattr(similarity_graph, "_CANDIDATES_WORTH", 1e-9 if way == "given up" else 1.0)
     monkeypatch.setattr(similarity_graph, "_PASS_ITEMS", 7)
-    monkeypatch.setattr(similarity_graph, "_PAIR_BITS", 12)
 
 
 def _dense(unit: sparse.csr_matrix) -> np.ndarray:
