@@ -41,6 +41,9 @@ _CANDIDATES_WORTH = 1 / 8
 # Pairs of words (of one sentence) grouped in one pass, and sentence pairs made from them in one
 # step: each bounds the memory of a pass to about 40 bytes an item.
 _PASS_ITEMS = 1 << 18
+# Bits after the binary point of the sum of a candidate's two products, rounded down, held in its
+# key: summed over the meetings of a pair sharing three or more words, they bound its cosine.
+_SUM_BITS = 16
 # Similarity entries computed per block of rows when the edges are listed: bounds the memory of
 # the product.
 _BLOCK_ENTRIES = 3_000_000
@@ -209,7 +212,7 @@ def _shared_words(
     Two sentences sharing words share each pair of them: every sentence lists its pairs of words,
     grouped by pair, and two sentences in one group are a candidate. A candidate met once shares
     exactly those two words, and its cosine is the sum of their two products; one met more often
-    shares three or more, and its cosine is summed from the rows themselves.
+    shares three or more, and its candidates' sums bound its cosine (``_many_shared``).
     """
     import numpy as np
 
@@ -242,14 +245,18 @@ def _shared_words(
     first = np.concatenate([np.zeros(0, dtype=np.int32), *(part[0] for part in groups)])
     second = np.concatenate([np.zeros(0, dtype=np.int32), *(part[1] for part in groups)])
     del groups
-    found = _candidates(rows, weights, first, second, sizes, n, threshold)
+    # Below a candidate's pair of sentences i·n + j: its sum rounded down (``fraction`` bits
+    # after the point, one more before it, saturating), whether the sum is above the threshold,
+    # and how many of its two products are.
+    fraction = max(0, min(_SUM_BITS, 59 - (n * n).bit_length()))
+    found = _candidates(rows, weights, first, second, sizes, n, threshold, fraction)
     del first, second
     checkpoint()
     found.sort()
-    more = _meetings(found)
-    correction = _many_shared(unit, more, threshold)
+    more = _meetings(found, fraction + 4)
+    pairs, correction = _many_shared(unit, more, fraction, threshold)
     chosen = correction != 0
-    return np.concatenate([found, (more[chosen] << 16) | (correction[chosen] + (1 << 15))])
+    return np.concatenate([found, (pairs[chosen] << 16) | (correction[chosen] + (1 << 15))])
 
 
 def _groups(
@@ -280,13 +287,17 @@ def _candidates(
     sizes: np.ndarray,
     n: int,
     threshold: float,
+    fraction: int,
 ) -> np.ndarray:
     """Every two members of each group (of ``sizes`` consecutive members, each the entries of its
-    sentence's two words), as ``(i·n + j) · 4 + c`` with i the later sentence, and ``c - 1`` the
-    correction if these two are the only words the sentences share. Groups of one size are
-    taken together, as rows of a matrix, each pair of members a column."""
+    sentence's two words), i the later sentence, as ``(i·n + j) · 2**(fraction + 4)`` plus
+    ``s · 8 + e · 4 + c``: ``s`` the sum of the two products rounded down to ``2**-fraction``
+    (saturating), ``e`` whether the sum is above the threshold, ``c`` how many of the two
+    products are. Groups of one size are taken together, as rows of a matrix, each pair of
+    members a column."""
     import numpy as np
 
+    top = (1 << (fraction + 1)) - 1
     starts = np.cumsum(sizes) - sizes
     by_size = np.argsort(sizes, kind="stable")
     bounds = np.flatnonzero(np.diff(sizes[by_size], prepend=0, append=0))
@@ -307,43 +318,86 @@ def _candidates(
             # Products as scipy forms them (row i's weight times row j's), summed in word order.
             a = one[:, later] * one[:, before]
             b = two[:, later] * two[:, before]
-            code = 1 + (a + b > threshold) - (a > threshold) - (b > threshold)
-            key = ((sentence[:, later] * n + sentence[:, before]) << 2) | code
-            found[done : done + key.size] = key.ravel()
-            done += key.size
+            key = found[done : done + a.size].reshape(a.shape)
+            np.add(sentence[:, later] * n, sentence[:, before], out=key)
+            key <<= fraction + 1
+            total = a + b
+            key |= np.minimum(total * (1 << fraction), top).astype(np.int64)
+            key <<= 3
+            key |= (total > threshold).view(np.int8) << 2
+            key |= (a > threshold).view(np.int8) + (b > threshold).view(np.int8)
+            done += a.size
     return found
 
 
-def _meetings(found: np.ndarray) -> np.ndarray:
-    """From the sorted candidates ``pair · 4 + code``: the pairs met once whose code is not 1,
-    packed with their correction as ``_lower_triangle`` reads it (written over the start of
-    ``found``, which is cut to them), and returned: the pairs met more than once. Taken in
-    slices, so that no temporary is the size of the candidates."""
+def _meetings(found: np.ndarray, low: int) -> np.ndarray:
+    """From the sorted candidates (``_candidates``, the pair above the ``low`` bits): the pairs
+    met once whose correction is not zero, packed with it as ``_lower_triangle`` reads them
+    (written over the start of ``found``, which is cut to them); returned: the candidates of the
+    pairs met more than once. Taken in slices, so that no temporary is the size of the
+    candidates."""
     import numpy as np
 
     # new[k]: candidate k starts a pair (k = len: the end).
     new = np.ones(len(found) + 1, dtype=bool)
     for start in range(0, len(found) - 1, _PASS_ITEMS):
         stop = min(start + _PASS_ITEMS, len(found) - 1)
-        np.greater(
-            found[start + 1 : stop + 1] ^ found[start:stop], 3, out=new[start + 1 : stop + 1]
-        )
+        differ = found[start + 1 : stop + 1] ^ found[start:stop]
+        np.greater(differ, (1 << low) - 1, out=new[start + 1 : stop + 1])
     more, kept = [np.zeros(0, dtype=np.int64)], 0
     for start in range(0, len(found), _PASS_ITEMS):
         stop = min(start + _PASS_ITEMS, len(found))
-        part, first, last = found[start:stop], new[start:stop], new[start + 1 : stop + 1]
-        once = part[first & last & ((part & 3) != 1)]
-        more.append(part[first & ~last] >> 2)
+        part, alone = found[start:stop], new[start:stop] & new[start + 1 : stop + 1]
+        more.append(part[~alone])
+        once = part[alone]
+        # The correction of a pair sharing exactly these two words: 1 if their sum is above the
+        # threshold, less 1 for each of the two products that is (its word's staircase has it).
+        correction = ((once >> 2) & 1) - (once & 3)
+        once = once[correction != 0]
         # Never past this slice: later slices are still to be read.
-        found[kept : kept + len(once)] = ((once >> 2) << 16) + (once & 3) + ((1 << 15) - 1)
+        found[kept : kept + len(once)] = ((once >> low) << 16) + correction[correction != 0]
+        found[kept : kept + len(once)] += 1 << 15
         kept += len(once)
     found.resize(kept, refcheck=False)
     return np.concatenate(more)
 
 
-def _many_shared(unit: sparse.csr_matrix, pairs: np.ndarray, threshold: float) -> np.ndarray:
-    """The correction of pairs ``i·n + j`` sharing three or more words: their cosine summed as
-    scipy sums it (products in ascending word order, from zero)."""
+def _many_shared(
+    unit: sparse.csr_matrix, meetings: np.ndarray, fraction: int, threshold: float
+) -> tuple[np.ndarray, np.ndarray]:
+    """The pairs ``i·n + j`` met more than once (by all their candidates, sorted) and their
+    corrections: each shares k ≥ 3 words, met once for each two of them, so each word is in
+    k - 1 of its candidates. Their sums bound the cosine, which decides it unless it is within
+    rounding of the threshold; then it is summed as scipy sums it (``_exact_shared``)."""
+    import numpy as np
+
+    if not len(meetings):
+        return meetings, meetings
+    low = fraction + 4
+    pairs = meetings >> low
+    starts = np.flatnonzero(np.diff(pairs, prepend=-1))
+    met = np.diff(starts, append=len(pairs))
+    shared = np.rint((1 + np.sqrt(1 + 8 * met)) / 2).astype(np.int64)
+    top = (1 << (fraction + 1)) - 1
+    sums = (meetings >> 3) & top
+    total = np.add.reduceat(sums, starts)
+    saturated = np.maximum.reduceat(sums, starts) == top
+    over = np.add.reduceat(meetings & 3, starts) // (shared - 1)
+    # The candidates' sums are each rounded down by less than 2**-fraction; a margin far above
+    # the rounding of the sums themselves.
+    margin = 1e-9 + 1e-15 * met
+    lower = total / (shared - 1) * 2.0**-fraction - margin
+    upper = (total + met) / (shared - 1) * 2.0**-fraction + margin
+    pairs = pairs[starts]
+    correction = (lower > threshold) - over
+    unsure = saturated | ((lower <= threshold) & (upper >= threshold))
+    correction[unsure] = _exact_shared(unit, pairs[unsure], threshold)
+    return pairs, correction
+
+
+def _exact_shared(unit: sparse.csr_matrix, pairs: np.ndarray, threshold: float) -> np.ndarray:
+    """The correction of pairs ``i·n + j``: their cosine summed as scipy sums it (products in
+    ascending word order, from zero)."""
     import numpy as np
 
     n = unit.shape[0]

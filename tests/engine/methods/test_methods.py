@@ -86,9 +86,11 @@ def test_overlap_graph_matches_the_pairwise_definition(
 
 
 # How the lex-rank graph is built: through its words (forced even for small texts, and in
-# small passes), listed from the similarity product (forced, in blocks of one row and segments of
-# 64 columns), or through its words until the candidates exceed their budget, then listed.
-WAYS = ("words", "listed", "given up")
+# small passes), the same with every pair sharing three or more words summed from the rows (no
+# bounds from its candidates' sums), listed from the similarity product (forced, in blocks of one
+# row and segments of 64 columns), or through its words until the candidates exceed their
+# budget, then listed.
+WAYS = ("words", "summed", "listed", "given up")
 
 
 def _build_as(monkeypatch: pytest.MonkeyPatch, way: str) -> None:
@@ -100,6 +102,8 @@ def _build_as(monkeypatch: pytest.MonkeyPatch, way: str) -> None:
     monkeypatch.setattr(similarity_graph, "_WORD_PAIRS_WORTH", math.inf)
     monkeypatch.setattr(similarity_graph, "_CANDIDATES_WORTH", 1e-9 if way == "given up" else 1.0)
     monkeypatch.setattr(similarity_graph, "_PASS_ITEMS", 7)
+    if way == "summed":
+        monkeypatch.setattr(similarity_graph, "_SUM_BITS", 0)
 
 
 def _dense(unit: sparse.csr_matrix) -> np.ndarray:
@@ -157,6 +161,33 @@ def test_lex_rank_graph_is_scipys_thresholded_product_exactly(
     vector = rng.random(unit.shape[0]) * 10.0 ** rng.uniform(-8, 8, unit.shape[0])
     built = similarity_graph.similarity_graph(unit, graph.LEX_RANK_THRESHOLD)
     assert np.allclose(built @ vector, expected @ vector, rtol=1e-13, atol=0)
+
+
+def test_lex_rank_graph_sums_few_pairs_sharing_three_words_from_the_rows(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A pair sharing three or more words is met once for each two of them; the sums of those
+    meetings bound its cosine, and only pairs within rounding of the threshold are summed from
+    the rows. The graph is scipy's either way (the test above)."""
+    unit = _random_text_unit()
+    shared = (unit != 0).astype(float) @ (unit != 0).astype(float).T
+    many = int((sparse.tril(shared, -1) >= 3).sum())
+    summed: list[int] = []
+    exact = similarity_graph._exact_shared
+
+    def spy(unit: sparse.csr_matrix, pairs: np.ndarray, threshold: float) -> np.ndarray:
+        summed.append(len(pairs))
+        return exact(unit, pairs, threshold)
+
+    _build_as(monkeypatch, "words")
+    monkeypatch.setattr(similarity_graph, "_exact_shared", spy)
+    similarity_graph.similarity_graph(unit, graph.LEX_RANK_THRESHOLD)
+    assert many > 5_000
+    assert sum(summed) < many / 100, f"{sum(summed)} of {many} summed from the rows"
+    monkeypatch.setattr(similarity_graph, "_SUM_BITS", 0)
+    summed.clear()
+    similarity_graph.similarity_graph(unit, graph.LEX_RANK_THRESHOLD)
+    assert sum(summed) > many / 2
 
 
 @pytest.mark.parametrize(
