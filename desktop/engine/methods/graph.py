@@ -95,8 +95,54 @@ def _distinct_rows(unit: sparse.csr_matrix) -> tuple[np.ndarray, np.ndarray]:
     """The first row of each distinct row (ascending), and for every row its distinct row's number.
 
     Rows are compared by their stored terms and values; the counts are canonical (terms in
-    ascending order), so equal vectors store equal bytes.
+    ascending order), so equal vectors store equal bytes. Rows are grouped by a hash of those
+    bytes, and each is then checked against the first of its group, entry by entry.
     """
+    import numpy as np
+
+    indptr, lengths = unit.indptr, np.diff(unit.indptr)
+    terms = unit.indices[: indptr[-1]].astype(np.uint64)
+    bits = np.ascontiguousarray(unit.data[: indptr[-1]], dtype=np.float64).view(np.uint64)
+    position = np.arange(len(terms)) - np.repeat(indptr[:-1], lengths)
+    hashes = _row_hashes(terms, bits, position.astype(np.uint64), lengths)
+    _, leaders, group = np.unique(hashes, return_index=True, return_inverse=True)
+    # Every row equals the first row of its group, or two different rows shared a hash.
+    leader = leaders[group.ravel()]
+    same = np.array_equal(lengths, lengths[leader])
+    if same:
+        theirs = np.repeat(indptr[:-1][leader], lengths) + position
+        same = np.array_equal(terms, terms[theirs]) and np.array_equal(bits, bits[theirs])
+    if not same:
+        return _distinct_rows_one_by_one(unit)
+    # Numbered in the order of their first rows.
+    number = np.empty(len(leaders), dtype=np.int64)
+    order = np.argsort(leaders)
+    number[order] = np.arange(len(leaders))
+    return leaders[order].astype(np.int64), number[group.ravel()]
+
+
+def _row_hashes(
+    terms: np.ndarray, bits: np.ndarray, position: np.ndarray, lengths: np.ndarray
+) -> np.ndarray:
+    """A 64-bit hash of each row: its entries, each mixed from its term, its value's bits and its
+    place in the row, summed (wrapping), and its length."""
+    import numpy as np
+
+    mixed = (terms << np.uint64(32)) ^ position
+    mixed ^= bits
+    mixed *= np.uint64(0x9E3779B97F4A7C15)
+    mixed ^= mixed >> np.uint64(29)
+    mixed *= np.uint64(0xBF58476D1CE4E5B9)
+    hashes = np.zeros(len(lengths), dtype=np.uint64)
+    nonempty = lengths > 0
+    if len(mixed):
+        starts = np.cumsum(lengths) - lengths
+        hashes[nonempty] = np.add.reduceat(mixed, starts[nonempty])
+    return hashes ^ lengths.astype(np.uint64) * np.uint64(0x94D049BB133111EB)
+
+
+def _distinct_rows_one_by_one(unit: sparse.csr_matrix) -> tuple[np.ndarray, np.ndarray]:
+    """``_distinct_rows`` row by row, through a dictionary of their bytes."""
     import numpy as np
 
     indices, data = unit.indices.tobytes(), unit.data.tobytes()

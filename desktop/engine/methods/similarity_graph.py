@@ -24,7 +24,6 @@ of hundreds), the edges are listed from blocks of the similarity product instead
 
 from __future__ import annotations
 
-import itertools
 from typing import TYPE_CHECKING
 
 from scipy import sparse
@@ -297,33 +296,36 @@ def _candidates(
     members a column."""
     import numpy as np
 
-    top = (1 << (fraction + 1)) - 1
-    starts = np.cumsum(sizes) - sizes
-    by_size = np.argsort(sizes, kind="stable")
-    bounds = np.flatnonzero(np.diff(sizes[by_size], prepend=0, append=0))
+    low, top = fraction + 4, (1 << (fraction + 1)) - 1
+    # Members by the size of their group (a stable radix sort of small numbers), then read in
+    # runs: each size's members are a contiguous block.
+    small = np.uint16 if sizes.max(initial=0) < 1 << 16 else np.int64
+    by_size = np.argsort(np.repeat(sizes.astype(small), sizes), kind="stable")
+    sentence = rows[first[by_size]]
+    later_key, before_key = (sentence * n) << low, sentence << low
+    one, two = weights[first[by_size]], weights[second[by_size]]
+    del sentence, by_size
+    sizes = np.sort(sizes)
+    runs = np.flatnonzero(np.diff(sizes, prepend=0, append=0))
+    ends = np.concatenate([[0], np.cumsum(sizes)])[runs]
     found = np.empty(int((sizes * (sizes - 1) // 2).sum()), dtype=np.int64)
     done = 0
-    for low, high in itertools.pairwise(bounds):
-        size = int(sizes[by_size[low]])
+    for size, start, end in zip(sizes[runs[:-1]], ends[:-1], ends[1:], strict=True):
         later, before = np.tril_indices(size, -1)
-        step = max(1, _PASS_ITEMS // len(later))
-        for chunk in range(low, high, step):
+        step = max(1, _PASS_ITEMS // len(later)) * size
+        for part in (slice(at, min(at + step, end)) for at in range(start, end, step)):
             checkpoint()
-            members = starts[by_size[chunk : min(chunk + step, high)], None] + np.arange(size)
-            sentence, one, two = (
-                rows[first[members]],
-                weights[first[members]],
-                weights[second[members]],
-            )
+            x, y = one[part].reshape(-1, size), two[part].reshape(-1, size)
             # Products as scipy forms them (row i's weight times row j's), summed in word order.
-            a = one[:, later] * one[:, before]
-            b = two[:, later] * two[:, before]
+            a, b = x[:, later] * x[:, before], y[:, later] * y[:, before]
             key = found[done : done + a.size].reshape(a.shape)
-            np.add(sentence[:, later] * n, sentence[:, before], out=key)
-            key <<= fraction + 1
+            np.add(
+                later_key[part].reshape(-1, size)[:, later],
+                before_key[part].reshape(-1, size)[:, before],
+                out=key,
+            )
             total = a + b
-            key |= np.minimum(total * (1 << fraction), top).astype(np.int64)
-            key <<= 3
+            key |= np.minimum(total * (1 << fraction), top).astype(np.int64) << 3
             key |= (total > threshold).view(np.int8) << 2
             key |= (a > threshold).view(np.int8) + (b > threshold).view(np.int8)
             done += a.size

@@ -314,6 +314,30 @@ def test_lex_rank_graph_holds_its_words_not_its_edges() -> None:
     assert held < 100 * unit.nnz < edges / 2, f"{held / unit.nnz:.0f} bytes a word"
 
 
+@pytest.mark.parametrize("collide", [False, True])
+def test_distinct_rows_are_found_by_their_bytes(
+    monkeypatch: pytest.MonkeyPatch, collide: bool
+) -> None:
+    """Rows grouped by a hash are the rows grouped by their bytes (a zero and a negative zero
+    differ, as their bytes do), numbered in order of first appearance, even when every hash
+    is the same."""
+    rng = np.random.default_rng(2)
+    distinct = rng.choice([0.0, 0.5, 1.0, 2.0], size=(40, 6), p=[0.6, 0.2, 0.1, 0.1])
+    unit = sparse.csr_matrix(distinct[rng.integers(0, 40, 300)])
+    unit.data[::7] = -0.0
+    if collide:
+        monkeypatch.setattr(graph, "_row_hashes", lambda *parts: np.zeros(len(parts[3]), np.uint64))
+    first, inverse = graph._distinct_rows(unit)
+    seen: dict[bytes, int] = {}
+    for row in range(unit.shape[0]):
+        start, stop = unit.indptr[row], unit.indptr[row + 1]
+        key = unit.indices[start:stop].tobytes() + b"|" + unit.data[start:stop].tobytes()
+        assert inverse[row] == seen.setdefault(key, len(seen))
+        assert first[inverse[row]] <= row
+    assert len(first) == len(seen) < 300
+    assert np.array_equal(first, np.sort(first))
+
+
 def test_lex_rank_of_repeated_passages_is_sumys_power_method_on_every_sentence() -> None:
     """Repeated sentences are merged into one node; the scores are those of the full graph."""
     text = "\n\n".join([ARTICLE] * 3 + ["The storm hit the coast. Schools."] * 4)
