@@ -237,19 +237,26 @@ def _shared_words(
         firsts = by_word[word_starts[words.start] : word_starts[words.stop]]
         first, second, sizes = _groups(terms, after, firsts, words.start, vocabulary)
         groups.append((first.astype(np.int32), second.astype(np.int32), sizes))
+    del terms, after, by_word
     # Every group's members are known before any candidate is made: the budget is checked first.
     sizes = np.concatenate([np.zeros(0, dtype=np.int64), *(part[2] for part in groups)])
     if float(np.square(sizes, dtype=float).sum() - sizes.sum()) / 2 > budget:
         return None
-    first = np.concatenate([np.zeros(0, dtype=np.int32), *(part[0] for part in groups)])
-    second = np.concatenate([np.zeros(0, dtype=np.int32), *(part[1] for part in groups)])
-    del groups
+    # Members by the size of their group (a stable radix sort of small numbers), so that each
+    # size's members are one block.
+    small = np.uint16 if sizes.max(initial=0) < 1 << 16 else np.int64
+    by_size = np.argsort(np.repeat(sizes.astype(small), sizes), kind="stable")
+    first = np.concatenate([np.zeros(0, dtype=np.int32), *(part[0] for part in groups)])[by_size]
+    second = np.concatenate([np.zeros(0, dtype=np.int32), *(part[1] for part in groups)])[by_size]
+    del groups, by_size
+    sentence, one, two = rows[first].astype(np.int32), weights[first], weights[second]
+    del first, second
     # Below a candidate's pair of sentences i·n + j: its sum rounded down (``fraction`` bits
     # after the point, one more before it, saturating), whether the sum is above the threshold,
     # and how many of its two products are.
     fraction = max(0, min(_SUM_BITS, 59 - (n * n).bit_length()))
-    found = _candidates(rows, weights, first, second, sizes, n, threshold, fraction)
-    del first, second
+    found = _candidates(sentence, one, two, np.sort(sizes), n, threshold, fraction)
+    del sentence, one, two
     checkpoint()
     found.sort()
     more = _meetings(found, fraction + 4)
@@ -279,33 +286,23 @@ def _groups(
 
 
 def _candidates(
-    rows: np.ndarray,
-    weights: np.ndarray,
-    first: np.ndarray,
-    second: np.ndarray,
+    sentence: np.ndarray,
+    one: np.ndarray,
+    two: np.ndarray,
     sizes: np.ndarray,
     n: int,
     threshold: float,
     fraction: int,
 ) -> np.ndarray:
-    """Every two members of each group (of ``sizes`` consecutive members, each the entries of its
-    sentence's two words), i the later sentence, as ``(i·n + j) · 2**(fraction + 4)`` plus
-    ``s · 8 + e · 4 + c``: ``s`` the sum of the two products rounded down to ``2**-fraction``
-    (saturating), ``e`` whether the sum is above the threshold, ``c`` how many of the two
-    products are. Groups of one size are taken together, as rows of a matrix, each pair of
-    members a column."""
+    """Every two members of each group (``sizes`` ascending, each group's members consecutive:
+    a sentence and its weights for the two words), i the later sentence, as
+    ``(i·n + j) · 2**(fraction + 4)`` plus ``s · 8 + e · 4 + c``: ``s`` the sum of the two
+    products rounded down to ``2**-fraction`` (saturating), ``e`` whether the sum is above the
+    threshold, ``c`` how many of the two products are. Groups of one size are taken together, as
+    rows of a matrix, each pair of members a column."""
     import numpy as np
 
     low, top = fraction + 4, (1 << (fraction + 1)) - 1
-    # Members by the size of their group (a stable radix sort of small numbers), then read in
-    # runs: each size's members are a contiguous block.
-    small = np.uint16 if sizes.max(initial=0) < 1 << 16 else np.int64
-    by_size = np.argsort(np.repeat(sizes.astype(small), sizes), kind="stable")
-    sentence = rows[first[by_size]]
-    later_key, before_key = (sentence * n) << low, sentence << low
-    one, two = weights[first[by_size]], weights[second[by_size]]
-    del sentence, by_size
-    sizes = np.sort(sizes)
     runs = np.flatnonzero(np.diff(sizes, prepend=0, append=0))
     ends = np.concatenate([[0], np.cumsum(sizes)])[runs]
     found = np.empty(int((sizes * (sizes - 1) // 2).sum()), dtype=np.int64)
@@ -318,12 +315,9 @@ def _candidates(
             x, y = one[part].reshape(-1, size), two[part].reshape(-1, size)
             # Products as scipy forms them (row i's weight times row j's), summed in word order.
             a, b = x[:, later] * x[:, before], y[:, later] * y[:, before]
+            members = sentence[part].reshape(-1, size).astype(np.int64) << low
             key = found[done : done + a.size].reshape(a.shape)
-            np.add(
-                later_key[part].reshape(-1, size)[:, later],
-                before_key[part].reshape(-1, size)[:, before],
-                out=key,
-            )
+            np.add((members * n)[:, later], members[:, before], out=key)
             total = a + b
             key |= np.minimum(total * (1 << fraction), top).astype(np.int64) << 3
             key |= (total > threshold).view(np.int8) << 2
