@@ -273,16 +273,23 @@ def _groups(
     out. Returns both entries of each pair and the sizes of the groups."""
     import numpy as np
 
-    first = np.repeat(firsts, after[firsts])
-    second = first + 1 + _ranks(after[firsts])
-    key = (terms[first] - base) * vocabulary + terms[second]
-    bits = max(1, len(first)).bit_length()
-    packed = (key << bits) | np.arange(len(first))
-    packed.sort()
-    key = packed >> bits
-    sizes = np.diff(np.flatnonzero(np.diff(key, prepend=-1)), append=len(key))
-    item = packed[np.repeat(sizes > 1, sizes)] & ((1 << bits) - 1)
-    return first[item], second[item], sizes[sizes > 1]
+    counts = after[firsts]
+    total = int(counts.sum())
+    first = np.repeat(firsts, counts)
+    second = np.repeat(firsts + 1 - (np.cumsum(counts) - counts), counts) + np.arange(total)
+    # By pair of words, then by item (so by sentence): the item packed under the pair, one sort.
+    bits = max(1, total).bit_length()
+    key = np.repeat((terms[firsts] - base) * vocabulary, counts) + terms[second]
+    key <<= bits
+    key |= np.arange(total)
+    key.sort()
+    item = key & ((1 << bits) - 1)
+    key >>= bits
+    new = np.ones(total + 1, dtype=bool)  # new[k]: item k starts a pair of words (k = total: end)
+    np.not_equal(key[1:], key[:-1], out=new[1:-1])
+    grouped = ~(new[:-1] & new[1:])
+    item = item[grouped]
+    return first[item], second[item], np.diff(np.flatnonzero(new[:-1][grouped]), append=len(item))
 
 
 def _candidates(
@@ -424,14 +431,6 @@ def _chunks(costs: np.ndarray, most: int | None = None):
             stop = min(stop, start + most)
         yield slice(start, stop)
         start = stop
-
-
-def _ranks(sizes: np.ndarray) -> np.ndarray:
-    """``0 … size-1`` for each size, concatenated."""
-    import numpy as np
-
-    sizes = np.asarray(sizes, dtype=np.int64)
-    return np.arange(int(sizes.sum())) - np.repeat(np.cumsum(sizes) - sizes, sizes)
 
 
 def _listed_graph(unit: sparse.csr_matrix, threshold: float) -> _LowerTriangleGraph:
