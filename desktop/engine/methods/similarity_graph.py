@@ -11,15 +11,15 @@ word's list: the word's "staircase" ``S_w``. The graph is then
     G = D + Σ_w S_w + C
 
 with ``D`` the diagonal (a sentence with a usable word is similar to itself: rows are unit
-vectors), and ``C`` a sparse correction for the pairs sharing two or more words: their cosine is
-summed as scipy sums it (their products in ascending word order, from zero), and ``C`` holds 1 (an
-edge) minus the number of staircases that already hold the pair, where that is not zero.
-Multiplying by a staircase is a prefix sum over the word's list, so ``G x`` costs the words plus
-the corrections, not the edges. The decisions are scipy's bit for bit: a sum of non-negative
-products is never below any one of them, and every other pair's cosine is computed in scipy's
-order. Where pairs sharing two or more words are not few (a text of a few dozen words, sentences
-of hundreds), the edges are listed from blocks of the similarity product instead
-(``_listed_graph``).
+vectors), and ``C`` a sparse correction for the pairs sharing two or more words: 1 (an edge) minus
+the number of staircases that already hold the pair, where that is not zero. Multiplying by a
+staircase is a prefix sum over the word's list, so ``G x`` costs the words plus the corrections,
+not the edges. The decisions are scipy's bit for bit: a sum of non-negative products is never
+below any one of them; the cosine of two words is summed in scipy's order, and that of three or
+more is bounded well clear of the threshold or else summed in scipy's order (products in
+ascending word order, from zero). Where pairs sharing two or more words are not few (a text of a
+few dozen words, sentences of hundreds), the edges are listed from blocks of the similarity
+product instead (``_listed_graph``).
 """
 
 from __future__ import annotations
@@ -248,9 +248,8 @@ def _shared_words(
     by_size = np.argsort(np.repeat(sizes.astype(small), sizes), kind="stable")
     first = np.concatenate([np.zeros(0, dtype=np.int32), *(part[0] for part in groups)])[by_size]
     second = np.concatenate([np.zeros(0, dtype=np.int32), *(part[1] for part in groups)])[by_size]
-    del groups, by_size
     sentence, one, two = rows[first].astype(np.int32), weights[first], weights[second]
-    del first, second
+    del groups, by_size, first, second
     # Below a candidate's pair of sentences i·n + j: its sum rounded down (``fraction`` bits
     # after the point, one more before it, saturating), whether the sum is above the threshold,
     # and how many of its two products are.
@@ -274,8 +273,7 @@ def _groups(
     import numpy as np
 
     counts = after[firsts]
-    total = int(counts.sum())
-    first = np.repeat(firsts, counts)
+    first, total = np.repeat(firsts, counts), int(counts.sum())
     second = np.repeat(firsts + 1 - (np.cumsum(counts) - counts), counts) + np.arange(total)
     # By pair of words, then by item (so by sentence): the item packed under the pair, one sort.
     bits = max(1, total).bit_length()
@@ -283,8 +281,7 @@ def _groups(
     key <<= bits
     key |= np.arange(total)
     key.sort()
-    item = key & ((1 << bits) - 1)
-    key >>= bits
+    item, key = key & ((1 << bits) - 1), key >> bits
     new = np.ones(total + 1, dtype=bool)  # new[k]: item k starts a pair of words (k = total: end)
     np.not_equal(key[1:], key[:-1], out=new[1:-1])
     grouped = ~(new[:-1] & new[1:])
@@ -309,11 +306,10 @@ def _candidates(
     rows of a matrix, each pair of members a column."""
     import numpy as np
 
-    low, top = fraction + 4, (1 << (fraction + 1)) - 1
+    low, top, done = fraction + 4, (1 << (fraction + 1)) - 1, 0
     runs = np.flatnonzero(np.diff(sizes, prepend=0, append=0))
     ends = np.concatenate([[0], np.cumsum(sizes)])[runs]
     found = np.empty(int((sizes * (sizes - 1) // 2).sum()), dtype=np.int64)
-    done = 0
     for size, start, end in zip(sizes[runs[:-1]], ends[:-1], ends[1:], strict=True):
         later, before = np.tril_indices(size, -1)
         step = max(1, _PASS_ITEMS // len(later)) * size
@@ -341,8 +337,7 @@ def _meetings(found: np.ndarray, low: int) -> np.ndarray:
     candidates."""
     import numpy as np
 
-    # new[k]: candidate k starts a pair (k = len: the end).
-    new = np.ones(len(found) + 1, dtype=bool)
+    new = np.ones(len(found) + 1, dtype=bool)  # new[k]: candidate k starts a pair (or k = end)
     for start in range(0, len(found) - 1, _PASS_ITEMS):
         stop = min(start + _PASS_ITEMS, len(found) - 1)
         differ = found[start + 1 : stop + 1] ^ found[start:stop]
@@ -356,10 +351,9 @@ def _meetings(found: np.ndarray, low: int) -> np.ndarray:
         # The correction of a pair sharing exactly these two words: 1 if their sum is above the
         # threshold, less 1 for each of the two products that is (its word's staircase has it).
         correction = ((once >> 2) & 1) - (once & 3)
-        once = once[correction != 0]
+        once, correction = once[correction != 0], correction[correction != 0] + (1 << 15)
         # Never past this slice: later slices are still to be read.
-        found[kept : kept + len(once)] = ((once >> low) << 16) + correction[correction != 0]
-        found[kept : kept + len(once)] += 1 << 15
+        found[kept : kept + len(once)] = ((once >> low) << 16) + correction
         kept += len(once)
     found.resize(kept, refcheck=False)
     return np.concatenate(more)
@@ -376,23 +370,20 @@ def _many_shared(
 
     if not len(meetings):
         return meetings, meetings
-    low = fraction + 4
-    pairs = meetings >> low
+    pairs = meetings >> (fraction + 4)
     starts = np.flatnonzero(np.diff(pairs, prepend=-1))
     met = np.diff(starts, append=len(pairs))
     shared = np.rint((1 + np.sqrt(1 + 8 * met)) / 2).astype(np.int64)
     top = (1 << (fraction + 1)) - 1
     sums = (meetings >> 3) & top
-    total = np.add.reduceat(sums, starts)
-    saturated = np.maximum.reduceat(sums, starts) == top
+    total, saturated = np.add.reduceat(sums, starts), np.maximum.reduceat(sums, starts) == top
     over = np.add.reduceat(meetings & 3, starts) // (shared - 1)
     # The candidates' sums are each rounded down by less than 2**-fraction; a margin far above
     # the rounding of the sums themselves.
     margin = 1e-9 + 1e-15 * met
     lower = total / (shared - 1) * 2.0**-fraction - margin
     upper = (total + met) / (shared - 1) * 2.0**-fraction + margin
-    pairs = pairs[starts]
-    correction = (lower > threshold) - over
+    pairs, correction = pairs[starts], (lower > threshold) - over
     unsure = saturated | ((lower <= threshold) & (upper >= threshold))
     correction[unsure] = _exact_shared(unit, pairs[unsure], threshold)
     return pairs, correction
