@@ -16,7 +16,7 @@ sumy's is measured the way ../shared/checks/speed-vs-sumy measures it: the same 
 sumy's plain-text parser (Punkt sentences, NLTK words), sumy's Snowball stemmer and stop words, and
 the call of its summariser for 10 sentences timed (sumy tokenises and stems inside that call);
 capped at ``--cap`` seconds, and after a size it could not finish the larger ones are not tried.
-Ours: median of 5 runs up to 1,000 sentences, one run above; sumy: median of 3 up to 200, one run
+Ours: median of 5 runs up to 1,000 sentences, of 3 above; sumy: median of 3 up to 200, one run
 above.
 
 Then: the whole CLI on 1 MB of BBC and CNN dev articles (every method; goal 1 s of CPU) and on
@@ -226,7 +226,7 @@ def _speed_table(documents: dict[int, tuple[Path, int]], methods: list[str], cap
         gave_up = False
         cpu_at: dict[int, float] = {}
         for size, (path, count) in documents.items():
-            repeat = 5 if size <= 1000 else 1
+            repeat = 5 if size <= 1000 else 3  # medians on both ends of the exponent
             ours = _run_child("ours", path, method, repeat, cap=600)
             theirs = None
             if comparable and not gave_up:
