@@ -17,8 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
-from itertools import islice
+from functools import cache, cached_property
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -85,7 +84,17 @@ _EARLY: dict[str, frozenset[str]] = {
     "de": frozenset({"er"}),
 }
 _EARLY_WORDS = 8
+_WINDOW = 200  # characters: where a sentence's first words are looked for
 _WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*|\d\S*")
+# A sentence's first ``_EARLY_WORDS`` words of ``_WORD``, one a group (None where it has fewer),
+# in one match: no word starts with a character of ``[\W_]`` (neither a letter nor a digit) and
+# every letter or digit starts one, so the gaps are those runs and the words those ``finditer``
+# finds.
+_HEAD = re.compile(
+    (r"[\W_]*(§)" + r"(?:[\W_]*(§)" * (_EARLY_WORDS - 1) + ")?" * (_EARLY_WORDS - 1)).replace(
+        "§", _WORD.pattern
+    )
+)
 # Quotation marks: each opener and the marks that close it (German „…“, English “…”, French and
 # German guillemets either way round, straight quotes).
 _CLOSERS = {"„": "“”", "“": "”", "”": "”", "«": "»", "»": "«", '"': '"'}
@@ -126,12 +135,7 @@ def context_of(document: Document) -> Context:
     previous = [-1] * n
     leans = [False] * n
     group = list(range(n))
-    words = (
-        _OPENERS.get(document.language, frozenset()),
-        _ONLY_BEFORE_VERB.get(document.language, frozenset()),
-        _EARLY.get(document.language, frozenset()),
-        document.language == "de",
-    )
+    words = _words_of(document.language)
     opening = [False] * n  # what the opening words alone say
 
     def dissolve(quotation: list[int]) -> None:
@@ -142,14 +146,18 @@ def context_of(document: Document) -> Context:
     last = -1
     inside = ""  # the closing marks awaited: the sentence before left a quotation open
     quotation: list[int] = []
+    sentences, whole = document.sentences, document.text
+    paragraph = -1
     for i in document.candidates:
-        if last >= 0 and document.sentences[last].paragraph != document.sentences[i].paragraph:
+        sentence = sentences[i]
+        if last >= 0 and paragraph != sentence.paragraph:
             if inside:
                 dissolve(quotation)
             inside = ""
+        paragraph = sentence.paragraph
         previous[i] = last
-        text = document.sentence_text(i)
-        opening[i] = last >= 0 and _opens_leaning(text, *words)
+        text = whole[sentence.start : sentence.end]
+        opening[i] = last >= 0 and _opens_leaning(text, words)
         if inside and len(quotation) < _MAX_QUOTE:
             quotation.append(i)
             group[i], leans[i] = quotation[0], True
@@ -164,34 +172,54 @@ def context_of(document: Document) -> Context:
     return Context(tuple(previous), tuple(leans), tuple(group))
 
 
-def _opens_leaning(
-    text: str,
-    openers: frozenset[str],
-    verb_only: frozenset[str],
-    early: frozenset[str],
-    capitalised_nouns: bool,
-) -> bool:
-    # Only the first words decide (the opening phrase, the early pronoun): finding every word of
-    # the sentence cost most of the time.
-    words = [m.group() for m in islice(_WORD.finditer(text, 0, 200), _EARLY_WORDS)]
-    if not words:
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """What ``_opens_leaning`` looks for in one language."""
+
+    openers: frozenset[str]
+    verb_only: frozenset[str]
+    early: frozenset[str]
+    capitalised_nouns: bool
+    leading: frozenset[str]  # the first words of openers and phrases: any other needs ``early``
+
+
+@cache
+def _words_of(code: str) -> _Words:
+    openers = _OPENERS.get(code, frozenset())
+    verb_only = _ONLY_BEFORE_VERB.get(code, frozenset())
+    # A phrase joins its words with "_", which no word of ``_WORD`` holds.
+    leading = {opener.split("_", 1)[0] for opener in openers} | verb_only
+    return _Words(
+        openers, verb_only, _EARLY.get(code, frozenset()), code == "de", frozenset(leading)
+    )
+
+
+def _opens_leaning(text: str, words: _Words) -> bool:
+    # Only the first words decide (the opening phrase, the early pronoun): one match finds them
+    # (finditer cost twice as much), and most sentences are decided by a look-up of their first
+    # word and one of the rest among the early pronouns.
+    head = _HEAD.match(text, 0, _WINDOW)
+    if head is None:
         return False
-    lower = [w.lower() for w in words]
-    for n in (4, 3, 2):
-        if "_".join(lower[:n]) in openers:
-            return True
+    found = [w for w in head.groups() if w is not None]
+    lower = list(map(str.lower, found))
     first = lower[0]
-    if first in verb_only:
-        return len(words) > 1 and words[1][:1].islower()
-    if first in openers:
+    if first not in words.leading and words.early.isdisjoint(lower[1:]):
+        return False
+    for n in (4, 3, 2):
+        if "_".join(lower[:n]) in words.openers:
+            return True
+    if first in words.verb_only:
+        return len(found) > 1 and found[1][:1].islower()
+    if first in words.openers:
         return True
-    for k in range(1, min(_EARLY_WORDS, len(words))):
-        if lower[k] in early and words[k].islower():
-            if capitalised_nouns:
+    for k in range(1, len(found)):
+        if lower[k] in words.early and found[k].islower():
+            if words.capitalised_nouns:
                 return True
-            return re.search(rf",\s+{words[k]}\b", text) is not None and not any(
+            return re.search(rf",\s+{found[k]}\b", text) is not None and not any(
                 w[:1].isupper()
-                for w in words[1:k]  # a name before it may be the antecedent
+                for w in found[1:k]  # a name before it may be the antecedent
             )
     return False
 

@@ -116,3 +116,35 @@ def test_keep_context_never_adds_an_excluded_sentence() -> None:
     kept = select(ranking, Length(2), pinned={er}, excluded={er - 1}, keep_context=True)
     assert er - 1 not in kept.indices
     assert er in kept.needs_context
+
+
+def test_a_sentences_first_words_are_found_in_one_match() -> None:
+    """The one match that finds a sentence's first eight words finds those ``finditer`` finds,
+    on random texts of letters, digits, apostrophes, hyphens, underscores and marks."""
+    import random
+    from itertools import islice
+
+    from desktop.engine.context import _EARLY_WORDS, _HEAD, _WINDOW, _WORD
+
+    rng = random.Random(14)
+    pieces = ["he", "She", "they", "Er", "x", "3", "42a", "_", "'", "’", "-", "—", " ", "  ", "\n"]
+    pieces += [",", ".", "!", "(", "„", "“", "½", "²", "é", "ß", "İ", "The", "on", "the", "other"]
+    for _ in range(20_000):
+        text = "".join(rng.choices(pieces, k=rng.randint(0, 90)))
+        words = [m.group() for m in islice(_WORD.finditer(text, 0, _WINDOW), _EARLY_WORDS)]
+        head = _HEAD.match(text, 0, _WINDOW)
+        found = [w for w in head.groups() if w is not None] if head else []
+        assert found == words, repr(text)
+
+
+def test_an_opening_phrase_leans_on_its_first_words_only() -> None:
+    text = (
+        "The plan failed. The same was true of the next one. On the other hand, costs fell. "
+        "As a result of the vote nothing changed. Their leader said it first."
+    )
+    assert _leaning(text, "en") == [
+        "The same was true of the next one.",
+        "On the other hand, costs fell.",
+        "As a result of the vote nothing changed.",
+        "Their leader said it first.",
+    ]
