@@ -55,6 +55,9 @@ _CJK_CLOSE = "》」』）)】〉”’"
 _CJK_MAX_QUOTE = 300
 _ASCII_SPACE = " \t\n\r\x0b\x0c"  # what Punkt's detector takes for the space before a word
 _SPACED_DOTS = re.compile(r"\.\s\.")
+_NO, _YES, _PLAIN = 0, 1, 2  # Punkt's verdicts on a candidate (``_Punkt._breaks``)
+_PLAIN_LONGEST = 60  # letters: ``_keep`` sees a longer word's end only (64 characters)
+_NUMERAL_LIKE = re.compile(r"[IVXLCivxl]{2,5}")  # a list number or an ordinal ("ii.", "XIV.")
 _QUOTES = "\"'“”„‘’«»‹›()[]{}"  # never part of a number: the token after them has their type
 _NUMBER_END = ".,;:" + _CLOSERS  # after a number that follows an abbreviation ("Nr. 5,")
 _AROUND_WORD = _OPENERS + _CLOSERS + ".,;:!?"
@@ -124,7 +127,7 @@ def is_casual(text: str) -> bool:
 
 def _cuts(chunk: str, code: str, casual: bool) -> list[int]:
     """Offsets in ``chunk`` where a sentence ends, after the rules above."""
-    raw = _punkt_cuts(chunk, code)
+    raw, plain = _punkt_cuts(chunk, code)
     # The expressions scan slowly (no literal to look for first): ``in`` tells most paragraphs
     # have nothing to find.
     if "..." in chunk or "…" in chunk:
@@ -141,13 +144,17 @@ def _cuts(chunk: str, code: str, casual: bool) -> list[int]:
     # cuts must not rescan it from the start every time.
     alnum = False
     for cut in raw:
-        cut = _realign(chunk, cut, rules)
+        # A cut after a plain word (or '!', '?') followed by the next sentence's first letter:
+        # ``_realign`` leaves it where it is and ``_keep`` keeps it (see ``_plainly_kept``).
+        kept = previous <= plain.get(cut, -1) and _plainly_kept(chunk, cut, rules, casual)
+        if not kept:
+            cut = _realign(chunk, cut, rules)
         if cut <= previous or cut >= end:
             continue
         if not alnum:
             alnum = _ALNUM.search(chunk, scanned, cut) is not None
         scanned = max(scanned, cut)
-        if alnum and _keep(chunk, previous, cut, rules, casual):
+        if alnum and (kept or _keep(chunk, previous, cut, rules, casual)):
             cuts.append(cut)
             previous = cut
             alnum = False
@@ -184,10 +191,20 @@ class _Punkt:
         self.abbreviations = tok.params.abbrev_types
         self.collocations = frozenset(tok.params.collocations)
         self.second_starts = frozenset(second[:1] for _, second in self.collocations)
+        # Words whose full stop depends on the next token (see ``_breaks``).
+        self.undecided = frozenset(first for first, _ in self.collocations) | frozenset(
+            tok.params.numeric_abbrev_types
+        )
 
     def cuts(self, chunk: str) -> list[int]:
         """Where Punkt ends a sentence in ``chunk``: after each candidate it breaks at."""
+        return self.plain_cuts(chunk)[0]
+
+    def plain_cuts(self, chunk: str) -> tuple[list[int], dict[int, int]]:
+        """``cuts``, and for those after a plain word or a '!' or '?' (``_PLAIN``) where the
+        word starts (the mark, for '!' and '?')."""
         cuts = []
+        plain = {}
         # ``detect``'s loop: a candidate's word runs back to the last white space before it
         # (not before the previous candidate's mark); a candidate whose word would overlap the
         # previous candidate's ends a run of marks ("!!!"), and only the run's last one counts.
@@ -215,16 +232,26 @@ class _Punkt:
                 word_start = previous_stop
             else:
                 word_start = previous_start
-            if (
-                previous is not None
-                and previous_stop <= word_start
-                and self._breaks(chunk, previous, previous_start)
-            ):
-                cuts.append(previous.end())
+            if previous is not None and previous_stop <= word_start:
+                self._decide(chunk, previous, previous_start, cuts, plain)
             previous, previous_start, previous_stop = match, word_start, at
-        if previous is not None and self._breaks(chunk, previous, previous_start):
-            cuts.append(previous.end())
-        return cuts
+        if previous is not None:
+            self._decide(chunk, previous, previous_start, cuts, plain)
+        return cuts, plain
+
+    def _decide(
+        self,
+        chunk: str,
+        match: re.Match[str],
+        word_start: int,
+        cuts: list[int],
+        plain: dict[int, int],
+    ) -> None:
+        verdict = self._breaks(chunk, match, word_start)
+        if verdict:
+            cuts.append(match.end())
+            if verdict == _PLAIN:
+                plain[match.end()] = word_start if match.group() == "." else match.start()
 
     def _interior(self, chunk: str) -> Iterator[tuple[int, int]]:
         """The runs of dots and hyphens in ``chunk`` as (start, last character), in order.
@@ -236,29 +263,44 @@ class _Punkt:
             for match in self.runs.finditer(chunk):
                 yield match.start(), match.end() - 1
 
-    def _breaks(self, chunk: str, match: re.Match[str], word_start: int) -> bool:
-        if match.group() != ".":
-            return True
+    def _breaks(self, chunk: str, match: re.Match[str], word_start: int) -> int:
+        """Whether Punkt ends a sentence at ``match``: ``_NO``, ``_YES``, or ``_PLAIN`` after
+        a '!', a '?' or a plain word: two to ``_PLAIN_LONGEST`` letters, no abbreviation and
+        nothing a list number or an ordinal could be ("ii.", "XIV."). A plain word stands
+        after an ASCII space or at the start of ``chunk``: a word found any other way (see
+        ``cuts``) holds the mark before it."""
+        mark = match.group()
+        if mark != ".":
+            return _PLAIN if mark in "!?" else _YES
         word = chunk[word_start : match.start()]
         if word.isalpha():
             if len(word) == 1:
-                return False  # an initial: never a cut after the rules below, so skip the work
+                return _NO  # an initial: never a cut after the rules below, so skip the work
             lower = word.lower()
             if lower not in self.abbreviations:
+                plain = (
+                    _PLAIN
+                    if len(word) <= _PLAIN_LONGEST and not _NUMERAL_LIKE.fullmatch(word)
+                    else _YES
+                )
                 # Punkt's first pass marks an ordinary word's full stop a sentence end; the
                 # second undoes it only when the word and the next token's type are a known
-                # collocation.
+                # collocation, or the word abbreviates before a number that follows. A word
+                # that starts no collocation and abbreviates before no number ends a sentence
+                # whatever follows.
+                if lower not in self.undecided:
+                    return plain
                 following = self._next_type(*match.group("next_tok", "after_tok"))
                 if following is not None:
-                    return (lower, following) not in self.collocations
+                    return plain if (lower, following) not in self.collocations else _NO
         context = word + "." + match.group("after_tok")
         found = False
         for token in self.annotate(self.words.tokenize_annotated(context), self.params, self.rules):
             if found:
-                return True
+                return _YES
             if token.sentbreak:
                 found = True
-        return False
+        return _NO
 
     def _next_type(self, following: str | None, after: str) -> str | None:
         """The type Punkt gives the token after a full stop, where that is plain to see, else
@@ -285,10 +327,24 @@ def _punkt(code: str) -> _Punkt:
     return _Punkt(code)
 
 
-def _punkt_cuts(chunk: str, code: str) -> list[int]:
+def _punkt_cuts(chunk: str, code: str) -> tuple[list[int], dict[int, int]]:
     with _lock:
         decider = _punkt(code)
-    return decider.cuts(chunk)
+    return decider.plain_cuts(chunk)
+
+
+def _plainly_kept(chunk: str, cut: int, rules: _Rules, casual: bool) -> bool:
+    """Whether a cut Punkt made after a plain word or a '!' or '?' (``_Punkt._breaks``), no
+    earlier than the last cut kept, stands as it is: white space follows it, then at most
+    three opening quotes or brackets and the next sentence's first letter, not in lower case
+    unless the writer is ``casual``.
+
+    Then ``_realign`` finds no closer, emoticon or French guillemet after it, and ``_keep``'s
+    rules all pass: the word before it is the word Punkt saw (split at the same space), no
+    list mark, abbreviation or ordinal; what follows is a letter, no number, within its
+    200 characters; a capital (or a casual writer's word) undoes nothing."""
+    after = rules.plain_after.match(chunk, cut)
+    return after is not None and (casual or not after.group(1).islower())
 
 
 def _realign(chunk: str, cut: int, rules: _Rules) -> int:
@@ -317,6 +373,7 @@ class _Rules:
     ordinal_dot: bool
     mid: str  # punctuation that continues a sentence after a closing quote
     spaced_guillemets: bool
+    plain_after: re.Pattern[str]  # see ``_plainly_kept``
 
 
 @cache
@@ -328,7 +385,13 @@ def _rules(code: str) -> _Rules:
     )
     # The Greek question mark is ";".
     mid = "," if code == "el" else ",;"
-    return _Rules(stop_words(code), abbreviations, code in _ORDINAL_DOT, mid, code == "fr")
+    spaced_guillemets = code == "fr"
+    # Not the French closing guillemet, which ``_realign`` looks for after a space.
+    openers = _OPENERS.replace("»", "") if spaced_guillemets else _OPENERS
+    plain_after = re.compile(rf"\s{{1,150}}[{re.escape(openers)}]{{0,3}}([^\W\d_])")
+    return _Rules(
+        stop_words(code), abbreviations, code in _ORDINAL_DOT, mid, spaced_guillemets, plain_after
+    )
 
 
 def _keep(chunk: str, previous: int, cut: int, rules: _Rules, casual: bool) -> bool:

@@ -173,6 +173,51 @@ def test_candidate_scan_is_punkts_on_the_dev_set(shared_eval: Path) -> None:
             assert _punkt(row["lang"]).cuts(text) == _punkt_reference(row["lang"], text), row["id"]
 
 
+_PLAIN_PIECES = [
+    *_PIECES, "Word.", "ii.", "XIV.", "Ill.", " »", "« ", "\u00a0", "\u202f", ":)", " :D", " 8)",
+    "Hello!", "Yes?", "“The", "„Das", "(The", "¿Qué", "—And", "Über", "über", "[3]", "2002.",
+    "a.m.", "Gen.", "vs.", "no.", "…", "½", "x²", ";", "·", "ΑΒΓ.", "αβγ",
+]  # fmt: skip
+
+
+def _plain_and_full_cuts(code: str, texts: list[str], monkeypatch) -> tuple[list, list]:
+    """Each text's cuts (casual writer or not), then the same with every cut through the rules."""
+    from desktop.engine.language import sentences
+
+    fast = [sentences._cuts(t, code, casual) for t in texts for casual in (False, True)]
+    with monkeypatch.context() as patch:
+        patch.setattr(sentences, "_plainly_kept", lambda *args: False)
+        full = [sentences._cuts(t, code, casual) for t in texts for casual in (False, True)]
+    return fast, full
+
+
+@pytest.mark.parametrize("code", [c for c in LANGUAGES if c not in ("zh", "ja")])
+def test_plain_cuts_skip_only_rules_that_keep_them(code: str, monkeypatch) -> None:
+    """A cut after a plain word or a '!' or '?' is kept without ``_realign`` and ``_keep``
+    (``_plainly_kept``): the cuts are those the rules give when they look at every cut, on
+    random texts full of marks, quotes, emoticons, numerals and abbreviations."""
+    import random
+
+    rng = random.Random(code)
+    texts = [TEXTS.get(code, "")] + [
+        "".join(rng.choices(_PLAIN_PIECES, k=rng.randint(1, 80))) for _ in range(500)
+    ]
+    fast, full = _plain_and_full_cuts(code, texts, monkeypatch)
+    assert fast == full
+
+
+def test_plain_cuts_skip_only_rules_that_keep_them_on_the_dev_set(
+    shared_eval: Path, monkeypatch
+) -> None:
+    rows = [
+        json.loads(line)
+        for line in (shared_eval / "segmentation-dev.jsonl").read_text("utf-8").splitlines()
+    ]
+    for code in ("en", "de", "fr", "el", "da", "ru"):  # English, ordinal dots, guillemets, ';'
+        fast, full = _plain_and_full_cuts(code, [r["text"] for r in rows], monkeypatch)
+        assert fast == full, code
+
+
 def _segmenting_cost(text: str) -> tuple[float, int]:
     """CPU µs per sentence of segmenting ``text`` paragraph by paragraph, and the sentences."""
     extracted = from_text(text)
