@@ -197,7 +197,16 @@ def _words_of(code: str) -> _Words:
 def _opens_leaning(text: str, words: _Words) -> bool:
     # Only the first words decide (the opening phrase, the early pronoun): one match finds them
     # (finditer cost twice as much), and most sentences are decided by a look-up of their first
-    # word and one of the rest among the early pronouns.
+    # word and one of the rest among the early pronouns. Before that, the first word alone: a
+    # sentence it opens no phrase of can lean only through an early pronoun, which needs a comma
+    # before it where nouns are not capitalised (see below).
+    first = _WORD.search(text, 0, _WINDOW)
+    if first is None:
+        return False
+    if first.group().lower() not in words.leading and (
+        not words.early or ("," not in text and not words.capitalised_nouns)
+    ):
+        return False
     head = _HEAD.match(text, 0, _WINDOW)
     if head is None:
         return False
