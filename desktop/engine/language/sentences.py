@@ -170,10 +170,11 @@ class _Punkt:
     for the word before a candidate character by character in Python.
 
     Most candidates are a '!' or '?', or a full stop after an ordinary word that is no known
-    abbreviation, before an ordinary word (or a one-word sentence, "Word."): Punkt always breaks
-    there unless the two words are a known collocation. Deciding those directly saves most of
-    the time of a long text; every other candidate goes through Punkt's own annotation, exactly
-    as its tokenizer would.
+    abbreviation: Punkt always breaks there unless the word and the next token are a known
+    collocation (or the word abbreviates before a number that follows), so only a word that
+    starts one needs the next token's type. Deciding those directly saves most of the time of a
+    long text; every other candidate goes through Punkt's own annotation, exactly as its
+    tokenizer would.
     """
 
     def __init__(self, code: str) -> None:
