@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import heapq
 from array import array
-from itertools import accumulate
+from itertools import accumulate, pairwise
 from typing import TYPE_CHECKING
 
 # Imported with the module, before ranking.rank starts its clock: scipy.sparse costs 0.1 s.
@@ -52,7 +52,7 @@ if TYPE_CHECKING:
 # Bounds are rounded as the divergences are: a candidate whose bound passes the limit by less
 # than this (relative) is rated afresh, so that rounding never hides it.
 _ROOM = 1e-12
-_DEAD, _WAITING = -1, -2  # stamps of a picked sentence and of a later twin
+_WAITING = (0.0, -1)  # the entry of a later twin, which waits behind the first (in no heap)
 # The first picks rate every candidate with numpy: while the summary is short, its length moves
 # every bound by much, and most candidates would be rated one by one (at 100,000 sentences the
 # first 100 picks rated 2,300 candidates each; from pick 300 on, about 10).
@@ -105,6 +105,7 @@ def ranked(analysis: Analysis, opening: int) -> Scores:
         value = q[word_of] * np.where(k_of == 0, log_q[word_of], np.log(k_of / (k_of + 1.0)))
     g = np.bincount(rows, value[held], minlength=n)
     r = np.bincount(np.repeat(np.arange(n), np.diff(words.indptr)), q[words.indices], minlength=n)
+    del rows, shift, word_of, k_of  # (the peak memory of a long text)
     # step[j] = log j - log(j + 1) (log 0 read as 0): a column's value is q_w times a step.
     # (s + k never passes the word's frequency in the whole text)
     log_int = np.log(np.maximum(np.arange(int(frequency.max()) + int(most.max()) + 3), 1))
@@ -119,26 +120,23 @@ def ranked(analysis: Analysis, opening: int) -> Scores:
     summary_length, q_summary = 0, 0.0
     order: list[int] = []
 
-    def add(w: int, times: int) -> None:
-        """Add ``times`` of ``w`` to the summary: its columns' new values."""
-        after = summary[w] = summary[w] + times
-        q_w, column = q_list[w], first_list[w]
-        for k in range(most_list[w]):
-            column_value[column + k] = q_w * step[after + k]
-
     def moved(w: int, times: int) -> list[float]:
-        """``add``, and by how much each of the word's columns changed."""
-        column = first_list[w]
-        old = column_value[column : column + most_list[w]]
-        add(w, times)
-        new = column_value[column : column + len(old)]
+        """Add ``times`` of ``w`` to the summary: its columns' new values, and by how much each
+        changed."""
+        after = summary[w] = summary[w] + times
+        q_w, column, span = q_list[w], first_list[w], most_list[w]
+        old = column_value[column : column + span]
+        new = column_value[column : column + span] = [q_w * step[after + k] for k in range(span)]
         return [now - was for now, was in zip(new, old, strict=True)]
 
     # The opening: every candidate rated, with numpy, G kept current for all (a scatter of each
     # changed column's change to its holders: the candidates with more than k of its word).
-    by_column = np.argsort(held, kind="stable")
-    column_rows = rows[by_column]
-    column_starts = np.searchsorted(held[by_column], np.arange(len(value) + 1)).tolist()
+    starts = np.concatenate([[0], np.cumsum(lengths)])  # where each candidate's columns begin
+    by_column = sparse.csr_matrix(
+        (np.ones(len(held), dtype=np.int8), held, starts), shape=(n, len(value))
+    ).tocsc()  # (a stable counting sort)
+    # (numpy indexes with its own integers much faster than with scipy's int32)
+    column_rows, column_starts = by_column.indices.astype(np.intp), by_column.indptr.tolist()
     g_now, r_now = g.copy(), r.copy()
     for pick in range(min(n, opening)):
         if pick % CHECK_EVERY == 0:
@@ -170,9 +168,10 @@ def ranked(analysis: Analysis, opening: int) -> Scores:
         return pick_order_scores(np.asarray(order, dtype=np.int64))
     del by_column, column_rows, column_starts
 
-    # Then heaps of (key, sentence, stamp), one per length; an entry whose stamp is not its
-    # sentence's current one was filed again since (or picked) and is dropped when it surfaces.
-    rest = _twins(held, rows, n)
+    # Then heaps of (key, sentence), one per length; an entry that is not its sentence's current
+    # one (``entry_of``, compared by identity) was filed again since, or picked, and is dropped
+    # when it surfaces.
+    rest = _twins(held, starts, lengths)
     picked = np.zeros(n, dtype=bool)
     picked[order] = True
     waiting = np.zeros(n, dtype=bool)  # twins of a candidate left wait behind it
@@ -181,90 +180,117 @@ def ranked(analysis: Analysis, opening: int) -> Scores:
     filed = np.flatnonzero(~waiting & ~picked)
     by_length = filed[np.lexsort((key[filed], lengths[filed]))]  # sorted: each part is a heap
     cut = np.flatnonzero(np.diff(lengths[by_length])) + 1
-    heaps: list[list[tuple[float, int, int]]] = [[] for _ in range(longest + 1)]
+    heaps: list[list[tuple[float, int]]] = [[] for _ in range(longest + 1)]
     tops = np.full(longest + 1, np.inf)  # the lowest key in each heap
     for part in np.split(by_length, cut):
         if len(part):
             ln = int(lengths[part[0]])
-            heaps[ln] = list(zip(key[part].tolist(), part.tolist(), [0] * len(part), strict=True))
+            heaps[ln] = list(zip(key[part].tolist(), part.tolist(), strict=True))
             tops[ln] = key[part[0]]
-    stamp = np.select([picked, waiting], [_DEAD, _WAITING], 0).tolist()
+    entry_of: list[tuple[float, int] | None] = [None] * n  # None once picked
+    for entries in heaps:
+        for entry in entries:
+            entry_of[entry[1]] = entry
+    for x in np.flatnonzero(waiting).tolist():
+        entry_of[x] = _WAITING
     next_twin = rest.tolist()
     holders = words.tocsc()
     holder_starts, holder_rows, holder_counts = (
         holders.indptr.tolist(),
-        holders.indices,
-        holders.data,
+        array("i", holders.indices.astype(np.int32).tobytes()),
+        array("i", holders.data.astype(np.int32).tobytes()),
     )
-    columns = array("i", held.astype(np.int32).tobytes())  # a candidate's columns, for G afresh
-    starts = np.concatenate([[0], np.cumsum(np.bincount(rows, minlength=n))]).tolist()
+    # A candidate's columns, for G afresh: tuples of shared ints (a tuple is read faster than a
+    # slice of an array, and shared ints hold the memory down).
+    ids, columns = list(range(len(value))), array("i", held.astype(np.int32).tobytes())
+    cols = [tuple(map(ids.__getitem__, columns[a:b])) for a, b in pairwise(starts.tolist())]
+    del held, columns, ids
     get = column_value.__getitem__
     r_list, g_list = r_now.tolist(), g_now.tolist()
     length_of = lengths.tolist()
     word_list = array("i", word_indices.astype(np.int32).tobytes())
     count_list = array("i", word_counts.astype(np.int32).tobytes())
     heappop, heappush, heapreplace = heapq.heappop, heapq.heappush, heapq.heapreplace
+    inf = float("inf")
+    c_array = log_c[summary_length : summary_length + longest + 1]
+    c_now = c_array.tolist()  # c by length
     for pick in range(len(order), n):
         if pick % CHECK_EVERY == 0:
             checkpoint()
         # The length of the lowest bound first, then those within reach of the best divergence
-        # it gave; in each, candidates are rated afresh while their bound is within reach.
-        c_array = log_c[summary_length : summary_length + longest + 1]
-        c_now = c_array.tolist()  # c by length
-        bounds = tops + c_array * q_summary
+        # it gave, lowest bound first (the reach falls sooner); in each, candidates are rated
+        # afresh while their bound is within reach.
+        bounds = c_array * q_summary
+        bounds += tops
         rated = []
-        best = limit = reach = float("inf")
+        best = limit = reach = inf
         lowest = int(bounds.argmin())
         in_reach = [lowest]
         for ln in in_reach:
             heap, c = heaps[ln], c_now[ln]
             cq = c * q_summary
-            while heap and heap[0][0] + cq <= reach:
-                _, x, made = heap[0]
-                if made != stamp[x]:
+            while heap:
+                entry = heap[0]
+                if entry[0] + cq > reach:
+                    break
+                x = entry[1]
+                if entry_of[x] is not entry:
                     heappop(heap)
                     continue
-                g_x = sum(map(get, columns[starts[x] : starts[x + 1]]))
-                v = g_x + c * (q_summary + r_list[x])
+                g_x = sum(map(get, cols[x]))
+                r_x = r_list[x]
+                v = g_x + c * (q_summary + r_x)
                 if v < best:
                     best = v
                     limit = v + TIE * abs(v) + 1e-300
                     reach = limit + _ROOM * abs(limit)
-                filed_as = g_x + c * r_list[x]
+                filed_as = g_x + c * r_x
                 if v > reach and filed_as + cq > reach:  # out of reach: filed again in one move
                     g_list[x] = g_x
-                    stamp[x] = made = made + 1
-                    heapreplace(heap, (filed_as, x, made))
+                    entry_of[x] = entry = (filed_as, x)
+                    heapreplace(heap, entry)
                 else:  # a contender
                     heappop(heap)
                     rated.append((x, v, g_x))
-            tops[ln] = heap[0][0] if heap else np.inf
+            tops[ln] = heap[0][0] if heap else inf
             if ln == lowest:
-                in_reach += [h for h in np.flatnonzero(bounds <= reach).tolist() if h != lowest]
-        chosen = min(x for x, v, _ in rated if v <= limit)
-        order.append(chosen)
-        stamp[chosen] = _DEAD
-        for x, _, g_x in rated:  # the other contenders: filed again, with their fresh G
-            if x != chosen:
+                within = (bounds <= reach).nonzero()[0]
+                in_reach += [h for h in within[bounds[within].argsort()].tolist() if h != lowest]
+        if len(rated) == 1:
+            chosen, _, g_chosen = rated[0]
+        else:
+            chosen = min(x for x, v, _ in rated if v <= limit)
+            g_chosen = 0.0
+            for x, _, g_x in rated:  # the other contenders: filed again, with their fresh G
+                if x == chosen:
+                    g_chosen = g_x
+                    continue
                 g_list[x] = g_x
-                stamp[x] += 1
                 ln = length_of[x]
                 key_x = g_x + c_now[ln] * r_list[x]
-                heappush(heaps[ln], (key_x, x, stamp[x]))
+                entry_of[x] = entry = (key_x, x)
+                heappush(heaps[ln], entry)
                 if key_x < tops[ln]:  # not min(): no numpy scalar made a push
                     tops[ln] = key_x
+        order.append(chosen)
+        entry_of[chosen] = None
         refile = set()
         twin = next_twin[chosen]
-        if twin >= 0 and stamp[twin] == _WAITING:  # its twin takes its place, with the same G
-            stamp[twin] = 0
-            g_list[twin] = next(g_x for x, _, g_x in rated if x == chosen)
+        if twin >= 0 and entry_of[twin] is _WAITING:  # its twin takes its place, with the same G
+            entry_of[twin] = (0.0, twin)  # filed below
+            g_list[twin] = g_chosen
             refile.add(twin)
         summary_length += all_words[chosen]
-        c_now = log_c[summary_length : summary_length + longest + 1].tolist()
+        c_array = log_c[summary_length : summary_length + longest + 1]
+        c_now = c_array.tolist()
         start, stop = indptr[chosen], indptr[chosen + 1]
         for w, times in zip(word_list[start:stop], count_list[start:stop], strict=True):
             if summary[w]:  # most picked words: only their columns change
-                add(w, times)
+                if most_list[w] == 1:  # most often one column: ``moved`` without a call
+                    after = summary[w] = summary[w] + times
+                    column_value[first_list[w]] = q_list[w] * step[after]
+                else:
+                    moved(w, times)
                 continue
             gained = list(accumulate(moved(w, times)))  # what a holder of k + 1 of w gains
             # w's first pick: Q grows by q_w, R of its holders shrinks by as much, and their G
@@ -274,50 +300,49 @@ def ranked(analysis: Analysis, opening: int) -> Scores:
             q_summary += q_w
             a, b = holder_starts[w], holder_starts[w + 1]
             enough = gained[0] >= c_now[longest] * q_w
-            for x, count in zip(
-                holder_rows[a:b].tolist(), holder_counts[a:b].tolist(), strict=True
-            ):
-                if stamp[x] != _DEAD:
+            for x, count in zip(holder_rows[a:b], holder_counts[a:b], strict=True):
+                if entry_of[x] is not None:
                     r_list[x] -= q_w
                     gain = gained[count - 1]
                     g_list[x] += gain
                     if not enough and gain < c_now[length_of[x]] * q_w:
                         refile.add(x)
         for x in refile:
-            made = stamp[x]
-            if made >= 0:
-                stamp[x] = made = made + 1
+            if entry_of[x] is not _WAITING:
                 ln = length_of[x]
                 key_x = g_list[x] + c_now[ln] * r_list[x]
-                heappush(heaps[ln], (key_x, x, made))
+                entry_of[x] = entry = (key_x, x)
+                heappush(heaps[ln], entry)
                 if key_x < tops[ln]:  # not min(): no numpy scalar made a push
                     tops[ln] = key_x
     return pick_order_scores(np.asarray(order, dtype=np.int64))
 
 
-def _twins(held: np.ndarray, rows: np.ndarray, n: int) -> np.ndarray:
+def _twins(held: np.ndarray, starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
     """For each candidate, the next one holding the same columns (the same content words, as
-    often), or -1: such twins always have the same divergence."""
+    often), or -1: such twins always have the same divergence. ``held[starts[x]:starts[x + 1]]``
+    are the columns of ``x``, ``lengths[x]`` of them."""
     import numpy as np
 
+    n = len(lengths)
     weights = np.random.default_rng(0).integers(
         1, 2**62, size=int(held.max(initial=0)) + 1, dtype=np.uint64
     )
     digest = np.zeros(n, dtype=np.uint64)
-    np.add.at(digest, rows, weights[held])  # wraps around: a hash of the columns held
-    by_digest = np.lexsort((np.arange(n), digest))
-    same = digest[by_digest][1:] == digest[by_digest][:-1]
+    some = lengths > 0
+    if some.any():  # sums wrap around: a hash of the columns held
+        digest[some] = np.add.reduceat(weights[held], starts[:-1][some])
+    by_digest = np.argsort(digest, kind="stable")
+    ordered = digest[by_digest]
+    run = np.flatnonzero(np.diff(ordered)) + 1  # where each run of one digest begins
+    run_starts, run_ends = np.concatenate([[0], run]), np.concatenate([run, [n]])
+    shared = run_ends - run_starts > 1
     rest = np.full(n, -1, dtype=np.int64)
-    if not same.any():
-        return rest
-    starts = np.concatenate([[0], np.cumsum(np.bincount(rows, minlength=n))]).tolist()
-    groups = np.split(by_digest, np.flatnonzero(~same) + 1)
-    for group in groups:
-        if len(group) < 2:
-            continue
+    bounds = starts.tolist()
+    for a, b in zip(run_starts[shared].tolist(), run_ends[shared].tolist(), strict=True):
         last: dict[bytes, int] = {}  # equal digests with other columns stay apart
-        for x in reversed(group.tolist()):
-            held_by_x = held[starts[x] : starts[x + 1]].tobytes()
+        for x in reversed(by_digest[a:b].tolist()):
+            held_by_x = held[bounds[x] : bounds[x + 1]].tobytes()
             rest[x] = last.get(held_by_x, -1)
             last[held_by_x] = x
     return rest
