@@ -126,7 +126,9 @@ def ranked(analysis: Analysis, opening: int) -> Scores:
         after = summary[w] = summary[w] + times
         q_w, column, span = q_list[w], first_list[w], most_list[w]
         old = column_value[column : column + span]
-        new = column_value[column : column + span] = [q_w * step[after + k] for k in range(span)]
+        for k in range(span):  # (a loop: a comprehension costs a call in Python 3.11)
+            column_value[column + k] = q_w * step[after + k]
+        new = column_value[column : column + span]
         return [now - was for now, was in zip(new, old, strict=True)]
 
     # The opening: every candidate rated, with numpy, G kept current for all (a scatter of each
