@@ -232,14 +232,11 @@ def _analyse(document: Document, candidates: tuple[int, ...]) -> Tokenised:
         ),
         sum(per_sentence),
     )
-    chunk_words = lex.chunk_words(chunks)
+    chunk_words, per_chunk = lex.chunk_words(chunks)
     heading_words = [w for heading in heading_texts(document) for w in lex.words(heading)]
     # Chunks in order of first appearance hold the words in that order too.
-    per_chunk = np.fromiter(map(len, chunk_words), dtype=np.int64, count=len(chunk_words))
-    in_chunks = int(per_chunk.sum())
-    forms, form_ids = _ids(
-        chain(chain.from_iterable(chunk_words), heading_words), in_chunks + len(heading_words)
-    )
+    in_chunks = len(chunk_words)
+    forms, form_ids = _ids(chain(chunk_words, heading_words), in_chunks + len(heading_words))
     chunk_forms, heading_tokens = form_ids[:in_chunks], form_ids[in_chunks:]
     # The tokens: each chunk's forms, chunk after chunk.
     chunk_start = np.cumsum(per_chunk) - per_chunk

@@ -32,7 +32,10 @@ def test_chunk_words_are_the_regular_expressions_words() -> None:
     generator = random.Random(6)
     for _ in range(5000):
         pieces += "".join(generator.choices(ALPHABET, k=generator.randint(1, 12))).lower().split()
-    assert lex.chunk_words(pieces) == [_regex_words(piece) for piece in pieces]
+    expected = [_regex_words(piece) for piece in pieces]
+    words, counts = lex.chunk_words(pieces)
+    assert words == [word for found in expected for word in found]
+    assert counts.tolist() == list(map(len, expected))
 
 
 @pytest.mark.parametrize("code", sorted(LANGUAGES))

@@ -8,13 +8,17 @@ from __future__ import annotations
 import re
 import string
 from functools import cache
+from itertools import chain, compress, repeat
+from operator import not_
 from typing import TYPE_CHECKING
 
 from desktop.engine.language import LANGUAGES
 from desktop.paths import package_data
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Sequence
+
+    import numpy as np
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 # A run of Chinese or Japanese characters, for every module: the class is costly to compile (its
@@ -77,21 +81,46 @@ class Lexicon:
         """
         return self._words(text.lower())
 
-    def chunk_words(self, chunks: Iterable[str]) -> list[list[str]]:
-        """``words`` of each of many lower-cased pieces of text without white space.
+    def chunk_words(self, chunks: Sequence[str]) -> tuple[list[str], np.ndarray]:
+        """``words`` of many lower-cased pieces of text without white space: all their words,
+        piece after piece, and how many each piece holds.
 
-        Faster than ``words`` for the usual pieces: a word (returned as it is), or a word with
-        punctuation or digits around it (stripped); the regular expression sees the rest.
+        Faster than ``words`` piece by piece: most pieces are a word (kept as it is) or a word with
+        punctuation or digits around it (stripped), and those tests run over all pieces at once;
+        the regular expression sees the rest. No list is made per piece.
         """
-        if self.cjk:
-            return list(map(self._words, chunks))
-        return [[chunk] if chunk.isalpha() else self._chunk_words(chunk) for chunk in chunks]
+        import numpy as np
 
-    def _chunk_words(self, chunk: str) -> list[str]:
-        core = chunk.strip(_NEVER_AT_EDGE)
-        if core.isalpha():
-            return [core]
-        return _WORD.findall(core) if core else []
+        if self.cjk:
+            runs = list(map(self._words, chunks))
+            counts = np.fromiter(map(len, runs), dtype=np.int64, count=len(runs))
+            return list(chain.from_iterable(runs)), counts
+        words = list(chunks)
+        counts = np.ones(len(words), dtype=np.int64)
+        odd = list(compress(range(len(words)), map(not_, map(str.isalpha, words))))
+        cores = list(map(str.strip, map(words.__getitem__, odd), repeat(_NEVER_AT_EDGE)))
+        for i, core in zip(odd, cores, strict=True):
+            words[i] = core
+        # The regular expression judges the rest (joiners, letters beside other characters): a
+        # piece of one word is replaced by it; pieces of none or several are spliced in below.
+        uneven: list[tuple[int, list[str]]] = []
+        for i, core in compress(zip(odd, cores, strict=True), map(not_, map(str.isalpha, cores))):
+            found = _WORD.findall(core)
+            if len(found) == 1:
+                words[i] = found[0]
+            else:
+                uneven.append((i, found))
+        if not uneven:
+            return words, counts
+        spliced: list[str] = []
+        start = 0
+        for i, found in uneven:
+            spliced += words[start:i]
+            spliced += found
+            counts[i] = len(found)
+            start = i + 1
+        spliced += words[start:]
+        return spliced, counts
 
     def _words(self, text: str) -> list[str]:
         if not self.cjk:
