@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 
+import numpy as np
 import pytest
 from support.multilingual import TEXTS
 
@@ -49,6 +50,13 @@ def test_each_sentences_words_are_lexicon_words(code: str) -> None:
     # Distinct forms in order of first appearance, then the headings' new words.
     flat = [w for words in expected for w in words]
     assert analysis.forms[: len(set(flat))] == tuple(dict.fromkeys(flat))
+    # Each form's stem and stop flag; stems numbered in order of first appearance.
+    stems = [lex.stem(form) for form in analysis.forms]
+    assert analysis.vocabulary == tuple(dict.fromkeys(stems))
+    assert [analysis.vocabulary[i] for i in analysis.form_stem.tolist()] == stems
+    assert analysis.form_stop.tolist() == [form in lex.stop_words for form in analysis.forms]
+    assert analysis.form_stem.dtype == np.int64
+    assert analysis.form_stop.dtype == bool
 
 
 def test_tokenising_a_long_article_holds_no_string_per_word() -> None:
