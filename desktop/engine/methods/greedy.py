@@ -60,7 +60,7 @@ def rank_sum_basic(analysis: Analysis) -> Scores:
     0, so are all the others: they follow in document order.
     """
     import heapq
-    from itertools import pairwise
+    from itertools import pairwise, repeat
     from operator import mul
 
     import numpy as np
@@ -84,12 +84,21 @@ def rank_sum_basic(analysis: Analysis) -> Scores:
     # whose sum() compensates rounding: there a first rating may be off in the last bit).
     keys = np.bincount(rows, -weights * p[indices], minlength=n).tolist()
     spans = list(pairwise(indptr.tolist()))
-    all_words, all_weights = indices.tolist(), (-weights).tolist()
-    words = [all_words[a:b] for a, b in spans]
-    weighed = [all_weights[a:b] for a, b in spans]
+    # On long documents the ratings' cost is mostly memory latency, so each sentence's words are
+    # one tuple of shared int objects (one per word, not one per occurrence), and a sentence
+    # whose words all occur once, nearly every one, weighs them all with its single weight, the
+    # same float, repeated (the same products): no list of weights to fetch.
+    all_words = list(map(list(range(len(frequency))).__getitem__, indices.tolist()))
+    all_weights = (-weights).tolist()
+    repeats = data > 1
+    once = (np.bincount(rows[repeats], minlength=n) == 0).tolist()
+    words = [tuple(all_words[a:b]) for a, b in spans]
+    weighed = [
+        repeat(all_weights[a]) if plain and a < b else all_weights[a:b]
+        for (a, b), plain in zip(spans, once, strict=True)
+    ]
     # sumy squares a word's probability once per occurrence: the words a sentence holds more than
     # once, as often again as they repeat (few sentences have any).
-    repeats = data > 1
     again: dict[int, list[int]] = {}
     for i, w, times in zip(
         rows[repeats].tolist(), indices[repeats].tolist(), data[repeats].tolist(), strict=True
