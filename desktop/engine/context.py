@@ -200,10 +200,10 @@ def _opens_leaning(text: str, words: _Words) -> bool:
     # word and one of the rest among the early pronouns. Before that, the first word alone: a
     # sentence it opens no phrase of can lean only through an early pronoun, which needs a comma
     # before it where nouns are not capitalised (see below).
-    first = _WORD.search(text, 0, _WINDOW)
-    if first is None:
+    opening = _WORD.search(text, 0, _WINDOW)
+    if opening is None:
         return False
-    if first.group().lower() not in words.leading and (
+    if opening.group().lower() not in words.leading and (
         not words.early or ("," not in text and not words.capitalised_nouns)
     ):
         return False

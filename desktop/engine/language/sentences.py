@@ -197,13 +197,10 @@ class _Punkt:
             tok.params.numeric_abbrev_types
         )
 
-    def cuts(self, chunk: str) -> list[int]:
-        """Where Punkt ends a sentence in ``chunk``: after each candidate it breaks at."""
-        return self.plain_cuts(chunk)[0]
-
-    def plain_cuts(self, chunk: str) -> tuple[list[int], dict[int, int]]:
-        """``cuts``, and for those after a plain word or a '!' or '?' (``_PLAIN``) where the
-        word starts (the mark, for '!' and '?')."""
+    def cuts(self, chunk: str) -> tuple[list[int], dict[int, int]]:
+        """Where Punkt ends a sentence in ``chunk`` (after each candidate it breaks at), and for
+        the cuts after a plain word or a '!' or '?' (``_PLAIN``) where the word starts (the
+        mark, for '!' and '?')."""
         cuts = []
         plain = {}
         # ``detect``'s loop: a candidate's word runs back to the last white space before it
@@ -331,7 +328,7 @@ def _punkt(code: str) -> _Punkt:
 def _punkt_cuts(chunk: str, code: str) -> tuple[list[int], dict[int, int]]:
     with _lock:
         decider = _punkt(code)
-    return decider.plain_cuts(chunk)
+    return decider.cuts(chunk)
 
 
 def _plainly_kept(chunk: str, cut: int, rules: _Rules, casual: bool) -> bool:

@@ -160,7 +160,7 @@ def test_candidate_scan_is_punkts(code: str) -> None:
         for after in (second, second.title(), f"{second},", f"{second}.", f'"{second}'):
             texts += [f"It was {first}. {after} then", f"{first.title()}. {after}"]
     for text in texts:
-        assert _punkt(code).cuts(text) == _punkt_reference(code, text), repr(text)
+        assert _punkt(code).cuts(text)[0] == _punkt_reference(code, text), repr(text)
 
 
 def test_candidate_scan_is_punkts_on_the_dev_set(shared_eval: Path) -> None:
@@ -170,7 +170,9 @@ def test_candidate_scan_is_punkts_on_the_dev_set(shared_eval: Path) -> None:
         row = json.loads(line)
         if row["lang"] in LANGUAGES and row["lang"] not in ("zh", "ja"):
             text = row["text"]
-            assert _punkt(row["lang"]).cuts(text) == _punkt_reference(row["lang"], text), row["id"]
+            assert _punkt(row["lang"]).cuts(text)[0] == _punkt_reference(row["lang"], text), row[
+                "id"
+            ]
 
 
 _PLAIN_PIECES = [
