@@ -287,20 +287,38 @@ def ranked(analysis: Analysis, opening: int) -> Scores:
         c_now = c_array.tolist()
         start, stop = indptr[chosen], indptr[chosen + 1]
         for w, times in zip(word_list[start:stop], count_list[start:stop], strict=True):
-            if summary[w]:  # most picked words: only their columns change
-                if most_list[w] == 1:  # most often one column: ``moved`` without a call
-                    after = summary[w] = summary[w] + times
-                    column_value[first_list[w]] = q_list[w] * step[after]
+            if summary[w]:  # most picked words: only their columns change (``moved`` without
+                # a call or the list of changes, which no one needs here)
+                after = summary[w] = summary[w] + times
+                q_w, column = q_list[w], first_list[w]
+                if most_list[w] == 1:  # most often one column
+                    column_value[column] = q_w * step[after]
                 else:
-                    moved(w, times)
+                    for k in range(most_list[w]):
+                        column_value[column + k] = q_w * step[after + k]
                 continue
-            gained = list(accumulate(moved(w, times)))  # what a holder of k + 1 of w gains
             # w's first pick: Q grows by q_w, R of its holders shrinks by as much, and their G
             # gains. A holder's key (G' + c(then) R) stays a bound if G gained at least
             # c(then) q_w, which c(now) q_w, no smaller, vouches for; otherwise it is filed again.
             q_w = q_list[w]
             q_summary += q_w
             a, b = holder_starts[w], holder_starts[w + 1]
+            if most_list[w] == 1:  # one column, held once by every holder: one gain for all
+                # (``moved`` without a call, and no counts read)
+                column = first_list[w]
+                summary[w] = times
+                was = column_value[column]
+                column_value[column] = now = q_w * step[times]
+                gain = now - was
+                enough = gain >= c_now[longest] * q_w
+                for x in holder_rows[a:b]:
+                    if entry_of[x] is not None:
+                        r_list[x] -= q_w
+                        g_list[x] += gain
+                        if not enough and gain < c_now[length_of[x]] * q_w:
+                            refile.add(x)
+                continue
+            gained = list(accumulate(moved(w, times)))  # what a holder of k + 1 of w gains
             enough = gained[0] >= c_now[longest] * q_w
             for x, count in zip(holder_rows[a:b], holder_counts[a:b], strict=True):
                 if entry_of[x] is not None:
