@@ -14,11 +14,14 @@ itself sees rounding noise as a difference.
 
 from __future__ import annotations
 
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from desktop.engine.methods import CHECK_EVERY, TIE, Scores, checkpoint
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
     import numpy as np
 
     from desktop.engine.analysis import Analysis
@@ -32,6 +35,14 @@ def pick_order_scores(order: np.ndarray) -> Scores:
     values = np.empty(n)
     values[order] = (n - np.arange(n)) / max(n, 1)
     return Scores(values, order)
+
+
+def _reader(words: tuple[int, ...]) -> Callable[[list[float]], Sequence[float]]:
+    """The probabilities of a sentence's words in one C call. ``itemgetter`` gives a bare item,
+    not a tuple, for one word: one word (or none) is read as a slice."""
+    if len(words) > 1:
+        return itemgetter(*words)
+    return itemgetter(slice(words[0], words[0] + 1) if words else slice(0))
 
 
 def _sink(heap: list, k: int, entry: tuple) -> None:
@@ -86,32 +97,33 @@ def rank_sum_basic(analysis: Analysis) -> Scores:
     spans = list(pairwise(indptr.tolist()))
     # On long documents the ratings' cost is mostly memory latency, so each sentence's words are
     # one tuple of shared int objects (one per word, not one per occurrence), and a sentence
-    # whose words all occur once, nearly every one, weighs them all with its single weight, the
-    # same float, repeated (the same products): no list of weights to fetch.
-    all_words = list(map(list(range(len(frequency))).__getitem__, indices.tolist()))
-    all_weights = (-weights).tolist()
-    repeats = data > 1
-    once = (np.bincount(rows[repeats], minlength=n) == 0).tolist()
-    words = [tuple(all_words[a:b]) for a, b in spans]
-    weighed = [
-        repeat(all_weights[a]) if plain and a < b else all_weights[a:b]
-        for (a, b), plain in zip(spans, once, strict=True)
-    ]
+    # whose words all occur once, nearly every one, weighs them all with its single weight
+    # (-1 / length, the same float as -count / length), repeated: no list of weights to fetch.
+    shared = tuple(np.arange(len(frequency), dtype=object)[indices].tolist())
+    words = [shared[a:b] for a, b in spans]
+    reads = list(map(_reader, words))
+    weighed = list(
+        map(repeat, np.divide(-1.0, lengths, out=np.zeros(n), where=lengths > 0).tolist())
+    )
     # sumy squares a word's probability once per occurrence: the words a sentence holds more than
-    # once, as often again as they repeat (few sentences have any).
+    # once, as often again as they repeat (few sentences have any), and those sentences weigh
+    # each word by its count.
     again: dict[int, list[int]] = {}
+    repeats = data > 1
     for i, w, times in zip(
         rows[repeats].tolist(), indices[repeats].tolist(), data[repeats].tolist(), strict=True
     ):
         again.setdefault(i, []).extend([w] * (int(times) - 1))
+    for i in again:
+        a, b = spans[i]
+        weighed[i] = (-weights[a:b]).tolist()
     probability = p.tolist()
-    get = probability.__getitem__
 
     # Heap entries: (minus the rating, sentence, picks made when it was rated), so the best and
     # then the earliest come first; a rating made since the last pick is current. A sentence
     # picked from below the top keeps its entry until it surfaces or a tie search moves it down.
     # Each sentence has one entry: a fresh rating replaces the old one in place.
-    heap = [(key, i, 0) for i, key in enumerate(keys)]
+    heap = list(zip(keys, range(n), repeat(0)))
     heapq.heapify(heap)
     heappop, heapreplace = heapq.heappop, heapq.heapreplace
     picked = bytearray(n)
@@ -125,7 +137,7 @@ def rank_sum_basic(analysis: Analysis) -> Scores:
             if picked[i]:
                 heappop(heap)
             else:
-                key = sum(map(mul, map(get, words[i]), weighed[i]))
+                key = sum(map(mul, reads[i](probability), weighed[i]))
                 if key == top:
                     break
                 heapreplace(heap, (key, i, made))
@@ -151,7 +163,7 @@ def rank_sum_basic(analysis: Analysis) -> Scores:
                         earlier.append((j, k))
                     below += (2 * k + 1, 2 * k + 2)
             for j, k in sorted(earlier):
-                key = sum(map(mul, map(get, words[j]), weighed[j]))
+                key = sum(map(mul, reads[j](probability), weighed[j]))
                 if key <= limit:
                     chosen = j
                     break
