@@ -96,15 +96,16 @@ def rank_sum_basic(analysis: Analysis) -> Scores:
     keys = np.bincount(rows, -weights * p[indices], minlength=n).tolist()
     spans = list(pairwise(indptr.tolist()))
     # On long documents the ratings' cost is mostly memory latency, so each sentence's words are
-    # one tuple of shared int objects (one per word, not one per occurrence), and a sentence
-    # whose words all occur once, nearly every one, weighs them all with its single weight
-    # (-1 / length, the same float as -count / length), repeated: no list of weights to fetch.
+    # one tuple of shared int objects (one per word, not one per occurrence), read in one C call,
+    # and a sentence whose words all occur once, nearly every one, weighs them all with its single
+    # weight (-1 / length, the same float as -count / length), repeated: no list of weights to
+    # fetch, and one repeat per length, shared.
     shared = tuple(np.arange(len(frequency), dtype=object)[indices].tolist())
     words = [shared[a:b] for a, b in spans]
     reads = list(map(_reader, words))
-    weighed = list(
-        map(repeat, np.divide(-1.0, lengths, out=np.zeros(n), where=lengths > 0).tolist())
-    )
+    sizes = lengths.tolist()
+    by_size = {size: repeat(-1.0 / size if size else 0.0) for size in set(sizes)}
+    weighed = list(map(by_size.__getitem__, sizes))
     # sumy squares a word's probability once per occurrence: the words a sentence holds more than
     # once, as often again as they repeat (few sentences have any), and those sentences weigh
     # each word by its count.
