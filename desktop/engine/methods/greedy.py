@@ -106,18 +106,20 @@ def rank_sum_basic(analysis: Analysis) -> Scores:
     sizes = lengths.tolist()
     by_size = {size: repeat(-1.0 / size if size else 0.0) for size in set(sizes)}
     weighed = list(map(by_size.__getitem__, sizes))
-    # sumy squares a word's probability once per occurrence: the words a sentence holds more than
-    # once, as often again as they repeat (few sentences have any), and those sentences weigh
-    # each word by its count.
+    # sumy squares a word's probability once per occurrence: a pick squares its words, then the
+    # words it holds more than once, as often again as they repeat (few sentences have any; those
+    # weigh each word by its count).
+    squares = words.copy()
     again: dict[int, list[int]] = {}
     repeats = data > 1
     for i, w, times in zip(
         rows[repeats].tolist(), indices[repeats].tolist(), data[repeats].tolist(), strict=True
     ):
         again.setdefault(i, []).extend([w] * (int(times) - 1))
-    for i in again:
+    for i, extra in again.items():
         a, b = spans[i]
         weighed[i] = (-weights[a:b]).tolist()
+        squares[i] = words[i] + tuple(extra)
     probability = p.tolist()
 
     # Heap entries: (minus the rating, sentence, picks made when it was rated), so the best and
@@ -181,8 +183,6 @@ def rank_sum_basic(analysis: Analysis) -> Scores:
             picked[chosen] = True
         order.append(chosen)
         made += 1
-        for w in words[chosen]:
-            probability[w] *= probability[w]
-        for w in again.get(chosen, ()):
+        for w in squares[chosen]:
             probability[w] *= probability[w]
     return pick_order_scores(np.asarray(order, dtype=np.int64))
