@@ -306,7 +306,7 @@ def _candidates(
     rows of a matrix, each pair of members a column."""
     import numpy as np
 
-    low, top, done = fraction + 4, (1 << (fraction + 1)) - 1, 0
+    low, top, scale, done = fraction + 4, float((1 << (fraction + 1)) - 1), float(1 << fraction), 0
     runs = np.flatnonzero(np.diff(sizes, prepend=0, append=0))
     ends = np.concatenate([[0], np.cumsum(sizes)])[runs]
     found = np.empty(int((sizes * (sizes - 1) // 2).sum()), dtype=np.int64)
@@ -321,10 +321,11 @@ def _candidates(
             members = sentence[part].reshape(-1, size).astype(np.int64) << low
             key = found[done : done + a.size].reshape(a.shape)
             np.add((members * n)[:, later], members[:, before], out=key)
-            total = a + b
-            key |= np.minimum(total * (1 << fraction), top).astype(np.int64) << 3
-            key |= (total > threshold).view(np.int8) << 2
-            key |= (a > threshold).view(np.int8) + (b > threshold).view(np.int8)
+            flags = (a > threshold).view(np.int8) + (b > threshold).view(np.int8)
+            a += b  # in place: every pass here is over all the candidates
+            flags |= (a > threshold).view(np.int8) << 2
+            rounded = np.minimum(np.multiply(a, scale, out=a), top, out=a).astype(np.int64)
+            key |= (rounded << 3) | flags
             done += a.size
     return found
 
@@ -337,23 +338,21 @@ def _meetings(found: np.ndarray, low: int) -> np.ndarray:
     candidates."""
     import numpy as np
 
-    new = np.ones(len(found) + 1, dtype=bool)  # new[k]: candidate k starts a pair (or k = end)
-    for start in range(0, len(found) - 1, _PASS_ITEMS):
-        stop = min(start + _PASS_ITEMS, len(found) - 1)
-        differ = found[start + 1 : stop + 1] ^ found[start:stop]
-        np.greater(differ, (1 << low) - 1, out=new[start + 1 : stop + 1])
-    more, kept = [np.zeros(0, dtype=np.int64)], 0
+    more, kept, previous = [np.zeros(0, dtype=np.int64)], 0, -1
     for start in range(0, len(found), _PASS_ITEMS):
         stop = min(start + _PASS_ITEMS, len(found))
-        part, alone = found[start:stop], new[start:stop] & new[start + 1 : stop + 1]
-        more.append(part[~alone])
-        once = part[alone]
+        pairs = found[start : stop + 1] >> low  # and the next slice's first, before any write
+        same = np.zeros(stop - start + 1, dtype=bool)  # same[k]: k - 1 and k share a pair
+        same[0], previous = pairs[0] == previous, pairs[stop - start - 1]
+        np.equal(pairs[1:], pairs[:-1], out=same[1 : len(pairs)])
+        met, part = same[:-1] | same[1:], found[start:stop]
+        more.append(part[met])
         # The correction of a pair sharing exactly these two words: 1 if their sum is above the
-        # threshold, less 1 for each of the two products that is (its word's staircase has it).
-        correction = ((once >> 2) & 1) - (once & 3)
-        once, correction = once[correction != 0], correction[correction != 0] + (1 << 15)
-        # Never past this slice: later slices are still to be read.
-        found[kept : kept + len(once)] = ((once >> low) << 16) + correction
+        # threshold (e), less 1 for each of its two products that is (c, in the staircases): not
+        # zero for e = 1 and c ≠ 1 only (a sum is never below its terms: e = 0 comes with c = 0).
+        alone = ((part & 5) == 4) & ~met
+        once, pair = part[alone], pairs[: len(part)][alone]
+        found[kept : kept + len(once)] = (pair << 16) + (1 << 15) + 1 - (once & 3)
         kept += len(once)
     found.resize(kept, refcheck=False)
     return np.concatenate(more)
