@@ -32,7 +32,11 @@ class Kind(str, Enum):
 
     @property
     def is_candidate(self) -> bool:
-        return self is Kind.BODY
+        # ``Kind.BODY`` would go through ``EnumType.__getattr__`` on Python 3.11 (0.2 µs a call).
+        return self is _BODY
+
+
+_BODY = Kind.BODY
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,9 +165,12 @@ class Document:
 
         return context_of(self)
 
-    @property
+    @cached_property
     def candidates(self) -> tuple[int, ...]:
-        """Indices of the sentences a summary may contain (body text)."""
+        """Indices of the sentences a summary may contain (body text).
+
+        Computed once: the analysis, the context and the window each ask for them.
+        """
         return tuple(s.index for s in self.sentences if s.kind.is_candidate)
 
     @cached_property
