@@ -170,7 +170,9 @@ def _stemmer(code: str):
     import Stemmer
 
     if name in Stemmer.algorithms():
-        return Stemmer.Stemmer(name).stemWord
+        # Without PyStemmer's own cache (size 0): ``Lexicon`` asks for each word once, and that
+        # cache, useless then, made stemming a document's new words about 3 times dearer.
+        return Stemmer.Stemmer(name, 0).stemWord
     if code in ("zh", "ja"):
         return str
     # No Snowball stemmer (Slovene): truncating to six letters is a known, robust light stemmer
