@@ -11,6 +11,7 @@ from support.multilingual import TEXTS
 from desktop.engine import LANGUAGES, load
 from desktop.engine.analysis import analyse
 from desktop.engine.language.words import _WORD, lexicon
+from desktop.engine.model import Document, Kind, Paragraph, Sentence
 
 # Pieces that exercise every path: plain words, punctuation and digits around or inside them,
 # joiners at the edges and doubled, underscores, letters that are numbers (½, Ⅻ), combining
@@ -79,3 +80,42 @@ def test_tokenising_a_long_article_holds_no_string_per_word() -> None:
         tracemalloc.stop()
     assert tokens > 40_000
     assert peak < 120 * tokens, f"{peak / tokens:.0f} B a word"
+
+
+def _headed(title_in_text: bool) -> Document:
+    """An article with a heading, its title in the text as a title paragraph or only as metadata."""
+    parts = [("Storm floods the valley", Kind.TITLE)] if title_in_text else []
+    parts += [
+        ("Roads closed", Kind.HEADING),
+        ("Heavy rain flooded the valley on Monday.", Kind.BODY),
+        ("Crews cleared the roads.", Kind.BODY),
+    ]
+    text, paragraphs, sentences, start = "", [], [], 0
+    for index, (piece, kind) in enumerate(parts):
+        start = len(text)
+        text += piece + "\n\n"
+        paragraphs.append(Paragraph(index, start, start + len(piece), kind))
+        sentences.append(Sentence(index, start, start + len(piece), index, kind))
+    return Document(text, tuple(paragraphs), tuple(sentences), "en", "Storm floods the valley")
+
+
+@pytest.mark.parametrize("title_in_text", [True, False])
+def test_the_title_counts_once_among_the_headings(title_in_text: bool) -> None:
+    analysis = analyse(_headed(title_in_text))
+    headings = [analysis.forms[i] for i in analysis.heading_tokens.tolist()]
+    assert headings == ["storm", "floods", "the", "valley", "roads", "closed"]
+    assert [analysis.document.sentence_text(i) for i in analysis.candidates] == [
+        "Heavy rain flooded the valley on Monday.",
+        "Crews cleared the roads.",
+    ]
+
+
+def test_stems_are_snowballs_for_every_language_it_covers() -> None:
+    import Stemmer
+
+    for code in sorted(LANGUAGES):
+        name = LANGUAGES[code].name
+        if name not in Stemmer.algorithms():
+            continue
+        words = _regex_words(TEXTS[code])
+        assert lexicon(code).stems(words) == Stemmer.Stemmer(name).stemWords(words), code
