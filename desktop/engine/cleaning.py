@@ -20,6 +20,7 @@ The rules are about the shape of page furniture, not about any one site:
 from __future__ import annotations
 
 import re
+from functools import cache
 from itertools import chain
 from typing import TYPE_CHECKING
 
@@ -326,17 +327,27 @@ def _plainly_in(sample: str, tokens: list[str], stop: frozenset[str]) -> bool:
     ``_foreign``'s rule, decided on bounds, without finding every word (most prose says yes; the
     rule looks closer otherwise): its tokens that are plain words are one word each, and give at
     least this many stop words."""
+    # Stop words are in lower case: those written so are a lower bound, and usually enough.
+    # Counted among all tokens with the stop words that are letters only, they are those among
+    # the plain tokens, without filtering them.
+    written = sum(map(_alphabetic(stop).__contains__, tokens))
+    # The bound below never needs more than this (a token has a character, a plain one as many
+    # as it is long): English prose gets past here without filtering and measuring its tokens.
+    if written >= _FOREIGN_STOP_RATIO * ((len(sample) + 1) // 2):
+        return True
     plain = list(filter(str.isalpha, tokens))
     other = len(tokens) - len(plain)
     # The other tokens hold at most this many characters (a separator stands between tokens),
     # and at most one word in two characters of each (a non-letter between two words).
     rest = len(sample) - sum(map(len, plain)) - max(0, len(tokens) - 1)
     need = _FOREIGN_STOP_RATIO * (len(plain) + (rest + other) // 2)
-    # Stop words are in lower case: those written so are a lower bound, and usually enough.
-    return (
-        sum(map(stop.__contains__, plain)) >= need
-        or sum(map(stop.__contains__, map(str.lower, plain))) >= need
-    )
+    return written >= need or sum(map(stop.__contains__, map(str.lower, plain))) >= need
+
+
+@cache
+def _alphabetic(stop: frozenset[str]) -> frozenset[str]:
+    """``stop``'s words that are letters only (``str.isalpha``)."""
+    return frozenset(filter(str.isalpha, stop))
 
 
 def _fits(texts: Sequence[str], kinds: Sequence[Kind], stop: frozenset[str]) -> bool:
