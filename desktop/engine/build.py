@@ -11,7 +11,15 @@ from typing import TYPE_CHECKING
 from desktop.engine import cleaning, furniture, language, truncation
 from desktop.engine.errors import InputError, quoted
 from desktop.engine.language.sentences import is_casual, sentence_spans
-from desktop.engine.model import Block, Document, Extracted, Kind, Paragraph, Sentence
+from desktop.engine.model import (
+    Block,
+    Document,
+    Extracted,
+    Kind,
+    Paragraph,
+    Sentence,
+    spans_of,
+)
 from desktop.engine.readers import worker
 
 if TYPE_CHECKING:
@@ -57,20 +65,19 @@ def _build(extracted: Extracted, lang: str | None) -> Document:
         (text[b.start : b.end] for b in blocks if b.kind is Kind.TITLE), ""
     )
     casual = is_casual(text)
-    paragraphs: list[Paragraph] = []
-    sentences: list[Sentence] = []
-    for block in blocks:
-        p = Paragraph(len(paragraphs), block.start, block.end, block.kind)
-        paragraphs.append(p)
+    rows: list[tuple[int, int, int, Kind]] = []  # each sentence's start, end, paragraph, kind
+    for index, block in enumerate(blocks):
         if block.kind in _UNSPLIT:
             spans: list[tuple[int, int]] = [(block.start, block.end)]
         else:
             spans = list(sentence_spans(text, block.start, block.end, code, casual=casual))
-        sentences.extend(Sentence(len(sentences), s, e, p.index, block.kind) for s, e in spans)
+        rows.extend((s, e, index, block.kind) for s, e in spans)
+    # Both are columns (``spans_of``); neither is empty: every block has a sentence.
+    paragraphs = zip(*((b.start, b.end, b.kind) for b in blocks), strict=True)
     return Document(
         text=text,
-        paragraphs=tuple(paragraphs),
-        sentences=tuple(sentences),
+        paragraphs=spans_of(Paragraph, [range(len(blocks)), *paragraphs]),
+        sentences=spans_of(Sentence, [range(len(rows)), *zip(*rows, strict=True)]),
         language=code,
         title=" ".join(title.split()),
         detected_language=detected,

@@ -6,14 +6,16 @@ so highlighting and export never match sentences by string.
 
 from __future__ import annotations
 
+from collections import deque
 from dataclasses import dataclass, field, fields
 from enum import Enum
 from functools import cached_property
+from itertools import repeat
 from operator import attrgetter
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Sequence
 
     import numpy as np
 
@@ -200,13 +202,28 @@ def _columns(spans: tuple[Any, ...], kind: type) -> list[list[Any]]:
     return [list(map(attrgetter(f.name), spans)) for f in fields(kind)]
 
 
+_Span = TypeVar("_Span", Paragraph, Sentence)
+
+
+def spans_of(kind: type[_Span], columns: Sequence[Sequence[Any]]) -> tuple[_Span, ...]:
+    """The spans of ``kind`` whose fields are ``columns`` (one per field, in the class's order),
+    as the class makes them. Each field is set through its slot, column by column: a frozen
+    class's ``__init__`` sets them one by one through ``object.__setattr__``, three times as
+    long (100,000 sentences: 0.12 s), paid by a long text's reading child and again by its caller
+    when the document comes back."""
+    spans = list(map(object.__new__, repeat(kind, len(columns[0]))))
+    for name, column in zip((f.name for f in fields(kind)), columns, strict=True):
+        deque(map(vars(kind)[name].__set__, spans, column), maxlen=0)
+    return tuple(spans)
+
+
 def _unpickled_document(state: dict[str, Any]) -> Document:
     paragraphs, sentences = state["paragraphs"], state["sentences"]
     return Document(
         **{
             **state,
-            "paragraphs": tuple(map(Paragraph, *paragraphs)),
-            "sentences": tuple(map(Sentence, *sentences)),
+            "paragraphs": spans_of(Paragraph, paragraphs),
+            "sentences": spans_of(Sentence, sentences),
         }
     )
 

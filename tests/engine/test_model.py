@@ -124,3 +124,20 @@ def test_a_document_built_in_the_reading_child_is_the_same(monkeypatch) -> None:
     assert there.word_counts == here.word_counts
     assert [type(s) for s in there.sentences] == [type(s) for s in here.sentences]
     assert {p.kind for p in there.paragraphs} >= {Kind.TITLE, Kind.BYLINE, Kind.BODY}
+
+
+def test_spans_made_from_columns_are_those_their_class_makes() -> None:
+    """Building and unpickling set a span's fields through its slots, column by column
+    (``spans_of``): the spans equal, hash and print as their class's constructor makes them, and
+    stay frozen."""
+    from desktop.engine.model import Paragraph, Sentence, spans_of
+
+    rows = [(0, 0, 5, 0, Kind.TITLE), (1, 7, 30, 1, Kind.BODY), (2, 31, 40, 1, Kind.CAPTION)]
+    made = spans_of(Sentence, list(zip(*rows, strict=True)))
+    expected = tuple(Sentence(*row) for row in rows)
+    assert made == expected
+    assert list(map(hash, made)) == list(map(hash, expected))
+    assert list(map(repr, made)) == list(map(repr, expected))
+    with pytest.raises(AttributeError):
+        made[1].start = 8  # type: ignore[misc]
+    assert spans_of(Paragraph, [range(1), [0], [5], [Kind.BODY]]) == (Paragraph(0, 0, 5),)
