@@ -137,6 +137,34 @@ def test_a_sentences_first_words_are_found_in_one_match() -> None:
         assert found == words, repr(text)
 
 
+@pytest.mark.parametrize("language", ["en", "de", "fr", "nl", "es", "it", "pt", "ru"])
+def test_first_words_decide_as_all_the_rules_do(language: str, monkeypatch) -> None:
+    """A sentence decided by its first words and one search (``_by_first_words``) leans exactly
+    where all the rules, run on its first eight words, say it does: random sentences of openers,
+    phrases, articles, early pronouns in either case, names, commas and marks in every language
+    with word lists (and one without)."""
+    import random
+
+    from desktop.engine import context
+
+    words = context._words_of(language)
+    rng = random.Random(13)
+    pieces = [*sorted(words.openers), *sorted(words.verb_only), *sorted(words.early)]
+    pieces = [w.replace("_", " ") for w in pieces] + [w.title() for w in pieces]
+    pieces += ["the", "same", "on", "other", "hand", "He", "Er", "she", "they", "er", "Das"]
+    pieces += ["Mayor", "said", "ist", "Haus", "3", "x", "ß", "İ", "’", "-", "_"]
+    separators = [" ", " ", " ", ", ", ",  ", ",\n", ". ", "; ", " „", "“ ", "\xa0", ""]
+    texts = [
+        "".join(rng.choice(pieces) + rng.choice(separators) for _ in range(rng.randint(1, 14)))
+        for _ in range(6_000)
+    ]
+    fast = [context._opens_leaning(text, words) for text in texts]
+    monkeypatch.setattr(context, "_by_first_words", lambda *args: None)
+    assert fast == [context._opens_leaning(text, words) for text in texts]
+    assert any(fast) is bool(words.openers)  # Russian has no word lists: nothing leans
+    assert not all(fast)
+
+
 def test_an_opening_phrase_leans_on_its_first_words_only() -> None:
     text = (
         "The plan failed. The same was true of the next one. On the other hand, costs fell. "
