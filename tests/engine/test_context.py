@@ -165,6 +165,13 @@ def test_first_words_decide_as_all_the_rules_do(language: str, monkeypatch) -> N
     assert not all(fast)
 
 
+def test_a_sentence_in_ascii_without_a_straight_quote_holds_no_quotation_mark() -> None:
+    """``_open_quote`` skips such sentences: no other mark it looks for is in ASCII."""
+    from desktop.engine.context import _QUOTE_MARKS
+
+    assert [chr(c) for c in range(128) if _QUOTE_MARKS.match(chr(c))] == ['"']
+
+
 def test_an_opening_phrase_leans_on_its_first_words_only() -> None:
     text = (
         "The plan failed. The same was true of the next one. On the other hand, costs fell. "
