@@ -290,3 +290,18 @@ def test_mixed_languages_give_a_sensible_summary(
     assert data["language"] in ("en", "de", "fr")
     # A text this bilingual is not an article with a foreign teaser: nothing is thrown away.
     assert len(data["sentences"]) == 12
+
+
+def test_controls_and_lone_surrogates_are_removed_as_the_expression_finds_them() -> None:
+    """Normalising looks for them in C first (``_without_junk``): a text without any comes back
+    as it is, and each one is removed wherever it stands, beside ASCII or not."""
+    from desktop.engine.readers.text import _JUNK, _without_junk
+
+    every = [chr(c) for c in range(0x110000)]
+    clean = "".join(c for c in every if not _JUNK.match(c))
+    assert _without_junk(clean) is clean
+    junk = [c for c in every if _JUNK.match(c)]
+    assert len(junk) == 2048 + 28  # the surrogates and the controls
+    for c in junk:
+        assert _without_junk(f"a{c}b") == "ab"
+        assert _without_junk(f"„{c}é{c}") == "„é"
