@@ -14,14 +14,11 @@ itself sees rounding noise as a difference.
 
 from __future__ import annotations
 
-from operator import itemgetter
 from typing import TYPE_CHECKING
 
 from desktop.engine.methods import CHECK_EVERY, TIE, Scores, checkpoint
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
-
     import numpy as np
 
     from desktop.engine.analysis import Analysis
@@ -35,14 +32,6 @@ def pick_order_scores(order: np.ndarray) -> Scores:
     values = np.empty(n)
     values[order] = (n - np.arange(n)) / max(n, 1)
     return Scores(values, order)
-
-
-def _reader(words: tuple[int, ...]) -> Callable[[list[float]], Sequence[float]]:
-    """The probabilities of a sentence's words in one C call. ``itemgetter`` gives a bare item,
-    not a tuple, for one word: one word (or none) is read as a slice."""
-    if len(words) > 1:
-        return itemgetter(*words)
-    return itemgetter(slice(words[0], words[0] + 1) if words else slice(0))
 
 
 def _sink(heap: list, k: int, entry: tuple) -> None:
@@ -64,62 +53,56 @@ def rank_sum_basic(analysis: Analysis) -> Scores:
     """SumBasic: pick the sentence whose content words are most probable on average, then square
     the probability of each of its words (once per occurrence), so what is said once counts less.
 
-    Probabilities only shrink, so a rating computed earlier bounds the current one from above:
-    candidates wait in a heap by their last rating, and the one on top is rated again until its
-    rating was made since the last pick or comes out unchanged, bit for bit (the same sum of the
-    same products): then it is current, and no other can be higher. When the best rating left is
-    0, so are all the others: they follow in document order.
+    A rating is the sum of the probabilities of the sentence's content words, one per occurrence
+    in the order they are written, divided by their number, as sumy computes it. Probabilities
+    only shrink, and so, the same sum in the same order, does the rating: a rating computed
+    earlier bounds the current one from above. Candidates wait in a heap by their last rating,
+    and the one on top is rated again until its rating was made since the last pick or comes out
+    unchanged, bit for bit: then it is current, and no other can be higher. When the best rating
+    left is 0, so are all the others: they follow in document order.
     """
     import heapq
-    from itertools import pairwise, repeat
-    from operator import mul
+    from itertools import pairwise, repeat, starmap
+    from operator import itemgetter
 
     import numpy as np
 
     n = analysis.size
     if n == 0:
         return pick_order_scores(np.zeros(0, dtype=np.int64))
-    indptr, indices, data = analysis.count_arrays
-    frequency = np.bincount(indices, data, minlength=len(analysis.vocabulary))
-    total = frequency.sum()
-    if total == 0:
+    tokens = analysis.tokens
+    content = ~analysis.form_stop[tokens]
+    stems = analysis.form_stem[tokens[content]]
+    if len(stems) == 0:
         return pick_order_scores(np.arange(n))
-    p = frequency / total
-    rows = np.repeat(np.arange(n), np.diff(indptr))
-    lengths = np.bincount(rows, data, minlength=n)
-    # Each entry is its word's weight in the sentence's average: count / length, negated so that
-    # the sum is the heap key itself (negation is exact: the same sum, sign apart).
-    weights = data / lengths[rows]
-    # Rating one candidate is a short sum: plain Python lists beat numpy's per-call cost. The
-    # first ratings add the same products in the same order as sum() does (before Python 3.12,
-    # whose sum() compensates rounding: there a first rating may be off in the last bit).
-    keys = np.bincount(rows, -weights * p[indices], minlength=n).tolist()
-    spans = list(pairwise(indptr.tolist()))
+    rows = analysis.token_rows[content]
+    p = np.bincount(stems, minlength=len(analysis.vocabulary)) / len(stems)
+    lengths = np.bincount(rows, minlength=n)
+    # Heap keys are minus the ratings: the sum divided by minus the length (division is exact in
+    # sign). ``bincount`` adds each row's probabilities one after the other, as ``sum`` does
+    # (before Python 3.12, whose ``sum`` compensates rounding: there a first rating may be off in
+    # the last bit), so the first ratings are the ones the loop computes.
+    divisors = -np.maximum(lengths, 1).astype(float)
+    keys = (np.bincount(rows, p[stems], minlength=n) / divisors).tolist()
+    divisors = divisors.tolist()
     # On long documents the ratings' cost is mostly memory latency, so each sentence's words are
-    # one tuple of shared int objects (one per word, not one per occurrence), read in one C call,
-    # and a sentence whose words all occur once, nearly every one, weighs them all with its single
-    # weight (-1 / length, the same float as -count / length), repeated: no list of weights to
-    # fetch, and one repeat per length, shared.
-    shared = tuple(np.arange(len(frequency), dtype=object)[indices].tolist())
-    words = [shared[a:b] for a, b in spans]
-    reads = list(map(_reader, words))
-    sizes = lengths.tolist()
-    by_size = {size: repeat(-1.0 / size if size else 0.0) for size in set(sizes)}
-    weighed = list(map(by_size.__getitem__, sizes))
-    # sumy squares a word's probability once per occurrence: a pick squares its words, then the
-    # words it holds more than once, as often again as they repeat (few sentences have any; those
-    # weigh each word by its count).
-    squares = words.copy()
-    again: dict[int, list[int]] = {}
-    repeats = data > 1
-    for i, w, times in zip(
-        rows[repeats].tolist(), indices[repeats].tolist(), data[repeats].tolist(), strict=True
-    ):
-        again.setdefault(i, []).extend([w] * (int(times) - 1))
-    for i, extra in again.items():
-        a, b = spans[i]
-        weighed[i] = (-weights[a:b]).tolist()
-        squares[i] = words[i] + tuple(extra)
+    # one tuple of shared int objects (one object per distinct word), read in one C call. sumy
+    # squares a word's probability once per occurrence: a pick squares its tuple's words.
+    shared = tuple(np.arange(len(p), dtype=object)[stems].tolist())
+    starts = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(lengths, out=starts[1:])
+    words = [shared[a:b] for a, b in pairwise(starts.tolist())]
+    # A sentence's reader gives its words' probabilities in one C call, made for all sentences in
+    # one C pass. ``itemgetter`` gives a bare item, not a tuple, for one word and takes no call
+    # for none: such sentences read a slice instead.
+    short = np.flatnonzero(lengths < 2).tolist()
+    getters = words.copy()
+    for i in short:
+        getters[i] = (0, 0)
+    reads = list(starmap(itemgetter, getters))
+    for i in short:
+        one = words[i]
+        reads[i] = itemgetter(slice(one[0], one[0] + 1) if one else slice(0))
     probability = p.tolist()
 
     # Heap entries: (minus the rating, sentence, picks made when it was rated), so the best and
@@ -140,7 +123,7 @@ def rank_sum_basic(analysis: Analysis) -> Scores:
             if picked[i]:
                 heappop(heap)
             else:
-                key = sum(map(mul, reads[i](probability), weighed[i]))
+                key = sum(reads[i](probability)) / divisors[i]
                 if key == top:
                     break
                 heapreplace(heap, (key, i, made))
@@ -166,7 +149,7 @@ def rank_sum_basic(analysis: Analysis) -> Scores:
                         earlier.append((j, k))
                     below += (2 * k + 1, 2 * k + 2)
             for j, k in sorted(earlier):
-                key = sum(map(mul, reads[j](probability), weighed[j]))
+                key = sum(reads[j](probability)) / divisors[j]
                 if key <= limit:
                     chosen = j
                     break
@@ -183,6 +166,6 @@ def rank_sum_basic(analysis: Analysis) -> Scores:
             picked[chosen] = True
         order.append(chosen)
         made += 1
-        for w in squares[chosen]:
+        for w in words[chosen]:
             probability[w] *= probability[w]
     return pick_order_scores(np.asarray(order, dtype=np.int64))
