@@ -6,7 +6,9 @@ document, so a summary of any length is a prefix of one ranking. sumy re-rates e
 sentence from its words after every pick: quadratic in sentences, times their words.
 
 - sum-basic's ratings never rise, so it is lazy: candidates wait in a heap by their last rating,
-  and only the one on top is rated again, until the top is fresh.
+  and only the one on top is rated again, until the top is fresh. A rating is its words'
+  probabilities summed, over their number (sumy's average), except where every rating left is
+  below the smallest normal float (``_subnormal``).
 
 Among equal ratings (within ``TIE``) the earliest sentence wins, which is what sumy means; sumy
 itself sees rounding noise as a difference.
@@ -19,6 +21,8 @@ from typing import TYPE_CHECKING
 from desktop.engine.methods import CHECK_EVERY, TIE, Scores, checkpoint
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Iterator
+
     import numpy as np
 
     from desktop.engine.analysis import Analysis
@@ -49,6 +53,74 @@ def _sink(heap: list, k: int, entry: tuple) -> None:
     heap[k] = entry
 
 
+def _subnormal(
+    stems: np.ndarray, rows: np.ndarray, n: int, order: list[int], probability: list[float]
+) -> tuple[_Products, list[float], list[tuple[float, int, int]]]:
+    """Readers, divisors and a heap of current ratings for the sentences left, once every rating
+    left is below the smallest normal float (late in a long text, when its words' probabilities
+    were squared to next to nothing). ``stems`` and ``rows``: each content word's, of ``n``
+    sentences.
+
+    There a rating keeps a few significant bits, and a sum of probabilities and a sum of their
+    products with weights round apart by more than ``TIE``: which of two equal ratings comes first
+    depends on how each was computed. These ratings are each distinct word's weight, minus count
+    / length, times its probability, summed in the order of the word ids, the order Precis gave
+    such sentences before ratings were sums (issue 13: speed never changes a ranking).
+    """
+    import heapq
+    from itertools import repeat
+
+    import numpy as np
+
+    size = len(probability)
+    left = np.ones(n, dtype=bool)
+    left[order] = False
+    # Each sentence left: its distinct words in ascending order, each with its count.
+    kept = left[rows]
+    keys, counts = np.unique(rows[kept] * size + stems[kept], return_counts=True)
+    held, words = keys // size, keys % size
+    counts = counts.astype(float)
+    weights = -(counts / np.bincount(held, counts, minlength=n)[held])
+    indptr = np.zeros(n + 1, dtype=np.int64)
+    np.cumsum(np.bincount(held, minlength=n), out=indptr[1:])
+    # ``bincount`` adds each row's products one after the other, as ``sum`` does in the loop.
+    ratings = np.bincount(held, weights * np.asarray(probability)[words], minlength=n)
+    sentences = np.flatnonzero(left)
+    heap = list(zip(ratings[sentences].tolist(), sentences.tolist(), repeat(len(order))))
+    heapq.heapify(heap)
+    return _Products(indptr, words, weights), [1.0] * n, heap  # x / 1.0 is x, bit for bit
+
+
+class _Products(dict):
+    """A sentence's reader for ``_subnormal``'s ratings (its words' probabilities times their
+    weights), made when the sentence is first rated again."""
+
+    def __init__(self, indptr: np.ndarray, stems: np.ndarray, weights: np.ndarray) -> None:
+        super().__init__()
+        self.indptr, self.stems, self.weights = indptr, stems, weights
+
+    def __missing__(self, i: int) -> Callable[[list[float]], Iterator[float]]:
+        from functools import partial
+        from operator import itemgetter
+
+        a, b = int(self.indptr[i]), int(self.indptr[i + 1])
+        stems = self.stems[a:b].tolist()
+        if len(stems) > 1:
+            getter = itemgetter(*stems)
+        else:  # a bare item, not a tuple, for one word; no call for none
+            getter = itemgetter(slice(stems[0], stems[0] + 1) if stems else slice(0))
+        reader = self[i] = partial(_products, getter, self.weights[a:b].tolist())
+        return reader
+
+
+def _products(
+    getter: Callable[[list[float]], Iterable[float]], weights: list[float], probability: list[float]
+) -> Iterator[float]:
+    from operator import mul
+
+    return map(mul, getter(probability), weights)
+
+
 def rank_sum_basic(analysis: Analysis) -> Scores:
     """SumBasic: pick the sentence whose content words are most probable on average, then square
     the probability of each of its words (once per occurrence), so what is said once counts less.
@@ -62,6 +134,7 @@ def rank_sum_basic(analysis: Analysis) -> Scores:
     left is 0, so are all the others: they follow in document order.
     """
     import heapq
+    import sys
     from itertools import pairwise, repeat, starmap
     from operator import itemgetter
 
@@ -115,6 +188,7 @@ def rank_sum_basic(analysis: Analysis) -> Scores:
     picked = bytearray(n)
     order: list[int] = []
     made = 0
+    stop = -sys.float_info.min  # see _subnormal; then 0.0, the floor
     while made < n:
         if made % CHECK_EVERY == 0:
             checkpoint()
@@ -128,9 +202,13 @@ def rank_sum_basic(analysis: Analysis) -> Scores:
                     break
                 heapreplace(heap, (key, i, made))
             top, i, rated = heap[0]
-        if top == 0.0:  # the floor: every rating left is 0
-            order.extend(sorted(j for _, j, _ in heap if not picked[j]))
-            break
+        if top >= stop:
+            if top == 0.0:  # the floor: every rating left is 0
+                order.extend(sorted(j for _, j, _ in heap if not picked[j]))
+                break
+            reads, divisors, heap = _subnormal(stems, rows, n, order, probability)
+            stop = 0.0
+            continue
         # Ratings tied with the top (within TIE): the earliest sentence wins, so only earlier
         # sentences whose last rating was within TIE can take its place. The heap below an entry
         # rated lower than that holds none: usually the top's two children already end the search.
