@@ -130,8 +130,9 @@ def rank_sum_basic(analysis: Analysis) -> Scores:
     only shrink, and so, the same sum in the same order, does the rating: a rating computed
     earlier bounds the current one from above. Candidates wait in a heap by their last rating,
     and the one on top is rated again until its rating was made since the last pick or comes out
-    unchanged, bit for bit: then it is current, and no other can be higher. When the best rating
-    left is 0, so are all the others: they follow in document order.
+    unchanged, bit for bit: then it is current, and no other can be higher. Once every rating
+    left is below the smallest normal float, ratings are computed as ``_subnormal`` says. When
+    the best rating left is 0, so are all the others: they follow in document order.
     """
     import heapq
     import sys
