@@ -16,18 +16,25 @@ article's first mention is the full name).
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import Counter
+from contextlib import suppress
 from functools import cache
+from itertools import compress, repeat
+from operator import and_, is_not
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from desktop.engine.analysis import Analysis
     from desktop.engine.model import Document
 
 LIMIT = 8
 _MAX_WORDS = 3
 _TITLE_BOOST = 1.5
-_WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+# Each word with the text between it and the word before, and a full stop right after it
+# ("Mr."): one ``findall``, without a match object's calls for each word.
+_WORDS = re.compile(r"(.*?)([^\W\d_]+(?:['’\-][^\W\d_]+)*)(?=(\.)?)", re.DOTALL)
 _POSSESSIVE = ("'s", "’s")  # "Sudan’s" counts as "Sudan"
 _NOUNS_CAPITALISED = frozenset({"de", "lb"})
 _PLAIN_GERMAN = 0.25
@@ -62,47 +69,47 @@ def extract(analysis: Analysis, limit: int = LIMIT) -> tuple[str, ...]:
     if len(stop) < _SHORT_STOP_LIST:
         stop |= _stop_words(document.language)
     nouns_capitalised = document.language in _NOUNS_CAPITALISED
-    # Runs of content words: (stem, surface form, capitalised inside the sentence) per word.
-    runs: list[list[tuple[str, str, bool]]] = []
+    # Runs of content words, one after another with None between two runs: each word's stem,
+    # its surface form and whether it is capitalised inside its sentence. In flat lists, C
+    # counts the terms (``Counter.update`` over ``zip``): counted run by run in Python, they
+    # cost half of this function.
+    stems: list[str | None] = []
+    written: list[str | None] = []
+    capital: list[bool] = []
     stem_of = lex.stem
+    known: dict[str, str | bool] = {}  # each word's stem, False for a stop word
     read = 0
     for index in analysis.candidates:
         text = document.sentence_text(index)
         read += len(text)
         if read > _MAX_CHARS:
             break
-        run: list[tuple[str, str, bool]] = []
-        end = 0
-        for position, match in enumerate(_WORD.finditer(text)):
-            start = match.start()
-            # Only white space between two words of one term (str.isspace is re's \s).
-            joined = start == end or text[end:start].isspace()
-            word = match.group()
-            end = match.end()
-            if len(word) < 2 or not joined:
-                if run:
-                    runs.append(run)
-                run = []
-                if len(word) < 2:
-                    continue
-            lower = word.lower()
-            if lower in stop or (len(word) <= _ABBREVIATION and text.startswith(".", end)):
-                # A stop word, or "Mr.", "Dr.": a title, no word of a term.
-                if run:
-                    runs.append(run)
-                run = []
+        cut = True  # a run ends with its sentence
+        for position, (gap, word, dot) in enumerate(_WORDS.findall(text)):
+            if len(word) < 2:
+                cut = True
                 continue
-            stem = stem_of(_without_possessive(lower))
-            run.append((stem, word, position > 0 and word[0].isupper()))
-        if run:
-            runs.append(run)
+            stem = known.get(word)
+            if stem is None:
+                lower = word.lower()
+                stem = known[word] = lower not in stop and stem_of(_without_possessive(lower))
+            if not stem or (dot and len(word) <= _ABBREVIATION):
+                # A stop word, or "Mr.", "Dr.": a title, no word of a term.
+                cut = True
+                continue
+            # Only white space between two words of one term (str.isspace is re's \s).
+            if cut or not (gap == "" or gap.isspace()):
+                stems.append(None)
+                written.append(None)
+                capital.append(False)
+                cut = False
+            stems.append(stem)
+            written.append(word)
+            capital.append(position > 0 and word[0].isupper())
 
-    frequency: Counter[str] = Counter()
-    capitalised: Counter[str] = Counter()
-    for run in runs:
-        for stem, _, upper in run:
-            frequency[stem] += 1
-            capitalised[stem] += upper
+    frequency = Counter(stems)
+    capitalised = Counter(compress(stems, capital))
+    del frequency[None]
     titled = {lex.stem(w) for heading in heading_texts(document) for w in lex.words(heading)}
     # Where every noun is capitalised, a word never written so (a verb, an adjective) is rarely
     # what an article is about.
@@ -113,22 +120,13 @@ def extract(analysis: Analysis, limit: int = LIMIT) -> tuple[str, ...]:
     }
 
     counts: Counter[tuple[str, ...]] = Counter()
-    forms: defaultdict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
-    first_name: dict[str, str] = {}  # stem -> the name it first appeared in ("Alexander …")
-    for run in runs:
-        for i, (stem, word, _) in enumerate(run):
-            if stem not in first_name:
-                name = [w for _, w, _ in run[max(0, i - 2) : i + 1]]
-                while len(name) > 1 and not name[0][0].isupper():
-                    name.pop(0)
-                first_name[stem] = " ".join(name) if all(w[0].isupper() for w in name) else word
-            for n in range(1, _MAX_WORDS + 1):
-                gram = run[i : i + n]
-                if len(gram) < n:
-                    break
-                key = tuple(s for s, _, _ in gram)
-                counts[key] += 1
-                forms[key][" ".join(w for _, w, _ in gram)] += 1
+    # Whether the n words from each position lie inside one run (hold no None): n = 1, then
+    # those whose first and last n - 1 words do.
+    inside = list(map(is_not, stems, repeat(None)))
+    for n in range(1, _MAX_WORDS + 1):
+        if n > 1:
+            inside = list(map(and_, inside, inside[1:]))
+        counts.update(compress(zip(*(stems[i:] for i in range(n)), strict=False), inside))
 
     def score(key: tuple[str, ...]) -> float:
         return counts[key] * sum(weight[s] for s in key) / len(key)
@@ -154,13 +152,39 @@ def extract(analysis: Analysis, limit: int = LIMIT) -> tuple[str, ...]:
         chosen.append(key)
         if len(chosen) == limit:
             break
-    result: list[str] = []
-    for key in chosen:
-        form = _without_possessive(forms[key].most_common(1)[0][0])
-        if len(key) == 1 and form[0].isupper():
-            form = first_name.get(key[0], form)
-        result.append(form)
-    return tuple(result)
+    return tuple(_as_written(key, stems, written) for key in chosen)
+
+
+def _as_written(key: tuple[str, ...], stems: list[str | None], written: list[str | None]) -> str:
+    """``key`` as the text writes it most often (the first such form on a tie); a name alone
+    as the article first gave it whole ("Lukaschenko" -> "Alexander Lukaschenko")."""
+    forms: Counter[str] = Counter()
+    size = len(key)
+    first = -1
+    for at in _positions(stems, key[0]):
+        if tuple(stems[at : at + size]) == key:
+            forms[" ".join(written[at : at + size])] += 1  # type: ignore[arg-type]
+        if first < 0:
+            first = at
+    form = _without_possessive(forms.most_common(1)[0][0])
+    if size == 1 and form[0].isupper():
+        # The words before its first mention, within its run, from the first capitalised one.
+        name = written[max(0, first - 2) : first + 1]
+        while None in name:
+            name = name[name.index(None) + 1 :]
+        while len(name) > 1 and not name[0][0].isupper():
+            name.pop(0)
+        form = " ".join(name) if all(w[0].isupper() for w in name) else written[first]
+    return form
+
+
+def _positions(items: list[str | None], item: str) -> Iterator[int]:
+    """Every index of ``item`` in ``items``, found by ``list.index`` (in C)."""
+    at = -1
+    with suppress(ValueError):
+        while True:
+            at = items.index(item, at + 1)
+            yield at
 
 
 def _without_possessive(words: str) -> str:
