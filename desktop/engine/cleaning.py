@@ -31,6 +31,8 @@ from desktop.engine.model import Block, Extracted, Kind
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    import numpy as np
+
 _FINAL = re.compile(r"[.!?…:;。！？．]$")
 _CLOSERS = "\"'’”“»«›‹)]」』）"
 _DATE = re.compile(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}:\d\d\b")
@@ -195,6 +197,35 @@ def _repeats(texts: Sequence[str], split: Sequence[list[str]], kinds: list[Kind]
         keys += words[j : j + n]
     inside = block[:n] == block[_SHINGLE - 1 :]
     keys, owner = keys[inside], block[:n][inside]
+    # A shingle said once is one of its block's own and none it saw before. Those said more
+    # than once are found by sorting the keys alone (a quarter of the cost of sorting them with
+    # their blocks), and marked in a table by their low bits: the table's other hits are a few
+    # shingles said once, which the exact count below counts right too.
+    ordered = np.sort(keys)
+    said_again = ordered[1:][ordered[1:] == ordered[:-1]]
+    low = np.uint64((1 << (len(keys).bit_length() + 1)) - 1)
+    table = np.zeros(int(low) + 1, dtype=bool)
+    table[said_again & low] = True
+    maybe = table[keys & low]
+    total, seen = _shingles_seen(keys[maybe], owner[maybe], len(texts))
+    total = (total + np.bincount(owner[~maybe], minlength=len(texts))).tolist()
+    seen = seen.tolist()
+    for i, size in enumerate(sizes):
+        if (
+            kinds[i] in (Kind.BODY, Kind.HEADING)
+            and size >= _REPEAT_MIN_WORDS
+            and seen[i] >= _REPEAT_SHARE * total[i]
+        ):
+            kinds[i] = Kind.BOILERPLATE
+
+
+def _shingles_seen(
+    keys: np.ndarray, owner: np.ndarray, blocks: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """For each of ``blocks`` blocks, how many distinct shingles it holds, and how many of those
+    an earlier block holds too; ``keys``: the shingles, ``owner``: the block of each."""
+    import numpy as np
+
     order = np.argsort(keys)
     keys, owner = keys[order], owner[order]
     starts = np.ones(len(keys), dtype=bool)
@@ -206,15 +237,9 @@ def _repeats(texts: Sequence[str], split: Sequence[list[str]], kinds: list[Kind]
     distinct = starts.copy()  # each block's own shingles, each counted once
     distinct[1:] |= owner[1:] != owner[:-1]
     first = owner[np.maximum.accumulate(np.where(starts, np.arange(len(keys)), 0))]
-    total = np.bincount(owner[distinct], minlength=len(texts)).tolist()
-    seen = np.bincount(owner[distinct & (first < owner)], minlength=len(texts)).tolist()
-    for i, size in enumerate(sizes):
-        if (
-            kinds[i] in (Kind.BODY, Kind.HEADING)
-            and size >= _REPEAT_MIN_WORDS
-            and seen[i] >= _REPEAT_SHARE * total[i]
-        ):
-            kinds[i] = Kind.BOILERPLATE
+    total = np.bincount(owner[distinct], minlength=blocks)
+    seen = np.bincount(owner[distinct & (first < owner)], minlength=blocks)
+    return total, seen
 
 
 def _addresses(texts: Sequence[str], kinds: list[Kind]) -> None:
