@@ -50,7 +50,11 @@ def build_document(
 
 
 def _without_text(extracted: Extracted, lang: str | None) -> Document:
-    return replace(_build(extracted, lang), text="")
+    """``_build``'s document without its text, for the reading child to send back. What
+    building makes (the spans, each block's words) lives to the end of the build: collections
+    found nothing in it (three, 0.04 s at 100,000 sentences)."""
+    with worker.no_collections():
+        return replace(_build(extracted, lang), text="")
 
 
 def _build(extracted: Extracted, lang: str | None) -> Document:

@@ -161,7 +161,7 @@ def _messages(
             end = _LENGTH + int.from_bytes(pending[:_LENGTH], "big")
             if len(pending) < end:
                 break
-            with _no_collections():
+            with no_collections():
                 message = _load(memoryview(pending)[_LENGTH:end], name)
             del pending[:end]
             yield message
@@ -198,11 +198,12 @@ def _unpickler() -> type:
 
 
 @contextmanager
-def _no_collections() -> Iterator[None]:
+def no_collections() -> Iterator[None]:
     """No garbage collection in the block: (un)pickling a long text's document makes a tuple for
     every span, and the collections those set off found nothing and took half the time (0.3 of
-    0.6 s of CPU at 100,000 sentences). Process-wide, so another thread's collection may wait
-    for the block too; collection was on before, it is on after."""
+    0.6 s of CPU at 100,000 sentences); building it, likewise (``build``). Process-wide, so
+    another thread's collection may wait for the block too; collection was on before, it is on
+    after."""
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -256,7 +257,7 @@ def _send(fd: int, message: tuple[str, Any]) -> None:
     # Reducers others registered with copyreg are not used (tblib's, for every exception, once
     # Dask is loaded): the caller takes only the classes themselves.
     pickler.dispatch_table = {}
-    with _no_collections():
+    with no_collections():
         pickler.dump(message)
     data = buffer.getbuffer()
     for part in (len(data).to_bytes(_LENGTH, "big"), data):
