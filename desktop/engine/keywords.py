@@ -69,13 +69,12 @@ def extract(analysis: Analysis, limit: int = LIMIT) -> tuple[str, ...]:
     if len(stop) < _SHORT_STOP_LIST:
         stop |= _stop_words(document.language)
     nouns_capitalised = document.language in _NOUNS_CAPITALISED
-    # Runs of content words, one after another with None between two runs: each word's stem,
-    # its surface form and whether it is capitalised inside its sentence. In flat lists, C
-    # counts the terms (``Counter.update`` over ``zip``): counted run by run in Python, they
-    # cost half of this function.
+    # Runs of content words, one after another with None between two runs: each word's stem
+    # and its surface form. In flat lists, C counts the terms (``Counter.update`` over ``zip``):
+    # counted run by run in Python, they cost half of this function.
     stems: list[str | None] = []
     written: list[str | None] = []
-    capital: list[bool] = []
+    capitalised_stems: list[str] = []  # of the words capitalised inside their sentence
     stem_of = lex.stem
     known: dict[str, str | bool] = {}  # each word's stem, False for a stop word
     read = 0
@@ -101,14 +100,14 @@ def extract(analysis: Analysis, limit: int = LIMIT) -> tuple[str, ...]:
             if cut or not (gap == "" or gap.isspace()):
                 stems.append(None)
                 written.append(None)
-                capital.append(False)
                 cut = False
             stems.append(stem)
             written.append(word)
-            capital.append(position > 0 and word[0].isupper())
+            if position and word[0].isupper():
+                capitalised_stems.append(stem)
 
     frequency = Counter(stems)
-    capitalised = Counter(compress(stems, capital))
+    capitalised = Counter(capitalised_stems)
     del frequency[None]
     titled = {lex.stem(w) for heading in heading_texts(document) for w in lex.words(heading)}
     # Where every noun is capitalised, a word never written so (a verb, an adjective) is rarely
