@@ -33,8 +33,10 @@ LIMIT = 8
 _MAX_WORDS = 3
 _TITLE_BOOST = 1.5
 # Each word with the text between it and the word before, and a full stop right after it
-# ("Mr."): one ``findall``, without a match object's calls for each word.
-_WORDS = re.compile(r"(.*?)([^\W\d_]+(?:['’\-][^\W\d_]+)*)(?=(\.)?)", re.DOTALL)
+# ("Mr."): one ``findall``, without a match object's calls for each word. The text between is
+# no letter (a word starts at any letter), and the last match may hold no word: a lazy "anything"
+# before the word would be tried again from every position of a sentence's wordless end.
+_WORDS = re.compile(r"([\W\d_]*)((?:[^\W\d_]+(?:['’\-][^\W\d_]+)*)?)(?=(\.)?)")
 _POSSESSIVE = ("'s", "’s")  # "Sudan’s" counts as "Sudan"
 _NOUNS_CAPITALISED = frozenset({"de", "lb"})
 _PLAIN_GERMAN = 0.25
@@ -85,7 +87,7 @@ def extract(analysis: Analysis, limit: int = LIMIT) -> tuple[str, ...]:
             break
         cut = True  # a run ends with its sentence
         for position, (gap, word, dot) in enumerate(_WORDS.findall(text)):
-            if len(word) < 2:
+            if len(word) < 2:  # or none: the sentence's end
                 cut = True
                 continue
             stem = known.get(word)
