@@ -19,7 +19,7 @@ below any one of them; the cosine of two words is summed in scipy's order, and t
 more is bounded well clear of the threshold or else summed in scipy's order (products in
 ascending word order, from zero). Where pairs sharing two or more words are not few (a text of a
 few dozen words, sentences of hundreds), the edges are listed from blocks of the similarity
-product instead (``_listed_graph``).
+product instead (``listed_graph``).
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 from scipy import sparse
 
 from desktop.engine.methods import checkpoint
+from desktop.engine.methods.listed_graph import LowerTriangleGraph, listed_graph
 
 if TYPE_CHECKING:
     import numpy as np
@@ -40,14 +41,12 @@ _CANDIDATES_WORTH = 1 / 8
 # Pairs of words (of one sentence) grouped in one pass, and sentence pairs made from them in one
 # step: each bounds the memory of a pass to about 40 bytes an item.
 _PASS_ITEMS = 1 << 18
+# Groups up to this size make their pairs of members from slices of the members' matrix; larger
+# ones are few, with many pairs each, and gather them by index (np.take).
+_SLICED_SIZE = 32
 # Bits after the binary point of the sum of a candidate's two products, rounded down, held in its
 # key: summed over the meetings of a pair sharing three or more words, they bound its cosine.
 _SUM_BITS = 16
-# Similarity entries computed per block of rows when the edges are listed: bounds the memory of
-# the product.
-_BLOCK_ENTRIES = 3_000_000
-# Sentences per segment of a listed graph's columns: each column is kept as its uint16 offset.
-_SEGMENT = 1 << 16
 
 
 class SimilarityGraph:
@@ -65,7 +64,7 @@ class SimilarityGraph:
 
 def similarity_graph(
     unit: sparse.csr_matrix, threshold: float
-) -> SimilarityGraph | _LowerTriangleGraph:
+) -> SimilarityGraph | LowerTriangleGraph:
     """The graph of the rows of ``unit`` (unit vectors, terms ascending in each row) whose dot
     product exceeds ``threshold``."""
     import numpy as np
@@ -83,12 +82,12 @@ def similarity_graph(
     visited = float(np.square(np.bincount(terms), dtype=float).sum()) / 2
     lengths = np.bincount(rows, minlength=n).astype(float)
     if (lengths * (lengths - 1) / 2).sum() > _WORD_PAIRS_WORTH * visited:
-        return _listed_graph(unit, threshold)
+        return listed_graph(unit, threshold)
     staircases = _Staircases(rows, terms, weights, n, threshold)
     checkpoint()
     shared = _shared_words(rows, terms, weights, n, threshold, unit, _CANDIDATES_WORTH * visited)
     if shared is None:
-        return _listed_graph(unit, threshold)
+        return listed_graph(unit, threshold)
     explicit = _lower_triangle(shared, n)
     return SimilarityGraph((lengths > 0).astype(float), staircases, explicit)
 
@@ -251,7 +250,7 @@ def _shared_words(
     sentence, one, two = rows[first].astype(np.int32), weights[first], weights[second]
     del groups, by_size, first, second
     # Below a candidate's pair of sentences i·n + j: its sum rounded down (``fraction`` bits
-    # after the point, one more before it, saturating), whether the sum is above the threshold,
+    # after the point, one more before it), whether the sum is above the threshold,
     # and how many of its two products are.
     fraction = max(0, min(_SUM_BITS, 59 - (n * n).bit_length()))
     found = _candidates(sentence, one, two, np.sort(sizes), n, threshold, fraction)
@@ -285,8 +284,10 @@ def _groups(
     new = np.ones(total + 1, dtype=bool)  # new[k]: item k starts a pair of words (k = total: end)
     np.not_equal(key[1:], key[:-1], out=new[1:-1])
     grouped = ~(new[:-1] & new[1:])
-    item = item[grouped]
-    return first[item], second[item], np.diff(np.flatnonzero(new[:-1][grouped]), append=len(item))
+    # np.compress: as a boolean index, much faster for a mask this mixed.
+    item = np.compress(grouped, item)
+    starts = np.flatnonzero(np.compress(grouped, new[:-1]))
+    return first[item], second[item], np.diff(starts, append=len(item))
 
 
 def _candidates(
@@ -301,33 +302,65 @@ def _candidates(
     """Every two members of each group (``sizes`` ascending, each group's members consecutive:
     a sentence and its weights for the two words), i the later sentence, as
     ``(i·n + j) · 2**(fraction + 4)`` plus ``s · 8 + e · 4 + c``: ``s`` the sum of the two
-    products rounded down to ``2**-fraction`` (saturating), ``e`` whether the sum is above the
-    threshold, ``c`` how many of the two products are. Groups of one size are taken together, as
-    rows of a matrix, each pair of members a column."""
+    products rounded down to ``2**-fraction``, ``e`` whether the sum is above the threshold,
+    ``c`` how many of the two products are. Groups of one size are taken together, as rows of a
+    matrix; the candidates come in no particular order (they are sorted next)."""
     import numpy as np
 
-    low, top, scale, done = fraction + 4, float((1 << (fraction + 1)) - 1), float(1 << fraction), 0
+    low, scale, done = fraction + 4, float(1 << fraction), 0
     runs = np.flatnonzero(np.diff(sizes, prepend=0, append=0))
     ends = np.concatenate([[0], np.cumsum(sizes)])[runs]
     found = np.empty(int((sizes * (sizes - 1) // 2).sum()), dtype=np.int64)
-    for size, start, end in zip(sizes[runs[:-1]], ends[:-1], ends[1:], strict=True):
-        later, before = np.tril_indices(size, -1)
-        step = max(1, _PASS_ITEMS // len(later)) * size
+    for size, start, end in zip(sizes[runs[:-1]].tolist(), ends[:-1], ends[1:], strict=True):
+        pairs = size * (size - 1) // 2
+        step = max(1, _PASS_ITEMS // pairs) * size
         for part in (slice(at, min(at + step, end)) for at in range(start, end, step)):
             checkpoint()
-            x, y = one[part].reshape(-1, size), two[part].reshape(-1, size)
-            # Products as scipy forms them (row i's weight times row j's), summed in word order.
-            a, b = x[:, later] * x[:, before], y[:, later] * y[:, before]
             members = sentence[part].reshape(-1, size).astype(np.int64) << low
-            key = found[done : done + a.size].reshape(a.shape)
-            np.add((members * n)[:, later], members[:, before], out=key)
+            key = found[done : done + len(members) * pairs]
+            a, b = _member_pairs(
+                one[part].reshape(-1, size), two[part].reshape(-1, size), members * n, members, key
+            )
             flags = (a > threshold).view(np.int8) + (b > threshold).view(np.int8)
             a += b  # in place: every pass here is over all the candidates
             flags |= (a > threshold).view(np.int8) << 2
-            rounded = np.minimum(np.multiply(a, scale, out=a), top, out=a).astype(np.int64)
-            key |= (rounded << 3) | flags
-            done += a.size
+            # Sums of products of unit vectors' weights are at most 1: ``s`` fits its bits.
+            rounded = np.multiply(a, scale, out=a).astype(np.int64)
+            rounded <<= 3
+            rounded |= flags
+            key |= rounded
+            done += len(key)
     return found
+
+
+def _member_pairs(
+    x: np.ndarray, y: np.ndarray, later: np.ndarray, earlier: np.ndarray, key: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """For every two members of each row of the matrices (a group), the later column's and the
+    earlier's: their products of weights for each word (``x``, ``y``; the later member's weight
+    times the earlier's, as scipy forms them), and ``key`` filled with ``later + earlier``."""
+    import numpy as np
+
+    rows, size = x.shape
+    if size > _SLICED_SIZE:
+        last, first = np.tril_indices(size, -1)
+        np.add(
+            np.take(later, last, axis=1), np.take(earlier, first, axis=1), out=key.reshape(rows, -1)
+        )
+        a, b = np.take(x, last, axis=1), np.take(y, last, axis=1)
+        a *= np.take(x, first, axis=1)
+        b *= np.take(y, first, axis=1)
+        return a.ravel(), b.ravel()
+    # Columns d apart, for d = 1 … size - 1: slices of the transposed matrices, no gather.
+    x, y, later, earlier = x.T.copy(), y.T.copy(), later.T.copy(), earlier.T.copy()
+    a, b, at = np.empty(len(key)), np.empty(len(key)), 0
+    for d in range(1, size):
+        block = slice(at, at + (size - d) * rows)
+        np.multiply(x[d:], x[:-d], out=a[block].reshape(size - d, rows))
+        np.multiply(y[d:], y[:-d], out=b[block].reshape(size - d, rows))
+        np.add(later[d:], earlier[:-d], out=key[block].reshape(size - d, rows))
+        at = block.stop
+    return a, b
 
 
 def _meetings(found: np.ndarray, low: int) -> np.ndarray:
@@ -346,12 +379,12 @@ def _meetings(found: np.ndarray, low: int) -> np.ndarray:
         same[0], previous = pairs[0] == previous, pairs[stop - start - 1]
         np.equal(pairs[1:], pairs[:-1], out=same[1 : len(pairs)])
         met, part = same[:-1] | same[1:], found[start:stop]
-        more.append(part[met])
+        more.append(np.compress(met, part))  # as a boolean index, much faster for mixed masks
         # The correction of a pair sharing exactly these two words: 1 if their sum is above the
         # threshold (e), less 1 for each of its two products that is (c, in the staircases): not
         # zero for e = 1 and c ≠ 1 only (a sum is never below its terms: e = 0 comes with c = 0).
         alone = ((part & 5) == 4) & ~met
-        once, pair = part[alone], pairs[: len(part)][alone]
+        once, pair = np.compress(alone, part), np.compress(alone, pairs[: len(part)])
         found[kept : kept + len(once)] = (pair << 16) + (1 << 15) + 1 - (once & 3)
         kept += len(once)
     found.resize(kept, refcheck=False)
@@ -373,9 +406,7 @@ def _many_shared(
     starts = np.flatnonzero(np.diff(pairs, prepend=-1))
     met = np.diff(starts, append=len(pairs))
     shared = np.rint((1 + np.sqrt(1 + 8 * met)) / 2).astype(np.int64)
-    top = (1 << (fraction + 1)) - 1
-    sums = (meetings >> 3) & top
-    total, saturated = np.add.reduceat(sums, starts), np.maximum.reduceat(sums, starts) == top
+    total = np.add.reduceat((meetings >> 3) & ((1 << (fraction + 1)) - 1), starts)
     over = np.add.reduceat(meetings & 3, starts) // (shared - 1)
     # The candidates' sums are each rounded down by less than 2**-fraction; a margin far above
     # the rounding of the sums themselves.
@@ -383,7 +414,7 @@ def _many_shared(
     lower = total / (shared - 1) * 2.0**-fraction - margin
     upper = (total + met) / (shared - 1) * 2.0**-fraction + margin
     pairs, correction = pairs[starts], (lower > threshold) - over
-    unsure = saturated | ((lower <= threshold) & (upper >= threshold))
+    unsure = (lower <= threshold) & (upper >= threshold)
     correction[unsure] = _exact_shared(unit, pairs[unsure], threshold)
     return pairs, correction
 
@@ -421,79 +452,3 @@ def _chunks(costs: np.ndarray, most: int | None = None):
             stop = min(stop, start + most)
         yield slice(start, stop)
         start = stop
-
-
-def _listed_graph(unit: sparse.csr_matrix, threshold: float) -> _LowerTriangleGraph:
-    """The graph with its edges listed: the rows of ``unit`` whose dot product exceeds
-    ``threshold``.
-
-    Only the lower triangle is kept, and no data array: each column as its uint16 offset in a
-    segment of ``_SEGMENT`` sentences, 2 bytes an edge of it (29.7 million edges at 100,000
-    sentences). A float64 CSR matrix of both triangles needed 24 bytes per edge of the triangle,
-    and 120 at the peak of its COO → CSR conversion.
-    """
-    import numpy as np
-
-    n, segment = unit.shape[0], _SEGMENT
-    # Pairs that share a word, estimated from document frequencies, set the block height.
-    df = np.bincount(unit.indices, minlength=unit.shape[1])
-    pairs = float(np.square(df, dtype=float).sum())
-    block = int(min(n, max(64, _BLOCK_ENTRIES * n / max(pairs, 1.0))))
-    blocks: list[tuple[int, list[tuple[np.ndarray, np.ndarray]]]] = []
-    for start in range(0, n, block):
-        checkpoint()
-        stop = min(n, start + block)
-        product = unit[start:stop] @ unit[:stop].T
-        columns, indptr, keep = product.indices, product.indptr, product.data > threshold
-        del product  # its data, 8 bytes an entry, is not needed past the threshold
-        rows = np.repeat(np.arange(start, stop, dtype=np.int32), np.diff(indptr))
-        keep &= columns <= rows
-        rows = rows[keep].astype(np.int64)
-        # Sorted by (row, column): each row's columns ascending; the rows stay as they were.
-        columns = np.sort(rows * stop + columns[keep]) - rows * stop
-        del keep
-        # Per segment (the columns' leading part), each row's number of columns in it and their
-        # offsets; a row's columns stay ascending within each segment.
-        parts = []
-        for base in range(0, stop, segment):
-            inside = (columns >= base) & (columns < base + segment)
-            counts = np.bincount(rows[inside] - start, minlength=stop - start)
-            parts.append((counts, (columns[inside] - base).astype(np.uint16)))
-        blocks.append((start, parts))
-    return _LowerTriangleGraph(n, segment, blocks)
-
-
-class _LowerTriangleGraph:
-    """A symmetric 0/1 matrix kept as its lower triangle: per block of rows and per segment of
-    ``segment`` columns, each row's number of columns (up to its diagonal) in the segment, and
-    their offsets in it, ascending.
-
-    ``graph @ x`` adds, for every row, its entries in ascending column order starting from 0:
-    first its own columns (up to the diagonal), then the rows below it that have it as a column,
-    going down. That is the order in which scipy's CSR product of the full symmetric float64
-    matrix of ones adds them, so the result is the same bit for bit (``np.add.at`` adds in the
-    order given, one after the other).
-    """
-
-    def __init__(
-        self, n: int, segment: int, blocks: list[tuple[int, list[tuple[np.ndarray, np.ndarray]]]]
-    ) -> None:
-        self.n, self.segment, self.blocks = n, segment, blocks
-
-    def __matmul__(self, x: np.ndarray) -> np.ndarray:
-        import numpy as np
-
-        out = np.zeros(self.n)
-        for start, parts in self.blocks:
-            first = np.arange(start, start + len(parts[0][0]))
-            # Rows below the block only ever add to rows above them: in each segment, the
-            # block's own columns come first for each of its rows, then its mirrored entries,
-            # rows ascending. A row's columns in earlier segments are added before those of later
-            # ones, and a column only ever receives mirrored entries from its own segment.
-            for number, (counts, offsets) in enumerate(parts):
-                base = number * self.segment
-                rows = np.repeat(first, counts)
-                np.add.at(out, rows, x[base:][offsets])
-                off = rows - base != offsets
-                np.add.at(out[base:], offsets[off], x[rows[off]])
-        return out

@@ -11,7 +11,15 @@ from scipy import sparse
 
 from desktop.engine import METHODS, Document, Length, load, rank, select
 from desktop.engine.analysis import Analysis, analyse
-from desktop.engine.methods import edmundson, graph, lsa, luhn, similarity_graph, simple
+from desktop.engine.methods import (
+    edmundson,
+    graph,
+    listed_graph,
+    lsa,
+    luhn,
+    similarity_graph,
+    simple,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -96,8 +104,8 @@ WAYS = ("words", "summed", "listed", "given up")
 def _build_as(monkeypatch: pytest.MonkeyPatch, way: str) -> None:
     if way == "listed":
         monkeypatch.setattr(similarity_graph, "_WORD_PAIRS_WORTH", 0.0)
-        monkeypatch.setattr(similarity_graph, "_BLOCK_ENTRIES", 1)
-        monkeypatch.setattr(similarity_graph, "_SEGMENT", 64)
+        monkeypatch.setattr(listed_graph, "_BLOCK_ENTRIES", 1)
+        monkeypatch.setattr(listed_graph, "_SEGMENT", 64)
         return
     monkeypatch.setattr(similarity_graph, "_WORD_PAIRS_WORTH", math.inf)
     monkeypatch.setattr(similarity_graph, "_CANDIDATES_WORTH", 1e-9 if way == "given up" else 1.0)
@@ -205,9 +213,9 @@ def test_listed_lex_rank_graph_multiplies_exactly_as_scipys_csr_matrix_of_ones(
     expected = sparse.csr_matrix(
         (np.ones(int(kept.sum())), (product.row[kept], product.col[kept])), shape=product.shape
     )
-    monkeypatch.setattr(similarity_graph, "_BLOCK_ENTRIES", block_entries)
-    monkeypatch.setattr(similarity_graph, "_SEGMENT", segment)
-    built = similarity_graph._listed_graph(unit, graph.LEX_RANK_THRESHOLD)
+    monkeypatch.setattr(listed_graph, "_BLOCK_ENTRIES", block_entries)
+    monkeypatch.setattr(listed_graph, "_SEGMENT", segment)
+    built = listed_graph.listed_graph(unit, graph.LEX_RANK_THRESHOLD)
     # Values over sixteen orders of magnitude: any change in the order of additions shows.
     rng = np.random.default_rng(13)
     vector = rng.random(unit.shape[0]) * 10.0 ** rng.uniform(-8, 8, unit.shape[0])
@@ -229,7 +237,7 @@ def _held(build: Callable[[], object]) -> tuple[object, int]:
 def test_listed_lex_rank_graph_holds_two_bytes_an_edge() -> None:
     """Listed, each edge of the lower triangle is a uint16 offset."""
     unit = _random_text_unit()
-    built, held = _held(lambda: similarity_graph._listed_graph(unit, graph.LEX_RANK_THRESHOLD))
+    built, held = _held(lambda: listed_graph.listed_graph(unit, graph.LEX_RANK_THRESHOLD))
     edges = (built @ np.ones(unit.shape[0])).sum() / 2
     assert edges > 30_000
     assert held < 2.5 * edges, f"{held / edges:.1f} bytes an edge"
@@ -250,7 +258,7 @@ def test_lex_rank_graph_is_listed_for_a_text_of_few_words_only() -> None:
     few_words = _random_text_unit()
     for unit, listed in ((prose, False), (few_words, True)):
         built = similarity_graph.similarity_graph(unit, graph.LEX_RANK_THRESHOLD)
-        assert isinstance(built, similarity_graph._LowerTriangleGraph) == listed
+        assert isinstance(built, listed_graph.LowerTriangleGraph) == listed
 
 
 @pytest.mark.parametrize("way", WAYS)
