@@ -329,7 +329,7 @@ def _candidates(
             a += b  # in place: every pass here is over all the candidates
             flags |= (a > threshold).view(np.int8) << 2
             # Sums of products of unit vectors' weights are at most 1: ``s`` fits its bits.
-            rounded = np.multiply(a, scale, out=a).astype(np.int64)
+            rounded = np.multiply(a, scale, out=a).astype(np.int32)
             rounded <<= 3
             rounded |= flags
             key |= rounded
@@ -379,17 +379,20 @@ def _meetings(found: np.ndarray, low: int) -> np.ndarray:
     for start in range(0, len(found), _PASS_ITEMS):
         stop = min(start + _PASS_ITEMS, len(found))
         pairs = found[start : stop + 1] >> low  # and the next slice's first, before any write
-        same = np.zeros(stop - start + 1, dtype=bool)  # same[k]: k - 1 and k share a pair
-        same[0], previous = pairs[0] == previous, pairs[stop - start - 1]
+        same = np.empty(stop - start + 1, dtype=bool)  # same[k]: k - 1 and k share a pair
+        same[0], same[-1], previous = pairs[0] == previous, False, pairs[stop - start - 1]
         np.equal(pairs[1:], pairs[:-1], out=same[1 : len(pairs)])
         met, part = same[:-1] | same[1:], found[start:stop]
         more.append(np.compress(met, part))  # as a boolean index, much faster for mixed masks
         # The correction of a pair sharing exactly these two words: 1 if their sum is above the
         # threshold (e), less 1 for each of its two products that is (c, in the staircases): not
         # zero for e = 1 and c ≠ 1 only (a sum is never below its terms: e = 0 comes with c = 0).
-        alone = ((part & 5) == 4) & ~met
-        once, pair = np.compress(alone, part), np.compress(alone, pairs[: len(part)])
-        found[kept : kept + len(once)] = (pair << 16) + (1 << 15) + 1 - (once & 3)
+        alone = np.flatnonzero(np.greater((part & 5) == 4, met))
+        once, pair = part.take(alone), pairs.take(alone)
+        pair <<= 16
+        pair += (1 << 15) + 1
+        pair -= once & 3
+        found[kept : kept + len(once)] = pair
         kept += len(once)
     found.resize(kept, refcheck=False)
     return np.concatenate(more)
