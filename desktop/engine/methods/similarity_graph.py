@@ -123,7 +123,6 @@ class _Staircases:
         self.n = n
         order, start, active, reach = _reaches(terms, weights, threshold)
         self.rows = rows[order[active]]
-        self.itself = active - start < reach  # its own square is above the threshold
         # Padded blocks: each word's run is a row of width the next power of two of its length;
         # blocks of one width are contiguous in one flat buffer.
         run_starts = np.flatnonzero(np.diff(start, prepend=-1))
@@ -136,8 +135,11 @@ class _Staircases:
             np.repeat(offsets, lengths) + np.arange(len(active)) - np.repeat(run_starts, lengths)
         )
         self.size = int(widths.sum())
-        self.gather = np.full(self.size, len(active))  # padding reads a zero
-        self.gather[place] = np.arange(len(active))
+        # Sentence numbers to read x at, n for the zero appended to it: the padding, and the
+        # sentences whose own square is not above the threshold (nothing to take back).
+        self.padded = np.full(self.size, n)
+        self.padded[place] = self.rows
+        self.own = np.where(active - start < reach, self.rows, n)
         self.lookup = np.repeat(offsets, lengths) + reach - 1
         sorted_widths = widths[by_width]
         bounds = np.flatnonzero(np.diff(sorted_widths, prepend=0))
@@ -148,12 +150,12 @@ class _Staircases:
     def __matmul__(self, x: np.ndarray) -> np.ndarray:
         import numpy as np
 
-        mine = x[self.rows]
-        sums = np.append(mine, 0.0)[self.gather]
+        x = np.append(x, 0.0)
+        sums = x.take(self.padded)
         for start, stop, width in self.blocks:
             block = sums[start:stop].reshape(-1, width)
             np.cumsum(block, axis=1, out=block)
-        reached = sums[self.lookup] - np.where(self.itself, mine, 0.0)
+        reached = sums.take(self.lookup) - x.take(self.own)
         return np.bincount(self.rows, reached, minlength=self.n)
 
 
