@@ -244,23 +244,22 @@ def _shared_words(
     sizes = np.concatenate([np.zeros(0, dtype=np.int64), *(part[2] for part in groups)])
     if float(np.square(sizes, dtype=float).sum() - sizes.sum()) / 2 > budget:
         return None
-    # Groups by size (a stable radix sort of small numbers), each size's members one block.
+    # Members by the size of their group (a stable radix sort of small numbers), so that each
+    # size's members are one block.
     small = np.uint16 if sizes.max(initial=0) < 1 << 16 else np.int64
-    order = np.argsort(sizes.astype(small), kind="stable")
-    ordered = sizes[order]
-    starts = np.cumsum(sizes) - sizes
-    by_size = np.repeat(starts[order] - (np.cumsum(ordered) - ordered), ordered)
-    by_size += np.arange(len(by_size))
+    by_size = np.argsort(np.repeat(sizes.astype(small), sizes), kind="stable")
     first = np.concatenate([np.zeros(0, dtype=np.int32), *(part[0] for part in groups)])
+    first = first.take(by_size)
     second = np.concatenate([np.zeros(0, dtype=np.int32), *(part[1] for part in groups)])
-    first, second, rows = first.take(by_size), second.take(by_size), rows.astype(np.int32)
+    second = second.take(by_size)
+    rows = rows.astype(np.int32)
     sentence, one, two = rows.take(first), weights.take(first), weights.take(second)
     del groups, by_size, first, second
     # Below a candidate's pair of sentences i·n + j: its sum rounded down (``fraction`` bits
     # after the point, one more before it), whether the sum is above the threshold,
     # and how many of its two products are.
     fraction = max(0, min(_SUM_BITS, 59 - (n * n).bit_length()))
-    found = _candidates(sentence, one, two, ordered, n, threshold, fraction)
+    found = _candidates(sentence, one, two, np.sort(sizes), n, threshold, fraction)
     del sentence, one, two
     checkpoint()
     found.sort()
