@@ -290,7 +290,7 @@ def _groups(
     new = np.ones(total + 1, dtype=bool)  # new[k]: item k starts a pair of words (k = total: end)
     np.not_equal(key[1:], key[:-1], out=new[1:-1])
     grouped = ~(new[:-1] & new[1:])
-    # np.compress: as a boolean index, much faster for a mask this mixed.
+    # np.compress takes what a boolean index takes, several times faster for a mask this mixed.
     item = np.compress(grouped, item)
     starts = np.flatnonzero(np.compress(grouped, new[:-1]))
     return first[item], second[item], np.diff(starts, append=len(item))
@@ -385,7 +385,7 @@ def _meetings(found: np.ndarray, low: int) -> np.ndarray:
         same[0], same[-1], previous = pairs[0] == previous, False, pairs[stop - start - 1]
         np.equal(pairs[1:], pairs[:-1], out=same[1 : len(pairs)])
         met, part = same[:-1] | same[1:], found[start:stop]
-        more.append(np.compress(met, part))  # as a boolean index, much faster for mixed masks
+        more.append(np.compress(met, part))  # a boolean index, faster for mixed masks
         # The correction of a pair sharing exactly these two words: 1 if their sum is above the
         # threshold (e), less 1 for each of its two products that is (c, in the staircases): not
         # zero for e = 1 and c ≠ 1 only (a sum is never below its terms: e = 0 comes with c = 0).
