@@ -34,6 +34,7 @@ picked.
 from __future__ import annotations
 
 import heapq
+import math
 from array import array
 from itertools import accumulate, pairwise
 from typing import TYPE_CHECKING
@@ -52,7 +53,7 @@ if TYPE_CHECKING:
 # Bounds are rounded as the divergences are: a candidate whose bound passes the limit by less
 # than this (relative) is rated afresh, so that rounding never hides it.
 _ROOM = 1e-12
-_WAITING = (0.0, -1)  # the entry of a later twin, which waits behind the first (in no heap)
+_WAITING = math.nan  # the key of a later twin, which waits behind the first (in no heap)
 # The first picks rate every candidate with numpy: while the summary is short, its length moves
 # every bound by much, and most candidates would be rated one by one (at 100,000 sentences the
 # first 100 picks rated 2,300 candidates each; from pick 300 on, about 10).
@@ -170,9 +171,11 @@ def ranked(analysis: Analysis, opening: int) -> Scores:
         return pick_order_scores(np.asarray(order, dtype=np.int64))
     del by_column, column_rows, column_starts
 
-    # Then heaps of (key, sentence), one per length; an entry that is not its sentence's current
-    # one (``entry_of``, compared by identity) was filed again since, or picked, and is dropped
-    # when it surfaces.
+    # Then heaps of bare keys, one per length (floats compare faster than tuples: at 100,000
+    # sentences a heap holds thousands), each with a dict from key to sentence; a key that is no
+    # longer there was filed again since, or picked, and is dropped when it surfaces. The keys
+    # in a heap's dict differ: one that meets another is nudged down to the next float, which
+    # keeps it a lower bound.
     rest = _twins(held, starts, lengths)
     picked = np.zeros(n, dtype=bool)
     picked[order] = True
@@ -182,19 +185,22 @@ def ranked(analysis: Analysis, opening: int) -> Scores:
     filed = np.flatnonzero(~waiting & ~picked)
     by_length = filed[np.lexsort((key[filed], lengths[filed]))]  # sorted: each part is a heap
     cut = np.flatnonzero(np.diff(lengths[by_length])) + 1
-    heaps: list[list[tuple[float, int]]] = [[] for _ in range(longest + 1)]
+    heaps: list[list[float]] = [[] for _ in range(longest + 1)]
+    owners: list[dict[float, int]] = [{} for _ in range(longest + 1)]
     tops = np.full(longest + 1, np.inf)  # the lowest key in each heap
     for part in np.split(by_length, cut):
         if len(part):
             ln = int(lengths[part[0]])
-            heaps[ln] = list(zip(key[part].tolist(), part.tolist(), strict=True))
-            tops[ln] = key[part[0]]
-    entry_of: list[tuple[float, int] | None] = [None] * n  # None once picked
-    for entries in heaps:
-        for entry in entries:
-            entry_of[entry[1]] = entry
+            keys = key[part]
+            heaps[ln] = _apart(keys.tolist()) if (keys[1:] == keys[:-1]).any() else keys.tolist()
+            owners[ln] = dict(zip(heaps[ln], part.tolist(), strict=True))
+            tops[ln] = heaps[ln][0]
+    key_of: list[float | None] = [None] * n  # a sentence's key; None once picked
+    for owner in owners:
+        for k, x in owner.items():
+            key_of[x] = k
     for x in np.flatnonzero(waiting).tolist():
-        entry_of[x] = _WAITING
+        key_of[x] = _WAITING
     next_twin = rest.tolist()
     holders = words.tocsc()
     holder_starts, holder_rows, holder_counts = (
@@ -213,7 +219,7 @@ def ranked(analysis: Analysis, opening: int) -> Scores:
     word_list = array("i", word_indices.astype(np.int32).tobytes())
     count_list = array("i", word_counts.astype(np.int32).tobytes())
     heappop, heappush, heapreplace = heapq.heappop, heapq.heappush, heapq.heapreplace
-    inf = float("inf")
+    inf, nextafter = math.inf, math.nextafter
     c_array = log_c[summary_length : summary_length + longest + 1]
     c_now = c_array.tolist()  # c by length
     for pick in range(len(order), n):
@@ -229,14 +235,14 @@ def ranked(analysis: Analysis, opening: int) -> Scores:
         lowest = int(bounds.argmin())
         in_reach = [lowest]
         for ln in in_reach:
-            heap, c = heaps[ln], c_now[ln]
+            heap, owner, c = heaps[ln], owners[ln], c_now[ln]
             cq = c * q_summary
             while heap:
-                entry = heap[0]
-                if entry[0] + cq > reach:
+                k = heap[0]
+                if k + cq > reach:
                     break
-                x = entry[1]
-                if entry_of[x] is not entry:
+                x = owner.pop(k, None)
+                if x is None:
                     heappop(heap)
                     continue
                 g_x = sum(map(get, cols[x]))
@@ -246,15 +252,19 @@ def ranked(analysis: Analysis, opening: int) -> Scores:
                     best = v
                     limit = v + TIE * abs(v) + 1e-300
                     reach = limit + _ROOM * abs(limit)
-                filed_as = g_x + c * r_x
-                if v > reach and filed_as + cq > reach:  # out of reach: filed again in one move
-                    g_list[x] = g_x
-                    entry_of[x] = entry = (filed_as, x)
-                    heapreplace(heap, entry)
-                else:  # a contender
-                    heappop(heap)
-                    rated.append((x, v, g_x))
-            tops[ln] = heap[0][0] if heap else inf
+                if v > reach:
+                    filed_as = g_x + c * r_x
+                    while filed_as in owner:
+                        filed_as = nextafter(filed_as, -inf)
+                    if filed_as + cq > reach:  # out of reach: filed again in one move
+                        g_list[x] = g_x
+                        owner[filed_as] = x
+                        key_of[x] = filed_as
+                        heapreplace(heap, filed_as)
+                        continue
+                heappop(heap)  # a contender
+                rated.append((x, v, g_x))
+            tops[ln] = heap[0] if heap else inf
             if ln == lowest:
                 within = (bounds <= reach).nonzero()[0]
                 in_reach += [h for h in within[bounds[within].argsort()].tolist() if h != lowest]
@@ -269,17 +279,21 @@ def ranked(analysis: Analysis, opening: int) -> Scores:
                     continue
                 g_list[x] = g_x
                 ln = length_of[x]
+                owner = owners[ln]
                 key_x = g_x + c_now[ln] * r_list[x]
-                entry_of[x] = entry = (key_x, x)
-                heappush(heaps[ln], entry)
+                while key_x in owner:
+                    key_x = nextafter(key_x, -inf)
+                owner[key_x] = x
+                key_of[x] = key_x
+                heappush(heaps[ln], key_x)
                 if key_x < tops[ln]:  # not min(): no numpy scalar made a push
                     tops[ln] = key_x
         order.append(chosen)
-        entry_of[chosen] = None
+        key_of[chosen] = None
         refile = set()
         twin = next_twin[chosen]
-        if twin >= 0 and entry_of[twin] is _WAITING:  # its twin takes its place, with the same G
-            entry_of[twin] = (0.0, twin)  # filed below
+        if twin >= 0 and key_of[twin] is _WAITING:  # its twin takes its place, with the same G
+            key_of[twin] = inf  # in no heap yet: filed below
             g_list[twin] = g_chosen
             refile.add(twin)
         summary_length += all_words[chosen]
@@ -312,7 +326,7 @@ def ranked(analysis: Analysis, opening: int) -> Scores:
                 gain = now - was
                 enough = gain >= c_now[longest] * q_w
                 for x in holder_rows[a:b]:
-                    if entry_of[x] is not None:
+                    if key_of[x] is not None:
                         r_list[x] -= q_w
                         g_list[x] += gain
                         if not enough and gain < c_now[length_of[x]] * q_w:
@@ -321,21 +335,36 @@ def ranked(analysis: Analysis, opening: int) -> Scores:
             gained = list(accumulate(moved(w, times)))  # what a holder of k + 1 of w gains
             enough = gained[0] >= c_now[longest] * q_w
             for x, count in zip(holder_rows[a:b], holder_counts[a:b], strict=True):
-                if entry_of[x] is not None:
+                if key_of[x] is not None:
                     r_list[x] -= q_w
                     gain = gained[count - 1]
                     g_list[x] += gain
                     if not enough and gain < c_now[length_of[x]] * q_w:
                         refile.add(x)
         for x in refile:
-            if entry_of[x] is not _WAITING:
+            old = key_of[x]
+            if old is not _WAITING:
                 ln = length_of[x]
+                owner = owners[ln]
+                owner.pop(old, None)  # (a twin taking its place has none)
                 key_x = g_list[x] + c_now[ln] * r_list[x]
-                entry_of[x] = entry = (key_x, x)
-                heappush(heaps[ln], entry)
+                while key_x in owner:
+                    key_x = nextafter(key_x, -inf)
+                owner[key_x] = x
+                key_of[x] = key_x
+                heappush(heaps[ln], key_x)
                 if key_x < tops[ln]:  # not min(): no numpy scalar made a push
                     tops[ln] = key_x
     return pick_order_scores(np.asarray(order, dtype=np.int64))
+
+
+def _apart(keys: list[float]) -> list[float]:
+    """Ascending keys made to differ: from the last on, one that is not below the next is
+    nudged to the float below it, so that they stay ascending and each stays a lower bound."""
+    for i in range(len(keys) - 2, -1, -1):
+        if keys[i] >= keys[i + 1]:
+            keys[i] = math.nextafter(keys[i + 1], -math.inf)
+    return keys
 
 
 def _twins(held: np.ndarray, starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
