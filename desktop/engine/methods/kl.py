@@ -37,6 +37,7 @@ import heapq
 import math
 from array import array
 from itertools import accumulate, pairwise
+from operator import itemgetter
 from typing import TYPE_CHECKING
 
 # Imported with the module, before ranking.rank starts its clock: scipy.sparse costs 0.1 s.
@@ -58,6 +59,7 @@ _WAITING = math.nan  # the key of a later twin, which waits behind the first (in
 # every bound by much, and most candidates would be rated one by one (at 100,000 sentences the
 # first 100 picks rated 2,300 candidates each; from pick 300 on, about 10).
 _OPENING = 200
+_WINDOW = 4096  # words of summary whose c (by length) is kept as a list at a time
 
 
 def rank_kl(analysis: Analysis) -> Scores:
@@ -114,6 +116,7 @@ def ranked(analysis: Analysis, opening: int) -> Scores:
     longest = int(lengths.max())
     log_c = np.log(np.maximum(np.arange(len(tokens) + longest + 2), 1))
     column_value = value.tolist()
+    column_value.append(0.0)  # one more, always 0: the second of a one-column candidate's pair
     q_list, most_list, first_list = q.tolist(), most.tolist(), first_column.tolist()
     indptr, word_indices, word_counts = words.indptr.tolist(), words.indices, words.data
     all_words = np.diff(analysis.bounds).tolist()
@@ -208,20 +211,32 @@ def ranked(analysis: Analysis, opening: int) -> Scores:
         array("i", holders.indices.astype(np.int32).tobytes()),
         array("i", holders.data.astype(np.int32).tobytes()),
     )
-    # A candidate's columns, for G afresh: tuples of shared ints (a tuple is read faster than a
-    # slice of an array, and shared ints hold the memory down).
-    ids, columns = list(range(len(value))), array("i", held.astype(np.int32).tobytes())
-    cols = [tuple(map(ids.__getitem__, columns[a:b])) for a, b in pairwise(starts.tolist())]
+    # A candidate's G afresh is the sum of what its getter reads, one C call for all its columns
+    # (a map of reads calls once a column). A getter of one column gives a value, not a tuple, so
+    # a candidate of one column or none also reads the last column twice, always 0 (x + 0.0 is x).
+    # Shared ints hold the memory down.
+    zero = len(value)
+    ids, columns = list(range(zero + 1)), array("i", held.astype(np.int32).tobytes())
+    columns_of = [
+        itemgetter(*map(ids.__getitem__, columns[a:b]))
+        if b - a > 1
+        else itemgetter(*columns[a:b], zero, zero)
+        for a, b in pairwise(starts.tolist())
+    ]
     del held, columns, ids
-    get = column_value.__getitem__
     r_list, g_list = r_now.tolist(), g_now.tolist()
     length_of = lengths.tolist()
     word_list = array("i", word_indices.astype(np.int32).tobytes())
     count_list = array("i", word_counts.astype(np.int32).tobytes())
     heappop, heappush, heapreplace = heapq.heappop, heapq.heappush, heapq.heapreplace
     inf, nextafter = math.inf, math.nextafter
+    top_of = tops.tolist()  # (read as floats: a numpy scalar compares slowly)
+    # c by length, sliced from a window of log_c kept as a list (refilled when the summary has
+    # outgrown it)
+    window_start = summary_length
+    window = log_c[window_start : window_start + _WINDOW + longest + 1].tolist()
     c_array = log_c[summary_length : summary_length + longest + 1]
-    c_now = c_array.tolist()  # c by length
+    c_now = window[: longest + 1]
     for pick in range(len(order), n):
         if pick % CHECK_EVERY == 0:
             checkpoint()
@@ -245,7 +260,7 @@ def ranked(analysis: Analysis, opening: int) -> Scores:
                 if x is None:
                     heappop(heap)
                     continue
-                g_x = sum(map(get, cols[x]))
+                g_x = sum(columns_of[x](column_value))
                 r_x = r_list[x]
                 v = g_x + c * (q_summary + r_x)
                 if v < best:
@@ -264,7 +279,9 @@ def ranked(analysis: Analysis, opening: int) -> Scores:
                         continue
                 heappop(heap)  # a contender
                 rated.append((x, v, g_x))
-            tops[ln] = heap[0] if heap else inf
+            top = heap[0] if heap else inf
+            if top != top_of[ln]:
+                tops[ln] = top_of[ln] = top
             if ln == lowest:
                 within = (bounds <= reach).nonzero()[0]
                 in_reach += [h for h in within[bounds[within].argsort()].tolist() if h != lowest]
@@ -286,8 +303,8 @@ def ranked(analysis: Analysis, opening: int) -> Scores:
                 owner[key_x] = x
                 key_of[x] = key_x
                 heappush(heaps[ln], key_x)
-                if key_x < tops[ln]:  # not min(): no numpy scalar made a push
-                    tops[ln] = key_x
+                if key_x < top_of[ln]:
+                    tops[ln] = top_of[ln] = key_x
         order.append(chosen)
         key_of[chosen] = None
         refile = set()
@@ -298,7 +315,11 @@ def ranked(analysis: Analysis, opening: int) -> Scores:
             refile.add(twin)
         summary_length += all_words[chosen]
         c_array = log_c[summary_length : summary_length + longest + 1]
-        c_now = c_array.tolist()
+        at = summary_length - window_start
+        if at + longest >= len(window):
+            window_start, at = summary_length, 0
+            window = log_c[window_start : window_start + _WINDOW + longest + 1].tolist()
+        c_now = window[at : at + longest + 1]
         start, stop = indptr[chosen], indptr[chosen + 1]
         for w, times in zip(word_list[start:stop], count_list[start:stop], strict=True):
             if summary[w]:  # most picked words: only their columns change (``moved`` without
@@ -353,8 +374,8 @@ def ranked(analysis: Analysis, opening: int) -> Scores:
                 owner[key_x] = x
                 key_of[x] = key_x
                 heappush(heaps[ln], key_x)
-                if key_x < tops[ln]:  # not min(): no numpy scalar made a push
-                    tops[ln] = key_x
+                if key_x < top_of[ln]:
+                    tops[ln] = top_of[ln] = key_x
     return pick_order_scores(np.asarray(order, dtype=np.int64))
 
 

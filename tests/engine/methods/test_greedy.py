@@ -191,3 +191,33 @@ def test_sum_basic_is_the_plain_greedy_where_ratings_are_subnormal(seed: int) ->
     assert switched is not None
     assert switched < len(plain) * 0.7
     assert rank(document, "sum-basic").order.tolist() == [document.candidates[i] for i in plain]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_kl_is_the_plain_greedy_when_many_sentences_share_a_bound(seed: int) -> None:
+    """Made-up words each used exactly twice, three or four to a sentence: sentences of one
+    length hold different words of the same frequency, so their bounds are equal floats, which
+    kl's heaps keep apart by nudging each below the other. The picks must not change."""
+    import random
+
+    rnd = random.Random(seed)
+    words = [
+        f"{a}{b}{c}"
+        for a in ("bra", "clo", "dru", "fle", "gri")
+        for b in ("ma", "ne", "ti", "zo")
+        for c in ("k", "p", "x", "v")
+    ]
+    pool = words * 2
+    rnd.shuffle(pool)
+    sentences, start = [], 0
+    while start < len(pool):
+        size = rnd.choice((3, 4))
+        sentences.append(" ".join(pool[start : start + size]).capitalize() + ".")
+        start += size
+    text = "\n\n".join(" ".join(sentences[i : i + 4]) for i in range(0, len(sentences), 4))
+    document = load(text.encode(), language="en")
+    assert len(document.candidates) > 40
+    plain = _plain_kl(analyse(document))
+    assert rank(document, "kl").order.tolist() == [document.candidates[i] for i in plain]
+    for opening in (0, 10):
+        assert ranked(analyse(document), opening).order.tolist() == plain
