@@ -269,14 +269,14 @@ def ranked(analysis: Analysis, opening: int) -> Scores:
                     reach = limit + _ROOM * abs(limit)
                 if v > reach:
                     filed_as = g_x + c * r_x
-                    while filed_as in owner:
+                    while owner.setdefault(filed_as, x) != x:  # (taken: the float below)
                         filed_as = nextafter(filed_as, -inf)
                     if filed_as + cq > reach:  # out of reach: filed again in one move
                         g_list[x] = g_x
-                        owner[filed_as] = x
                         key_of[x] = filed_as
                         heapreplace(heap, filed_as)
                         continue
+                    del owner[filed_as]  # (nudged within reach: a contender after all)
                 heappop(heap)  # a contender
                 rated.append((x, v, g_x))
             top = heap[0] if heap else inf
@@ -298,9 +298,8 @@ def ranked(analysis: Analysis, opening: int) -> Scores:
                 ln = length_of[x]
                 owner = owners[ln]
                 key_x = g_x + c_now[ln] * r_list[x]
-                while key_x in owner:
+                while owner.setdefault(key_x, x) != x:
                     key_x = nextafter(key_x, -inf)
-                owner[key_x] = x
                 key_of[x] = key_x
                 heappush(heaps[ln], key_x)
                 if key_x < top_of[ln]:
@@ -369,9 +368,8 @@ def ranked(analysis: Analysis, opening: int) -> Scores:
                 owner = owners[ln]
                 owner.pop(old, None)  # (a twin taking its place has none)
                 key_x = g_list[x] + c_now[ln] * r_list[x]
-                while key_x in owner:
+                while owner.setdefault(key_x, x) != x:
                     key_x = nextafter(key_x, -inf)
-                owner[key_x] = x
                 key_of[x] = key_x
                 heappush(heaps[ln], key_x)
                 if key_x < top_of[ln]:
