@@ -269,7 +269,7 @@ def ranked(analysis: Analysis, opening: int) -> Scores:
                     reach = limit + _ROOM * abs(limit)
                 if v > reach:
                     filed_as = g_x + c * r_x
-                    while owner.setdefault(filed_as, x) != x:  # (taken: the float below)
+                    while owner.setdefault(filed_as, x) != x:  # taken: the float below
                         filed_as = nextafter(filed_as, -inf)
                     if filed_as + cq > reach:  # out of reach: filed again in one move
                         g_list[x] = g_x
