@@ -277,7 +277,8 @@ def ranked(analysis: Analysis, opening: int) -> Scores:
                         heapreplace(heap, filed_as)
                         continue
                     del owner[filed_as]  # (nudged within reach: a contender after all)
-                heappop(heap)  # a contender
+                heappop(heap)  # a contender, in no heap until it is filed again
+                key_of[x] = inf
                 rated.append((x, v, g_x))
             top = heap[0] if heap else inf
             if top != top_of[ln]:
@@ -285,28 +286,20 @@ def ranked(analysis: Analysis, opening: int) -> Scores:
             if ln == lowest:
                 within = (bounds <= reach).nonzero()[0]
                 in_reach += [h for h in within[bounds[within].argsort()].tolist() if h != lowest]
+        refile = set()  # filed again once the pick has moved c, Q, R and G
         if len(rated) == 1:
             chosen, _, g_chosen = rated[0]
         else:
             chosen = min(x for x, v, _ in rated if v <= limit)
             g_chosen = 0.0
-            for x, _, g_x in rated:  # the other contenders: filed again, with their fresh G
+            for x, _, g_x in rated:  # the other contenders, with their fresh G
                 if x == chosen:
                     g_chosen = g_x
-                    continue
-                g_list[x] = g_x
-                ln = length_of[x]
-                owner = owners[ln]
-                key_x = g_x + c_now[ln] * r_list[x]
-                while owner.setdefault(key_x, x) != x:
-                    key_x = nextafter(key_x, -inf)
-                key_of[x] = key_x
-                heappush(heaps[ln], key_x)
-                if key_x < top_of[ln]:
-                    tops[ln] = top_of[ln] = key_x
+                else:
+                    g_list[x] = g_x
+                    refile.add(x)
         order.append(chosen)
         key_of[chosen] = None
-        refile = set()
         twin = next_twin[chosen]
         if twin >= 0 and key_of[twin] is _WAITING:  # its twin takes its place, with the same G
             key_of[twin] = inf  # in no heap yet: filed below
@@ -366,7 +359,7 @@ def ranked(analysis: Analysis, opening: int) -> Scores:
             if old is not _WAITING:
                 ln = length_of[x]
                 owner = owners[ln]
-                owner.pop(old, None)  # (a twin taking its place has none)
+                owner.pop(old, None)  # (none for inf: a contender, a twin taking its place)
                 key_x = g_list[x] + c_now[ln] * r_list[x]
                 while owner.setdefault(key_x, x) != x:
                     key_x = nextafter(key_x, -inf)
