@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from desktop.engine.methods import CHECK_EVERY, TIE, Scores, checkpoint
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Iterator
+    from collections.abc import Callable, Iterable, Iterator, Sequence
 
     import numpy as np
 
@@ -91,6 +91,16 @@ def _subnormal(
     return _Products(indptr, words, weights), [1.0] * n, heap  # x / 1.0 is x, bit for bit
 
 
+def _reader(words: Sequence[int]) -> Callable[[list[float]], Sequence[float]]:
+    """The probabilities of ``words`` in one C call. ``itemgetter`` gives a bare item, not a
+    tuple, for one word and takes no call for none: those read a slice."""
+    from operator import itemgetter
+
+    if len(words) > 1:
+        return itemgetter(*words)
+    return itemgetter(slice(words[0], words[0] + 1) if words else slice(0))
+
+
 class _Products(dict):
     """A sentence's reader for ``_subnormal``'s ratings (its words' probabilities times their
     weights), made when the sentence is first rated again."""
@@ -101,14 +111,9 @@ class _Products(dict):
 
     def __missing__(self, i: int) -> Callable[[list[float]], Iterator[float]]:
         from functools import partial
-        from operator import itemgetter
 
         a, b = int(self.indptr[i]), int(self.indptr[i + 1])
-        stems = self.stems[a:b].tolist()
-        if len(stems) > 1:
-            getter = itemgetter(*stems)
-        else:  # a bare item, not a tuple, for one word; no call for none
-            getter = itemgetter(slice(stems[0], stems[0] + 1) if stems else slice(0))
+        getter = _reader(self.stems[a:b].tolist())
         reader = self[i] = partial(_products, getter, self.weights[a:b].tolist())
         return reader
 
@@ -167,16 +172,14 @@ def rank_sum_basic(analysis: Analysis) -> Scores:
     np.cumsum(lengths, out=starts[1:])
     words = [shared[a:b] for a, b in pairwise(starts.tolist())]
     # A sentence's reader gives its words' probabilities in one C call, made for all sentences in
-    # one C pass. ``itemgetter`` gives a bare item, not a tuple, for one word and takes no call
-    # for none: such sentences read a slice instead.
+    # one C pass; those of one word or none get ``_reader``'s slice instead.
     short = np.flatnonzero(lengths < 2).tolist()
     getters = words.copy()
     for i in short:
         getters[i] = (0, 0)
     reads = list(starmap(itemgetter, getters))
     for i in short:
-        one = words[i]
-        reads[i] = itemgetter(slice(one[0], one[0] + 1) if one else slice(0))
+        reads[i] = _reader(words[i])
     probability = p.tolist()
 
     # Heap entries: (minus the rating, sentence, picks made when it was rated), so the best and
