@@ -55,7 +55,9 @@ _CJK_CLOSE = "》」』）)】〉”’"
 _CJK_MAX_QUOTE = 300
 _ASCII_SPACE = " \t\n\r\x0b\x0c"  # what Punkt's detector takes for the space before a word
 _SPACED_DOTS = re.compile(r"\.\s\.")
-_NO, _YES, _PLAIN = 0, 1, 2  # Punkt's verdicts on a candidate (``_Punkt._breaks``)
+# Punkt's verdicts on a candidate (``_Punkt.cuts``), and "the word alone does not decide".
+_NO, _YES, _PLAIN, _ASK = 0, 1, 2, 3
+_VERDICTS_KEPT = 100_000  # words whose verdict a process remembers (a few MB at most)
 _PLAIN_LONGEST = 60  # letters: ``_keep`` sees a longer word's end only (64 characters)
 _NUMERAL_LIKE = re.compile(r"[IVXLCivxl]{2,5}")  # a list number or an ordinal ("ii.", "XIV.")
 _QUOTES = "\"'“”„‘’«»‹›()[]{}"  # never part of a number: the token after them has their type
@@ -127,15 +129,20 @@ def is_casual(text: str) -> bool:
 
 def _cuts(chunk: str, code: str, casual: bool) -> list[int]:
     """Offsets in ``chunk`` where a sentence ends, after the rules above."""
-    raw, plain = _punkt_cuts(chunk, code)
+    raw, starts = _punkt_cuts(chunk, code)
     # The expressions scan slowly (no literal to look for first): ``in`` tells most paragraphs
     # have nothing to find.
+    extra: list[int] = []
     if "..." in chunk or "…" in chunk:
-        raw.extend(m.end() for m in _ELLIPSIS.finditer(chunk) if m.group(1).isupper())
+        extra.extend(m.end() for m in _ELLIPSIS.finditer(chunk) if m.group(1).isupper())
     if code == "en" and (".m." in chunk or ".M." in chunk):
-        raw.extend(m.end() for m in _MERIDIEM_END.finditer(chunk))
-    raw.sort()
+        extra.extend(m.end() for m in _MERIDIEM_END.finditer(chunk))
+    if extra:
+        start_of = dict(zip(raw, starts, strict=True))
+        raw = sorted(raw + extra)
+        starts = [start_of.get(cut, -1) for cut in raw]
     rules = _rules(code)
+    plain_after = rules.plain_after.match
     cuts: list[int] = []
     end = len(chunk.rstrip())
     previous = scanned = 0
@@ -143,16 +150,21 @@ def _cuts(chunk: str, code: str, casual: bool) -> list[int]:
     # character once: a run of punctuation ("!!! ??? ...") is no sentence, and rejecting its
     # cuts must not rescan it from the start every time.
     alnum = False
-    for cut in raw:
-        # A cut after a plain word (or '!', '?') followed by the next sentence's first letter:
-        # ``_realign`` leaves it where it is and ``_keep`` keeps it (see ``_plainly_kept``).
-        kept = previous <= plain.get(cut, -1) and _plainly_kept(chunk, cut, rules, casual)
+    for cut, start in zip(raw, starts, strict=True):
+        # A cut after a plain word (or '!', '?') followed by the next sentence's first letter
+        # stands as it is: ``_realign`` leaves it where it is and ``_keep`` keeps it (see
+        # ``_Rules.plain_after``).
+        after = plain_after(chunk, cut) if previous <= start else None
+        kept = after is not None and (casual or not after.group(1).islower())
         if not kept:
             cut = _realign(chunk, cut, rules)
         if cut <= previous or cut >= end:
             continue
         if not alnum:
-            alnum = _ALNUM.search(chunk, scanned, cut) is not None
+            # A kept full stop follows its word's letters, all after ``previous``.
+            alnum = (kept and chunk[cut - 1] == ".") or _ALNUM.search(
+                chunk, scanned, cut
+            ) is not None
         scanned = max(scanned, cut)
         if alnum and (kept or _keep(chunk, previous, cut, rules, casual)):
             cuts.append(cut)
@@ -196,13 +208,15 @@ class _Punkt:
         self.undecided = frozenset(first for first, _ in self.collocations) | frozenset(
             tok.params.numeric_abbrev_types
         )
+        # ``_word_verdict`` of the words seen: most sentences end in a word seen before.
+        self.verdicts: dict[str, int] = {}
 
-    def cuts(self, chunk: str) -> tuple[list[int], dict[int, int]]:
+    def cuts(self, chunk: str) -> tuple[list[int], list[int]]:
         """Where Punkt ends a sentence in ``chunk`` (after each candidate it breaks at), and for
-        the cuts after a plain word or a '!' or '?' (``_PLAIN``) where the word starts (the
-        mark, for '!' and '?')."""
-        cuts = []
-        plain = {}
+        each cut where its plain word starts (``_PLAIN``; the mark itself for '!' and '?'), or
+        -1 where the cut is not plain."""
+        cuts: list[int] = []
+        starts: list[int] = []
         # ``detect``'s loop: a candidate's word runs back to the last white space before it
         # (not before the previous candidate's mark); a candidate whose word would overlap the
         # previous candidate's ends a run of marks ("!!!"), and only the run's last one counts.
@@ -212,8 +226,8 @@ class _Punkt:
         only = spaces[0] if len(spaces) == 1 else None  # most text: one kind of space, one search
         size = len(chunk)
         run_start, run_last = next(interior, (size, size))
-        previous = None
         previous_start = previous_stop = 0
+        verdicts = self.verdicts
         for match in self.detector.match(chunk):
             at = match.start()
             while run_last <= at and run_start < size:
@@ -230,67 +244,75 @@ class _Punkt:
                 word_start = previous_stop
             else:
                 word_start = previous_start
-            if previous is not None and previous_stop <= word_start:
-                self._decide(chunk, previous, previous_start, cuts, plain)
-            previous, previous_start, previous_stop = match, word_start, at
-        if previous is not None:
-            self._decide(chunk, previous, previous_start, cuts, plain)
-        return cuts, plain
-
-    def _decide(
-        self,
-        chunk: str,
-        match: re.Match[str],
-        word_start: int,
-        cuts: list[int],
-        plain: dict[int, int],
-    ) -> None:
-        verdict = self._breaks(chunk, match, word_start)
-        if verdict:
-            cuts.append(match.end())
-            if verdict == _PLAIN:
-                plain[match.end()] = word_start if match.group() == "." else match.start()
+                # This word overlaps the previous candidate's: that one was inside a run of
+                # marks and is dropped (its cut, if Punkt made one, was the last).
+                if previous_stop > word_start and cuts and cuts[-1] == previous_stop + 1:
+                    del cuts[-1], starts[-1]
+            previous_start, previous_stop = word_start, at
+            mark = chunk[at]
+            if mark == ".":
+                word = chunk[word_start:at]
+                verdict = verdicts.get(word)
+                if verdict is None:
+                    verdict = self._word_verdict(word)
+                    if len(verdicts) < _VERDICTS_KEPT:
+                        verdicts[word] = verdict
+                if verdict == _ASK:
+                    verdict = self._breaks(chunk, match, word_start)
+                start = word_start
+            else:
+                verdict = _PLAIN if mark in "!?" else _YES
+                start = at
+            if verdict:
+                cuts.append(at + 1)
+                starts.append(start if verdict == _PLAIN else -1)
+        return cuts, starts
 
     def _interior(self, chunk: str) -> Iterator[tuple[int, int]]:
-        """The runs of dots and hyphens in ``chunk`` as (start, last character), in order.
+        """The runs of dots and hyphens in ``chunk`` as (start, last character), in order, where
+        one could hold a candidate.
 
-        A run holds two dots or hyphens in a row or dots with single spaces between them, so a
-        text with neither has none: ``in`` tests, much faster than the runs' own expression.
+        Only a run of dots with single spaces between them can ("Wait . . . what"): a hyphen is
+        no candidate, and a dot followed by a dot is none either (the detector's next character
+        must be white space or other punctuation: a test checks this for every language). So a
+        text without a dot, a space and a dot in a row has none: a fast search, where the runs'
+        own expression scans slowly.
         """
-        if ".." in chunk or "--" in chunk or _SPACED_DOTS.search(chunk):
+        if _SPACED_DOTS.search(chunk):
             for match in self.runs.finditer(chunk):
                 yield match.start(), match.end() - 1
 
+    def _word_verdict(self, word: str) -> int:
+        """Punkt's verdict on a full stop after ``word`` where the word alone decides, else
+        ``_ASK`` (``_breaks`` decides from what follows).
+
+        ``_PLAIN`` after a plain word: two to ``_PLAIN_LONGEST`` letters, no abbreviation and
+        nothing a list number or an ordinal could be ("ii.", "XIV."). A plain word stands after
+        an ASCII space or at the start of ``chunk``: a word found any other way (see ``cuts``)
+        holds the mark before it. Punkt's first pass marks an ordinary word's full stop a
+        sentence end; the second undoes it only when the word and the next token's type are a
+        known collocation, or the word abbreviates before a number that follows. A word that
+        starts no collocation and abbreviates before no number ends a sentence whatever follows.
+        """
+        if not word.isalpha():
+            return _ASK
+        if len(word) == 1:
+            return _NO  # an initial: never a cut after the rules below, so skip the work
+        lower = word.lower()
+        if lower in self.abbreviations or lower in self.undecided:
+            return _ASK
+        return _plain_or_yes(word)
+
     def _breaks(self, chunk: str, match: re.Match[str], word_start: int) -> int:
-        """Whether Punkt ends a sentence at ``match``: ``_NO``, ``_YES``, or ``_PLAIN`` after
-        a '!', a '?' or a plain word: two to ``_PLAIN_LONGEST`` letters, no abbreviation and
-        nothing a list number or an ordinal could be ("ii.", "XIV."). A plain word stands
-        after an ASCII space or at the start of ``chunk``: a word found any other way (see
-        ``cuts``) holds the mark before it."""
-        mark = match.group()
-        if mark != ".":
-            return _PLAIN if mark in "!?" else _YES
+        """Whether Punkt ends a sentence at the full stop ``match`` after a word that does not
+        decide alone (``_word_verdict``): ``_NO``, ``_YES`` or ``_PLAIN``."""
         word = chunk[word_start : match.start()]
-        if word.isalpha():
-            if len(word) == 1:
-                return _NO  # an initial: never a cut after the rules below, so skip the work
-            lower = word.lower()
-            if lower not in self.abbreviations:
-                plain = (
-                    _PLAIN
-                    if len(word) <= _PLAIN_LONGEST and not _NUMERAL_LIKE.fullmatch(word)
-                    else _YES
-                )
-                # Punkt's first pass marks an ordinary word's full stop a sentence end; the
-                # second undoes it only when the word and the next token's type are a known
-                # collocation, or the word abbreviates before a number that follows. A word
-                # that starts no collocation and abbreviates before no number ends a sentence
-                # whatever follows.
-                if lower not in self.undecided:
-                    return plain
-                following = self._next_type(*match.group("next_tok", "after_tok"))
-                if following is not None:
-                    return plain if (lower, following) not in self.collocations else _NO
+        lower = word.lower()
+        if word.isalpha() and lower not in self.abbreviations:
+            # A word that starts a collocation or abbreviates before a number.
+            following = self._next_type(*match.group("next_tok", "after_tok"))
+            if following is not None:
+                return _plain_or_yes(word) if (lower, following) not in self.collocations else _NO
         context = word + "." + match.group("after_tok")
         found = False
         for token in self.annotate(self.words.tokenize_annotated(context), self.params, self.rules):
@@ -331,18 +353,10 @@ def _punkt_cuts(chunk: str, code: str) -> tuple[list[int], dict[int, int]]:
     return decider.cuts(chunk)
 
 
-def _plainly_kept(chunk: str, cut: int, rules: _Rules, casual: bool) -> bool:
-    """Whether a cut Punkt made after a plain word or a '!' or '?' (``_Punkt._breaks``), no
-    earlier than the last cut kept, stands as it is: white space follows it, then at most
-    three opening quotes or brackets and the next sentence's first letter, not in lower case
-    unless the writer is ``casual``.
-
-    Then ``_realign`` finds no closer, emoticon or French guillemet after it, and ``_keep``'s
-    rules all pass: the word before it is the word Punkt saw (split at the same space), no
-    list mark, abbreviation or ordinal; what follows is a letter, no number, within its
-    200 characters; a capital (or a casual writer's word) undoes nothing."""
-    after = rules.plain_after.match(chunk, cut)
-    return after is not None and (casual or not after.group(1).islower())
+def _plain_or_yes(word: str) -> int:
+    """``_PLAIN`` for a word of letters that is neither too long for ``_keep``'s window nor a
+    list number or an ordinal ("ii.", "XIV."), else ``_YES``."""
+    return _PLAIN if len(word) <= _PLAIN_LONGEST and not _NUMERAL_LIKE.fullmatch(word) else _YES
 
 
 def _realign(chunk: str, cut: int, rules: _Rules) -> int:
@@ -371,7 +385,15 @@ class _Rules:
     ordinal_dot: bool
     mid: str  # punctuation that continues a sentence after a closing quote
     spaced_guillemets: bool
-    plain_after: re.Pattern[str]  # see ``_plainly_kept``
+    # What follows a cut Punkt made after a plain word or a '!' or '?' (``_Punkt.cuts``), no
+    # earlier than the last cut kept, where the cut stands as it is: white space, then at most
+    # three opening quotes or brackets and the next sentence's first letter (its group), not
+    # in lower case unless the writer is casual. Then ``_realign`` finds no closer, emoticon
+    # or French guillemet after it, and ``_keep``'s rules all pass: the word before it is the
+    # word Punkt saw (split at the same space), no list mark, abbreviation or ordinal; what
+    # follows is a letter, no number, within its 200 characters; a capital (or a casual
+    # writer's word) undoes nothing.
+    plain_after: re.Pattern[str]
 
 
 @cache

@@ -184,11 +184,15 @@ _PLAIN_PIECES = [
 
 def _plain_and_full_cuts(code: str, texts: list[str], monkeypatch) -> tuple[list, list]:
     """Each text's cuts (casual writer or not), then the same with every cut through the rules."""
+    import dataclasses
+    import re
+
     from desktop.engine.language import sentences
 
     fast = [sentences._cuts(t, code, casual) for t in texts for casual in (False, True)]
+    rules = dataclasses.replace(sentences._rules(code), plain_after=re.compile("(?!)"))
     with monkeypatch.context() as patch:
-        patch.setattr(sentences, "_plainly_kept", lambda *args: False)
+        patch.setattr(sentences, "_rules", lambda _: rules)  # no cut is plainly kept
         full = [sentences._cuts(t, code, casual) for t in texts for casual in (False, True)]
     return fast, full
 
@@ -196,7 +200,7 @@ def _plain_and_full_cuts(code: str, texts: list[str], monkeypatch) -> tuple[list
 @pytest.mark.parametrize("code", [c for c in LANGUAGES if c not in ("zh", "ja")])
 def test_plain_cuts_skip_only_rules_that_keep_them(code: str, monkeypatch) -> None:
     """A cut after a plain word or a '!' or '?' is kept without ``_realign`` and ``_keep``
-    (``_plainly_kept``): the cuts are those the rules give when they look at every cut, on
+    (``_Rules.plain_after``): the cuts are those the rules give when they look at every cut, on
     random texts full of marks, quotes, emoticons, numerals and abbreviations."""
     import random
 
