@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -57,7 +57,9 @@ _ASCII_SPACE = " \t\n\r\x0b\x0c"  # what Punkt's detector takes for the space be
 _SPACED_DOTS = re.compile(r"\.\s\.")
 # Punkt's verdicts on a candidate (``_Punkt.cuts``), and "the word alone does not decide".
 _NO, _YES, _PLAIN, _ASK = 0, 1, 2, 3
-_VERDICTS_KEPT = 100_000  # words whose verdict a process remembers (a few MB at most)
+# Verdicts a process remembers (``_Punkt.verdicts``, ``.contexts``): a few MB at most.
+_KEPT = 100_000
+_KEPT_LONGEST = 64  # characters of a word, or of a word and what follows it
 _PLAIN_LONGEST = 60  # letters: ``_keep`` sees a longer word's end only (64 characters)
 _NUMERAL_LIKE = re.compile(r"[IVXLCivxl]{2,5}")  # a list number or an ordinal ("ii.", "XIV.")
 _QUOTES = "\"'“”„‘’«»‹›()[]{}"  # never part of a number: the token after them has their type
@@ -165,7 +167,8 @@ def _cuts(chunk: str, code: str, casual: bool) -> list[int]:
             alnum = (kept and chunk[cut - 1] == ".") or _ALNUM.search(
                 chunk, scanned, cut
             ) is not None
-        scanned = max(scanned, cut)
+        if scanned < cut:
+            scanned = cut
         if alnum and (kept or _keep(chunk, previous, cut, rules, casual)):
             cuts.append(cut)
             previous = cut
@@ -196,6 +199,18 @@ class _Punkt:
         self.params = tok.params
         self.rules = tok.rules
         self.detector = punkt.PunktBoundaryDetector(tok.rules)
+        # Most paragraphs hold no mark but the full stop. There the candidates are those of the
+        # same expression with the full stop alone, which finds them by its literal, several
+        # times faster than a class; the other marks stay in the class of what may follow it.
+        # (Every language's marks include the full stop: a test compares the two.)
+        rules = tok.rules
+        self.other_marks = [c for c in rules.sent_end_chars if c != "."]
+        only_stops = replace(
+            rules,
+            sent_end_chars=(".",),
+            non_word_chars=rules.non_word_chars + "".join(self.other_marks),
+        )
+        self.full_stops = punkt.PunktBoundaryDetector(only_stops)
         self.runs = re.compile(tok.rules.multi_char_punct_pattern)
         self.spaced = tok.rules.next_sentence_requires_space
         self.words = punkt.PunktWordTokenizer(tok.rules)
@@ -210,6 +225,7 @@ class _Punkt:
         )
         # ``_word_verdict`` of the words seen: most sentences end in a word seen before.
         self.verdicts: dict[str, int] = {}
+        self.contexts: dict[tuple[str, str], int] = {}  # see ``_in_context``
 
     def cuts(self, chunk: str) -> tuple[list[int], list[int]]:
         """Where Punkt ends a sentence in ``chunk`` (after each candidate it breaks at), and for
@@ -228,7 +244,12 @@ class _Punkt:
         run_start, run_last = next(interior, (size, size))
         previous_start = previous_stop = 0
         verdicts = self.verdicts
-        for match in self.detector.match(chunk):
+        detector = self.full_stops
+        for mark in self.other_marks:
+            if mark in chunk:
+                detector = self.detector
+                break
+        for match in detector.match(chunk):
             at = match.start()
             while run_last <= at and run_start < size:
                 run_start, run_last = next(interior, (size, size))
@@ -255,10 +276,10 @@ class _Punkt:
                 verdict = verdicts.get(word)
                 if verdict is None:
                     verdict = self._word_verdict(word)
-                    if len(verdicts) < _VERDICTS_KEPT:
+                    if len(verdicts) < _KEPT and len(word) <= _KEPT_LONGEST:
                         verdicts[word] = verdict
                 if verdict == _ASK:
-                    verdict = self._breaks(chunk, match, word_start)
+                    verdict = self._in_context(word, match)
                 start = word_start
             else:
                 verdict = _PLAIN if mark in "!?" else _YES
@@ -303,17 +324,29 @@ class _Punkt:
             return _ASK
         return _plain_or_yes(word)
 
-    def _breaks(self, chunk: str, match: re.Match[str], word_start: int) -> int:
-        """Whether Punkt ends a sentence at the full stop ``match`` after a word that does not
-        decide alone (``_word_verdict``): ``_NO``, ``_YES`` or ``_PLAIN``."""
-        word = chunk[word_start : match.start()]
+    def _in_context(self, word: str, match: re.Match[str]) -> int:
+        """``_breaks``'s verdict on the full stop ``match`` after ``word``, remembered for short
+        contexts: a long text writes the same abbreviation before the same word again ("Mr.
+        Smith", "U.S. officials"). The detector's ``after_tok`` holds its ``next_tok``."""
+        after = match.group("after_tok")
+        verdict = self.contexts.get((word, after))
+        if verdict is None:
+            verdict = self._breaks(word, match.group("next_tok"), after)
+            if len(self.contexts) < _KEPT and len(word) + len(after) <= _KEPT_LONGEST:
+                self.contexts[word, after] = verdict
+        return verdict
+
+    def _breaks(self, word: str, following: str | None, after: str) -> int:
+        """Whether Punkt ends a sentence at a full stop after a word that does not decide alone
+        (``_word_verdict``), followed by the detector's ``next_tok`` and ``after_tok``: ``_NO``,
+        ``_YES`` or ``_PLAIN``."""
         lower = word.lower()
         if word.isalpha() and lower not in self.abbreviations:
             # A word that starts a collocation or abbreviates before a number.
-            following = self._next_type(*match.group("next_tok", "after_tok"))
-            if following is not None:
-                return _plain_or_yes(word) if (lower, following) not in self.collocations else _NO
-        context = word + "." + match.group("after_tok")
+            next_type = self._next_type(following, after)
+            if next_type is not None:
+                return _plain_or_yes(word) if (lower, next_type) not in self.collocations else _NO
+        context = word + "." + after
         found = False
         for token in self.annotate(self.words.tokenize_annotated(context), self.params, self.rules):
             if found:

@@ -175,6 +175,39 @@ def test_candidate_scan_is_punkts_on_the_dev_set(shared_eval: Path) -> None:
             ]
 
 
+@pytest.mark.parametrize("code", [c for c in LANGUAGES if c not in ("zh", "ja")])
+def test_only_dots_with_spaces_between_hold_candidates(code: str) -> None:
+    """``_Punkt`` looks for runs of dots and hyphens only where a dot, a white space and a dot
+    follow each other: a hyphen is no candidate, nor a dot followed by a dot, so only the last
+    dot of a plain run can be one."""
+    from desktop.engine.language.sentences import _punkt
+
+    text = "Wait.... what--no-- really..\nyes.. . x"
+    candidates = [m.start() for m in _punkt(code).detector.match(text)]
+    assert candidates == [i for i, c in enumerate(text) if c == "." and text[i + 1] in " \n"]
+
+
+@pytest.mark.parametrize("code", [c for c in LANGUAGES if c not in ("zh", "ja")])
+def test_full_stops_alone_are_found_as_punkt_finds_them(code: str) -> None:
+    """Where a text holds no mark but the full stop, ``_Punkt`` looks for candidates with the
+    full stop alone: the same matches, with the same groups, as Punkt's own detector."""
+    import random
+
+    from desktop.engine.language.sentences import _punkt
+
+    decider = _punkt(code)
+    rng = random.Random(code)
+    pieces = [p for p in _PIECES if not any(m in p for m in decider.other_marks)]
+    texts = [TEXTS[code]] + [
+        "".join(rng.choices(pieces, k=rng.randint(1, 120))) for _ in range(500)
+    ]
+    for text in texts:
+        if any(m in text for m in decider.other_marks):
+            continue
+        found = [(m.span(), m.groupdict()) for m in decider.full_stops.match(text)]
+        assert found == [(m.span(), m.groupdict()) for m in decider.detector.match(text)], text
+
+
 _PLAIN_PIECES = [
     *_PIECES, "Word.", "ii.", "XIV.", "Ill.", " »", "« ", "\u00a0", "\u202f", ":)", " :D", " 8)",
     "Hello!", "Yes?", "“The", "„Das", "(The", "¿Qué", "—And", "Über", "über", "[3]", "2002.",
