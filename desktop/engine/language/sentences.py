@@ -49,6 +49,7 @@ _ALNUM = re.compile(r"[^\W_]")
 _MERIDIEM = frozenset({"a.m.", "p.m.", "A.M.", "P.M."})
 # '6 p.m. Mr. Smith …': a time ending a sentence, which Punkt takes for an abbreviation.
 _MERIDIEM_END = re.compile(r"\d\s?(?:[ap]\.m\.|[AP]\.M\.)(?=\s+[A-Z])")
+_ELLIPSIS_OR_TIME = re.compile(r"\.(?:\.\.|[mM]\.)")  # "...", ".m.", ".M.": where either can be
 _CJK_TOKEN = re.compile(r"[。！？!?]+|[《「『（(【〈“‘]|[》」』）)】〉”’]")
 _CJK_OPEN = "《「『（(【〈“‘"
 _CJK_CLOSE = "》」』）)】〉”’"
@@ -131,14 +132,15 @@ def is_casual(text: str) -> bool:
 
 def _cuts(chunk: str, code: str, casual: bool) -> list[int]:
     """Offsets in ``chunk`` where a sentence ends, after the rules above."""
-    raw, starts = _punkt_cuts(chunk, code)
-    # The expressions scan slowly (no literal to look for first): ``in`` tells most paragraphs
-    # have nothing to find.
+    raw, starts = _punkt(code).cuts(chunk)
+    # The expressions scan slowly (no literal to look for first): one search for their dots
+    # (a literal) tells most paragraphs have nothing to find.
     extra: list[int] = []
-    if "..." in chunk or "…" in chunk:
-        extra.extend(m.end() for m in _ELLIPSIS.finditer(chunk) if m.group(1).isupper())
-    if code == "en" and (".m." in chunk or ".M." in chunk):
-        extra.extend(m.end() for m in _MERIDIEM_END.finditer(chunk))
+    if "…" in chunk or _ELLIPSIS_OR_TIME.search(chunk):
+        if "..." in chunk or "…" in chunk:
+            extra.extend(m.end() for m in _ELLIPSIS.finditer(chunk) if m.group(1).isupper())
+        if code == "en" and (".m." in chunk or ".M." in chunk):
+            extra.extend(m.end() for m in _MERIDIEM_END.finditer(chunk))
     if extra:
         start_of = dict(zip(raw, starts, strict=True))
         raw = sorted(raw + extra)
@@ -377,13 +379,10 @@ class _Punkt:
 
 @cache
 def _punkt(code: str) -> _Punkt:
-    return _Punkt(code)
-
-
-def _punkt_cuts(chunk: str, code: str) -> tuple[list[int], dict[int, int]]:
+    # Locked while it loads, not on every look-up (a paragraph's): two threads that miss at once
+    # build one each, and the cache keeps one.
     with _lock:
-        decider = _punkt(code)
-    return decider.cuts(chunk)
+        return _Punkt(code)
 
 
 def _plain_or_yes(word: str) -> int:
