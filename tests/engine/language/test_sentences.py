@@ -208,6 +208,29 @@ def test_full_stops_alone_are_found_as_punkt_finds_them(code: str) -> None:
         assert found == [(m.span(), m.groupdict()) for m in decider.detector.match(text)], text
 
 
+def test_remembered_verdicts_stay_bounded(monkeypatch) -> None:
+    """A language remembers at most ``_KEPT`` words' and contexts' verdicts, and past that
+    bound the sentences are those it finds with every verdict remembered."""
+    from desktop.engine.language import sentences
+
+    def letters(i: int) -> str:
+        return "".join(chr(ord("a") + int(d)) for d in str(i))
+
+    words = [letters(i) for i in range(100, 400)]
+    text = " ".join(f"We saw {word}. Mr. {word.title()} came." for word in words)
+    unbounded = sentences._Punkt("en")
+    monkeypatch.setattr(sentences, "_punkt", lambda code: unbounded)
+    expected = list(sentences.sentence_spans(text, 0, len(text), "en"))
+    assert len(expected) > 590  # a few of the words are abbreviations ("dec")
+    assert len(unbounded.verdicts) > 300
+    assert len(unbounded.contexts) >= 300
+    bounded = sentences._Punkt("en")
+    monkeypatch.setattr(sentences, "_punkt", lambda code: bounded)
+    monkeypatch.setattr(sentences, "_KEPT", 20)
+    assert list(sentences.sentence_spans(text, 0, len(text), "en")) == expected
+    assert len(bounded.verdicts) == len(bounded.contexts) == 20
+
+
 _PLAIN_PIECES = [
     *_PIECES, "Word.", "ii.", "XIV.", "Ill.", " »", "« ", "\u00a0", "\u202f", ":)", " :D", " 8)",
     "Hello!", "Yes?", "“The", "„Das", "(The", "¿Qué", "—And", "Über", "über", "[3]", "2002.",
