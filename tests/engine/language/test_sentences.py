@@ -112,10 +112,10 @@ def test_quality_floor_on_the_dev_set(shared_eval: Path) -> None:
 
 def _punkt_reference(code: str, chunk: str) -> list[int]:
     """Where Punkt's own detector and annotation end sentences (initials left to the rules, as
-    ``sentences._Punkt`` does): what the fast candidate scan must reproduce."""
-    from desktop.engine.language.sentences import _punkt
+    ``punkt_cuts.PunktCuts`` does): what the fast candidate scan must reproduce."""
+    from desktop.engine.language.punkt_cuts import for_language
 
-    decider = _punkt(code)
+    decider = for_language(code)
     cuts = []
     for candidate in decider.detector.detect(chunk):
         word = candidate.context[: len(candidate.context) - len(candidate.after_tok) - 1]
@@ -150,29 +150,29 @@ def test_candidate_scan_is_punkts(code: str) -> None:
     sample text and on random texts full of marks, runs of dots and abbreviations."""
     import random
 
-    from desktop.engine.language.sentences import _punkt
+    from desktop.engine.language.punkt_cuts import for_language
 
     rng = random.Random(code)
     texts = [TEXTS[code], "Word. " * 50, "." * 500, "Yes . . . no. Wait -- what?! Really..."]
     texts += ["".join(rng.choices(_PIECES, k=rng.randint(1, 120))) for _ in range(3000)]
-    for first, second in _punkt(code).collocations:  # where Punkt keeps a full stop
+    for first, second in for_language(code).collocations:  # where Punkt keeps a full stop
         first, second = first.replace("##number##", "12"), second.replace("##number##", "3")
         for after in (second, second.title(), f"{second},", f"{second}.", f'"{second}'):
             texts += [f"It was {first}. {after} then", f"{first.title()}. {after}"]
     for text in texts:
-        assert _punkt(code).cuts(text)[0] == _punkt_reference(code, text), repr(text)
+        assert for_language(code).cuts(text)[0] == _punkt_reference(code, text), repr(text)
 
 
 def test_candidate_scan_is_punkts_on_the_dev_set(shared_eval: Path) -> None:
-    from desktop.engine.language.sentences import _punkt
+    from desktop.engine.language.punkt_cuts import for_language
 
     for line in (shared_eval / "segmentation-dev.jsonl").read_text("utf-8").splitlines():
         row = json.loads(line)
         if row["lang"] in LANGUAGES and row["lang"] not in ("zh", "ja"):
             text = row["text"]
-            assert _punkt(row["lang"]).cuts(text)[0] == _punkt_reference(row["lang"], text), row[
-                "id"
-            ]
+            assert for_language(row["lang"]).cuts(text)[0] == _punkt_reference(row["lang"], text), (
+                row["id"]
+            )
 
 
 @pytest.mark.parametrize("code", [c for c in LANGUAGES if c not in ("zh", "ja")])
@@ -180,10 +180,10 @@ def test_only_dots_with_spaces_between_hold_candidates(code: str) -> None:
     """``_Punkt`` looks for runs of dots and hyphens only where a dot, a white space and a dot
     follow each other: a hyphen is no candidate, nor a dot followed by a dot, so only the last
     dot of a plain run can be one."""
-    from desktop.engine.language.sentences import _punkt
+    from desktop.engine.language.punkt_cuts import for_language
 
     text = "Wait.... what--no-- really..\nyes.. . x"
-    candidates = [m.start() for m in _punkt(code).detector.match(text)]
+    candidates = [m.start() for m in for_language(code).detector.match(text)]
     assert candidates == [i for i, c in enumerate(text) if c == "." and text[i + 1] in " \n"]
 
 
@@ -193,9 +193,9 @@ def test_full_stops_alone_are_found_as_punkt_finds_them(code: str) -> None:
     full stop alone: the same matches, with the same groups, as Punkt's own detector."""
     import random
 
-    from desktop.engine.language.sentences import _punkt
+    from desktop.engine.language.punkt_cuts import for_language
 
-    decider = _punkt(code)
+    decider = for_language(code)
     rng = random.Random(code)
     pieces = [p for p in _PIECES if not any(m in p for m in decider.other_marks)]
     texts = [TEXTS[code]] + [
@@ -211,22 +211,22 @@ def test_full_stops_alone_are_found_as_punkt_finds_them(code: str) -> None:
 def test_remembered_verdicts_stay_bounded(monkeypatch) -> None:
     """A language remembers at most ``_KEPT`` words' and contexts' verdicts, and past that
     bound the sentences are those it finds with every verdict remembered."""
-    from desktop.engine.language import sentences
+    from desktop.engine.language import punkt_cuts, sentences
 
     def letters(i: int) -> str:
         return "".join(chr(ord("a") + int(d)) for d in str(i))
 
     words = [letters(i) for i in range(100, 400)]
     text = " ".join(f"We saw {word}. Mr. {word.title()} came." for word in words)
-    unbounded = sentences._Punkt("en")
-    monkeypatch.setattr(sentences, "_punkt", lambda code: unbounded)
+    unbounded = punkt_cuts.PunktCuts("en")
+    monkeypatch.setattr(punkt_cuts, "for_language", lambda code: unbounded)
     expected = list(sentences.sentence_spans(text, 0, len(text), "en"))
     assert len(expected) > 590  # a few of the words are abbreviations ("dec")
     assert len(unbounded.verdicts) > 300
     assert len(unbounded.contexts) >= 300
-    bounded = sentences._Punkt("en")
-    monkeypatch.setattr(sentences, "_punkt", lambda code: bounded)
-    monkeypatch.setattr(sentences, "_KEPT", 20)
+    bounded = punkt_cuts.PunktCuts("en")
+    monkeypatch.setattr(punkt_cuts, "for_language", lambda code: bounded)
+    monkeypatch.setattr(punkt_cuts, "_KEPT", 20)
     assert list(sentences.sentence_spans(text, 0, len(text), "en")) == expected
     assert len(bounded.verdicts) == len(bounded.contexts) == 20
 
