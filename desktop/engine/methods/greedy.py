@@ -164,8 +164,8 @@ def rank_sum_basic(analysis: Analysis) -> Scores:
     divisors = -np.maximum(lengths, 1).astype(float)
     keys = (np.bincount(rows, p[stems], minlength=n) / divisors).tolist()
     # One divisor object per length, shared by the sentences of that length (as the words' ints
-    # are): on long documents, where the ratings' cost is mostly memory latency, a rating then
-    # fetches one object fewer from memory, and the objects left in the cache are of use.
+    # are): on long documents, where the ratings' cost is mostly memory latency, one object per
+    # sentence would be one more fetch a rating, and megabytes more to keep in the cache.
     per_length = np.empty(int(lengths.max()) + 1, dtype=object)
     per_length[:] = [-float(max(length, 1)) for length in range(len(per_length))]
     divisors = per_length[lengths].tolist()
