@@ -28,7 +28,8 @@ wins, as sumy's ``kls.index(min(kls))`` means but sees rounding noise as a diffe
 a pick. While the summary is short its length moves every bound by much, so the first picks rate
 every candidate with numpy instead. Sentences with the same content words (an empty one is one)
 always tie: only the first of them waits in a heap, and the next takes its place when it is
-picked.
+picked. A length's heap holds only its lowest keys; the rest wait in a reserve below which
+the heap's keys stay.
 """
 
 from __future__ import annotations
@@ -59,6 +60,12 @@ _WAITING = math.nan  # the key of a later twin, which waits behind the first (in
 # every bound by much, and most candidates would be rated one by one (at 100,000 sentences the
 # first 100 picks rated 2,300 candidates each; from pick 300 on, about 10).
 _OPENING = 200
+# A length's heap holds its lowest keys only, at most this many when it is refilled; the others
+# wait unsorted in the length's reserve, all at or above its floor (the reserve's lowest key),
+# which bounds the length while the heap is empty, and are sorted when the floor comes within
+# reach. A heap thousands deep (100,000 sentences) takes twice the comparisons a move, each
+# reading a float that is rarely in cache.
+_HEAP_KEYS = 128
 _WINDOW = 4096  # words of summary whose c (by length) is kept as a list at a time
 
 
@@ -188,16 +195,22 @@ def ranked(analysis: Analysis, opening: int) -> Scores:
     filed = np.flatnonzero(~waiting & ~picked)
     by_length = filed[np.lexsort((key[filed], lengths[filed]))]  # sorted: each part is a heap
     cut = np.flatnonzero(np.diff(lengths[by_length])) + 1
+    inf = math.inf
     heaps: list[list[float]] = [[] for _ in range(longest + 1)]
+    reserves: list[list[float]] = [[] for _ in range(longest + 1)]
+    floors = [inf] * (longest + 1)
     owners: list[dict[float, int]] = [{} for _ in range(longest + 1)]
-    tops = np.full(longest + 1, np.inf)  # the lowest key in each heap
+    tops = np.full(longest + 1, np.inf)  # the lowest key of each length
     for part in np.split(by_length, cut):
-        if len(part):
+        if len(part):  # the lowest keys into the heap, the rest into the reserve
             ln = int(lengths[part[0]])
             keys = key[part]
-            heaps[ln] = _apart(keys.tolist()) if (keys[1:] == keys[:-1]).any() else keys.tolist()
-            owners[ln] = dict(zip(heaps[ln], part.tolist(), strict=True))
-            tops[ln] = heaps[ln][0]
+            apart = _apart(keys.tolist()) if (keys[1:] == keys[:-1]).any() else keys.tolist()
+            owners[ln] = dict(zip(apart, part.tolist(), strict=True))
+            heaps[ln], reserves[ln] = apart[:_HEAP_KEYS], apart[_HEAP_KEYS:]
+            if reserves[ln]:
+                floors[ln] = reserves[ln][0]  # (sorted)
+            tops[ln] = apart[0]
     key_of: list[float | None] = [None] * n  # a sentence's key; None once picked
     for owner in owners:
         for k, x in owner.items():
@@ -229,7 +242,7 @@ def ranked(analysis: Analysis, opening: int) -> Scores:
     word_list = array("i", word_indices.astype(np.int32).tobytes())
     count_list = array("i", word_counts.astype(np.int32).tobytes())
     heappop, heappush, heapreplace = heapq.heappop, heapq.heappush, heapq.heapreplace
-    inf, nextafter = math.inf, math.nextafter
+    nextafter = math.nextafter
     top_of = tops.tolist()  # (read as floats: a numpy scalar compares slowly)
     # c by length, sliced from a window of log_c kept as a list (refilled when the summary has
     # outgrown it)
@@ -250,10 +263,16 @@ def ranked(analysis: Analysis, opening: int) -> Scores:
         lowest = int(bounds.argmin())
         in_reach = [lowest]
         for ln in in_reach:
-            heap, owner, c = heaps[ln], owners[ln], c_now[ln]
+            heap, owner, c, floor = heaps[ln], owners[ln], c_now[ln], floors[ln]
             cq = c * q_summary
-            while heap:
-                k = heap[0]
+            while True:
+                if heap:
+                    k = heap[0]
+                elif floor != inf and floor + cq <= reach:
+                    floor = floors[ln] = _refill(heap, reserves[ln], owner)
+                    continue
+                else:
+                    break
                 if k + cq > reach:
                     break
                 x = owner.pop(k, None)
@@ -274,13 +293,17 @@ def ranked(analysis: Analysis, opening: int) -> Scores:
                     if filed_as + cq > reach:  # out of reach: filed again in one move
                         g_list[x] = g_x
                         key_of[x] = filed_as
-                        heapreplace(heap, filed_as)
+                        if filed_as < floor:
+                            heapreplace(heap, filed_as)
+                        else:
+                            heappop(heap)
+                            reserves[ln].append(filed_as)
                         continue
                     del owner[filed_as]  # (nudged within reach: a contender after all)
                 heappop(heap)  # a contender, in no heap until it is filed again
                 key_of[x] = inf
                 rated.append((x, v, g_x))
-            top = heap[0] if heap else inf
+            top = heap[0] if heap else floor
             if top != top_of[ln]:
                 tops[ln] = top_of[ln] = top
             if ln == lowest:
@@ -364,10 +387,23 @@ def ranked(analysis: Analysis, opening: int) -> Scores:
                 while owner.setdefault(key_x, x) != x:
                     key_x = nextafter(key_x, -inf)
                 key_of[x] = key_x
-                heappush(heaps[ln], key_x)
+                if key_x < floors[ln]:
+                    heappush(heaps[ln], key_x)
+                else:
+                    reserves[ln].append(key_x)
                 if key_x < top_of[ln]:
                     tops[ln] = top_of[ln] = key_x
     return pick_order_scores(np.asarray(order, dtype=np.int64))
+
+
+def _refill(heap: list[float], reserve: list[float], owner: dict[float, int]) -> float:
+    """Move the lowest keys of ``reserve`` into the empty ``heap`` (those no longer filed are
+    dropped; sorted keys are a heap) and give the reserve's new floor. The reserve stays sorted
+    but for the keys filed since, which the next sort merges in."""
+    reserve.sort()
+    heap += [k for k in reserve[:_HEAP_KEYS] if k in owner]
+    del reserve[:_HEAP_KEYS]
+    return reserve[0] if reserve else math.inf
 
 
 def _apart(keys: list[float]) -> list[float]:

@@ -20,7 +20,7 @@ from support.paths import ROOT
 
 from desktop.engine import Document, load, rank
 from desktop.engine.analysis import Analysis, analyse
-from desktop.engine.methods import TIE
+from desktop.engine.methods import TIE, kl
 from desktop.engine.methods.kl import ranked
 
 if TYPE_CHECKING:
@@ -217,6 +217,19 @@ def test_kl_is_the_plain_greedy_when_many_sentences_share_a_bound(seed: int) -> 
         sentences.append(" ".join(pool[start : start + size]).capitalize() + ".")
         start += size
     _assert_kl_is_the_plain_greedy(_document(sentences, more_than=40))
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_kl_is_the_plain_greedy_with_most_keys_in_reserve(
+    shared_eval: Path, seed: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each length's heap holds its two lowest keys, the others wait in its reserve until the
+    bound reaches them (a long text's heaps hold the lowest 128): keys filed again on either side
+    of the reserve's lowest, heaps emptied and refilled at almost every pick."""
+    monkeypatch.setattr(kl, "_HEAP_KEYS", 2)
+    _assert_kl_is_the_plain_greedy(_few_words(seed))
+    if seed == 0:
+        _assert_kl_is_the_plain_greedy(_long_text(150))
 
 
 def _assert_kl_is_the_plain_greedy(document: Document) -> None:
