@@ -60,11 +60,11 @@ _WAITING = math.nan  # the key of a later twin, which waits behind the first (in
 # every bound by much, and most candidates would be rated one by one (at 100,000 sentences the
 # first 100 picks rated 2,300 candidates each; from pick 300 on, about 10).
 _OPENING = 200
-# A length's heap holds its lowest keys only, at most this many when it is refilled; the others
-# wait unsorted in the length's reserve, all at or above its floor (the reserve's lowest key),
-# which bounds the length while the heap is empty, and are sorted when the floor comes within
-# reach. A heap thousands deep (100,000 sentences) takes twice the comparisons a move, each
-# reading a float that is rarely in cache.
+# A length's heap holds its lowest keys only (when refilled, this many or an eighth of the
+# reserve); the others wait unsorted in the length's reserve, all at or above its floor (the
+# reserve's lowest key), which bounds the length while the heap is empty, and are sorted when
+# the floor comes within reach. A heap thousands deep (100,000 sentences) takes twice the
+# comparisons a move, each reading a float that is rarely in cache.
 _HEAP_KEYS = 128
 _WINDOW = 4096  # words of summary whose c (by length) is kept as a list at a time
 
@@ -401,8 +401,9 @@ def _refill(heap: list[float], reserve: list[float], owner: dict[float, int]) ->
     dropped; sorted keys are a heap) and give the reserve's new floor. The reserve stays sorted
     but for the keys filed since, which the next sort merges in."""
     reserve.sort()
-    heap += [k for k in reserve[:_HEAP_KEYS] if k in owner]
-    del reserve[:_HEAP_KEYS]
+    take = max(_HEAP_KEYS, len(reserve) >> 3)  # (each sort reads the whole reserve)
+    heap += [k for k in reserve[:take] if k in owner]
+    del reserve[:take]
     return reserve[0] if reserve else math.inf
 
 
