@@ -90,20 +90,21 @@ _FIT_SAMPLE = 3000
 def outside_article(
     texts: Sequence[str],
     split: Sequence[list[str]],
+    lower: Sequence[bool],
     words: Sequence[int],
     kinds: Sequence[Kind],
     code: str,
 ) -> list[bool]:
     """For each block, whether it is page furniture around (or inside) the article. ``split``:
-    each block's words; ``words``: their ``word_count``.
+    each block's words, in lower case where ``lower`` says so; ``words``: their ``word_count``.
 
     ``kinds`` are the blocks' kinds so far: boilerplate already found by the line rules counts
     against a stretch, titles, bylines and captions count neither way.
     """
     if len(texts) < _MIN_BLOCKS:
         return [False] * len(texts)
-    verdicts = _justext(texts, split, code)
-    keys = _repeat_keys(split)
+    verdicts = _justext(texts, split, lower, code)
+    keys = _repeat_keys(split, lower)
     seen = Counter(keys)
     repeated = [
         seen[k] > 2 or (seen[k] > 1 and w <= _REPEATED_WORDS)
@@ -132,12 +133,18 @@ def outside_article(
     ]
 
 
-def _repeat_keys(split: Sequence[list[str]]) -> list[str | tuple[int, str, str]]:
-    """What each paragraph (its words) says, to find repeats: its words casefolded, numbers as
-    "#". Paragraphs can say the same only if they agree in their number of words and in their
-    first and last words, so one that shares these with no other is keyed by them alone (a pass
-    over every paragraph's text cost most of finding the page's furniture)."""
-    rough = [(len(words), _key(words[:1]), _key(words[-1:])) for words in split]
+def _repeat_keys(
+    split: Sequence[list[str]], lower: Sequence[bool]
+) -> list[str | tuple[int, str, str]]:
+    """What each paragraph (its words, in lower case where ``lower`` says so) says, to find
+    repeats: its words casefolded, numbers as "#". Paragraphs can say the same only if they agree
+    in their number of words and in their first and last words, so one that shares these with no
+    other is keyed by them alone (a pass over every paragraph's text cost most of finding the
+    page's furniture)."""
+    rough = [
+        (len(words), _word_key(words[:1], low), _word_key(words[-1:], low))
+        for words, low in zip(split, lower, strict=True)
+    ]
     shared = Counter(rough)
     return [_key(w) if shared[r] > 1 else r for w, r in zip(split, rough, strict=True)]
 
@@ -146,9 +153,17 @@ def _key(words: list[str]) -> str:
     return _DIGITS.sub("#", " ".join(words).casefold())
 
 
-def _justext(texts: Sequence[str], split: Sequence[list[str]], code: str) -> list[str]:
-    """jusText's context-free class of each block (``split``: its words): good, neargood, short
-    or bad ("" without a stop-word list).
+def _word_key(word: list[str], lower: bool) -> str:
+    """``_key`` of ``word`` (a list of at most one word, in lower case if ``lower``): a word in
+    lower case that is letters only (no digit) is its own key, as its casefold (``cleaning``)."""
+    return word[0] if lower and word and word[0].isalpha() else _key(word)
+
+
+def _justext(
+    texts: Sequence[str], split: Sequence[list[str]], lower: Sequence[bool], code: str
+) -> list[str]:
+    """jusText's context-free class of each block (``split``: its words, in lower case where
+    ``lower`` says so): good, neargood, short or bad ("" without a stop-word list).
 
     The same classes as jusText's ``classify_paragraphs`` with its defaults gives a paragraph
     without links (a test compares them), computed here because importing jusText imports lxml:
@@ -159,26 +174,27 @@ def _justext(texts: Sequence[str], split: Sequence[list[str]], code: str) -> lis
         return [""] * len(texts)
     stop = _fitting_stoplist(split, name)
     classes = []
-    for text, words in zip(texts, split, strict=True):
+    for text, words, low in zip(texts, split, lower, strict=True):
         length = len(" ".join(words))  # jusText's text: whitespace runs as one space
         if "\xa9" in text or "&copy" in text:
             classes.append("bad")
         elif length < _LENGTH_LOW:
             classes.append("short")
-        elif _density_reaches(words, stop, _STOPWORDS_HIGH):
+        elif _density_reaches(words, low, stop, _STOPWORDS_HIGH):
             classes.append("good" if length > _LENGTH_HIGH else "neargood")
         else:
-            classes.append("neargood" if _density_reaches(words, stop, _STOPWORDS_LOW) else "bad")
+            low_share = _density_reaches(words, low, stop, _STOPWORDS_LOW)
+            classes.append("neargood" if low_share else "bad")
     return classes
 
 
-def _density_reaches(words: list[str], stop: frozenset[str], share: float) -> bool:
-    """Whether ``stop``'s words (in lower case) are at least ``share`` of ``words`` (not empty).
-    Counted in C (map): a generator cost 0.1 s a megabyte. The words already in lower case are a
-    lower bound, and usually enough: lower-casing every word cost as much again."""
-    return (
-        sum(map(stop.__contains__, words)) / len(words) >= share
-        or sum(map(stop.__contains__, map(str.lower, words))) / len(words) >= share
+def _density_reaches(words: list[str], lower: bool, stop: frozenset[str], share: float) -> bool:
+    """Whether ``stop``'s words (in lower case) are at least ``share`` of ``words`` (not empty;
+    in lower case if ``lower``). Counted in C (map): a generator cost 0.1 s a megabyte. The words
+    already in lower case are a lower bound, and usually enough: lower-casing every word cost as
+    much again."""
+    return sum(map(stop.__contains__, words)) / len(words) >= share or (
+        not lower and sum(map(stop.__contains__, map(str.lower, words))) / len(words) >= share
     )
 
 

@@ -52,6 +52,7 @@ _NORDIC = frozenset({"da", "no", "sv"})  # too close to tell apart on a paragrap
 _SHINGLE = 4  # words: a sequence this long seen twice is a repeat, not a coincidence
 _REPEAT_MIN_WORDS = 6
 _REPEAT_SHARE = 0.8
+_ASCII = bytes(range(128))
 _MIX = 0x9E3779B97F4A7C15  # odd: combining hashes with it keeps shingles apart as a tuple does
 _ADDRESS = re.compile(
     r"(?:https?://|www\.)\S+?(?P<image>\.(?:png|jpe?g|gif|webp|svg|avif))?(?:[?#]\S*)?",
@@ -66,19 +67,19 @@ def classify(extracted: Extracted, code: str) -> tuple[Block, ...]:
     text = extracted.text
     blocks = extracted.blocks
     texts = [text[b.start : b.end] for b in blocks]
-    split = [piece.split() for piece in texts]  # split and counted once: most rules ask
+    split, lower = _split(text, blocks, texts)  # split and counted once: most rules ask
     counts = word_counts(text, texts, split)
     words = [n if len(t) <= _LONG else _words(t) for t, n in zip(texts, counts, strict=True)]
     kinds = [b.kind for b in blocks]
     for i, piece in enumerate(texts):
         if kinds[i] is Kind.BODY:
             kinds[i] = _kind_of(piece, words[i])
-    _repeats(texts, split, kinds)
+    _repeats(texts, split, lower, kinds)
     _addresses(texts, kinds)
     if extracted.format not in _MAIN_CONTENT_FOUND:
-        _furniture(texts, split, counts, kinds, code)
+        _furniture(texts, split, lower, counts, kinds, code)
     _teasers(texts, words, kinds)
-    _foreign(texts, split, words, kinds, code)
+    _foreign(texts, split, lower, words, kinds, code)
     _sandwiched(texts, words, kinds)
     _bios(texts, words, kinds, code)
     _tail(kinds)
@@ -91,6 +92,30 @@ def classify(extracted: Extracted, code: str) -> tuple[Block, ...]:
     return tuple(
         b if b.kind is k else Block(b.start, b.end, k) for b, k in zip(blocks, kinds, strict=True)
     )
+
+
+def _split(
+    text: str, blocks: Sequence[Block], texts: Sequence[str]
+) -> tuple[list[list[str]], list[bool]]:
+    """Each block's words (``texts``: the blocks' text), and whether they are in lower case: in
+    lower case where that is their casefold too, so that no rule casefolds or lower-cases them
+    word by word, and the hashes the repeat rule computes serve the stop-word look-ups after it.
+
+    That is a block in ASCII, or any block of a text none of whose other characters has a case
+    (curly quotes, dashes, "£", "é": ``str.lower`` and ``str.casefold`` keep them): its words
+    are then those of the text with its ASCII letters lower-cased, in C on its UTF-8 bytes.
+    """
+    data = text.encode("utf-8", "surrogatepass")
+    others = data.translate(None, _ASCII).decode("utf-8", "surrogatepass")
+    head = others[:_LONG]  # a text with cased letters usually shows one early
+    if head.lower() == head == head.casefold() and others.lower() == others == others.casefold():
+        lowered = data.lower().decode("utf-8", "surrogatepass")
+        return [lowered[b.start : b.end].split() for b in blocks], [True] * len(blocks)
+    lower = list(map(str.isascii, texts))
+    split = [
+        (piece.lower() if low else piece).split() for piece, low in zip(texts, lower, strict=True)
+    ]
+    return split, lower
 
 
 def _is_heading(piece: str, words: int) -> bool:
@@ -167,10 +192,13 @@ def _is_dateline(piece: str) -> bool:
     )
 
 
-def _repeats(texts: Sequence[str], split: Sequence[list[str]], kinds: list[Kind]) -> None:
+def _repeats(
+    texts: Sequence[str], split: Sequence[list[str]], lower: Sequence[bool], kinds: list[Kind]
+) -> None:
     """Text said before is no new paragraph: a page's second copy of the article, a pull quote,
     a header printed on every page. A block most of whose word sequences appeared earlier is
-    boilerplate; its first occurrence stays. ``split``: each block's words."""
+    boilerplate; its first occurrence stays. ``split``: each block's words, in lower case (its
+    casefold, see ``_split``) where ``lower`` says so."""
     import numpy as np
 
     # Each word casefolded and hashed once, in C; a shingle (four words in a row inside one
@@ -178,14 +206,19 @@ def _repeats(texts: Sequence[str], split: Sequence[list[str]], kinds: list[Kind]
     # order, the first block that holds one is at the start of its run: a Python set of the
     # shingles seen, filled block by block, cost 50 µs a block. The words already split are
     # those of the casefolded text: casefolding maps no character to or from white space.
-    # numpy reads the hashes from the iterator (an array's ``extend`` parsed each one as a
-    # call's argument).
+    # Words in lower case are their casefold (``_split``): hashed as they are, their hashes
+    # serve the stop-word look-ups after this rule. numpy reads the hashes from the iterator
+    # (an array's ``extend`` parsed each one as a call's argument).
     samples = [
-        words if len(piece) <= _LONG else piece[:_LONG].split()
+        words if len(piece) <= _LONG else piece[:_LONG].casefold().split()
         for piece, words in zip(texts, split, strict=True)
     ]
+    folded = [low or len(piece) > _LONG for piece, low in zip(texts, lower, strict=True)]
     sizes = list(map(len, samples))
-    hashes = chain.from_iterable(map(hash, map(str.casefold, sample)) for sample in samples)
+    hashes = chain.from_iterable(
+        map(hash, sample if done else map(str.casefold, sample))
+        for sample, done in zip(samples, folded, strict=True)
+    )
     words = np.fromiter(hashes, dtype=np.int64, count=sum(sizes)).view(np.uint64)
     block = np.repeat(np.arange(len(texts), dtype=np.int32), sizes)
     n = len(words) - _SHINGLE + 1
@@ -256,6 +289,7 @@ def _addresses(texts: Sequence[str], kinds: list[Kind]) -> None:
 def _furniture(
     texts: Sequence[str],
     split: Sequence[list[str]],
+    lower: Sequence[bool],
     counts: Sequence[int],
     kinds: list[Kind],
     code: str,
@@ -263,7 +297,7 @@ def _furniture(
     """Menus, teaser lists and footers of a page that lost its markup (see ``boilerplate``)."""
     from desktop.engine.boilerplate import outside_article
 
-    for i, outside in enumerate(outside_article(texts, split, counts, kinds, code)):
+    for i, outside in enumerate(outside_article(texts, split, lower, counts, kinds, code)):
         if outside and kinds[i] in (Kind.BODY, Kind.HEADING, Kind.CAPTION):
             kinds[i] = Kind.BOILERPLATE
 
@@ -299,12 +333,13 @@ def _is_sentence(piece: str, words: int) -> bool:
 def _foreign(
     texts: Sequence[str],
     split: Sequence[list[str]],
+    lower: Sequence[bool],
     words: Sequence[int],
     kinds: list[Kind],
     code: str,
 ) -> None:
     """Paragraphs confidently in another language than the article are boilerplate. ``split``:
-    each block's words."""
+    each block's words, in lower case where ``lower`` says so."""
     from desktop.engine.language.words import stop_words
 
     stop = stop_words(code)
@@ -320,7 +355,9 @@ def _foreign(
                 continue
         else:
             sample = piece[:_LONG]
-            if _plainly_in(sample, split[i] if len(piece) <= _LONG else sample.split(), stop):
+            short = len(piece) <= _LONG
+            tokens = split[i] if short else sample.split()
+            if _plainly_in(sample, tokens, short and lower[i], stop):
                 continue
             found = _WORD.findall(piece[:_LONG])
             if len(found) < _FOREIGN_MIN_WORDS:
@@ -347,12 +384,13 @@ def _foreign(
             kinds[i] = Kind.BOILERPLATE
 
 
-def _plainly_in(sample: str, tokens: list[str], stop: frozenset[str]) -> bool:
-    """Whether ``sample`` (split into ``tokens``) holds enough of ``stop``'s words for
-    ``_foreign``'s rule, decided on bounds, without finding every word (most prose says yes; the
-    rule looks closer otherwise): its tokens that are plain words are one word each, and give at
-    least this many stop words."""
-    # Stop words are in lower case: those written so are a lower bound, and usually enough.
+def _plainly_in(sample: str, tokens: list[str], lower: bool, stop: frozenset[str]) -> bool:
+    """Whether ``sample`` (split into ``tokens``, lower-cased where ``lower``) holds enough of
+    ``stop``'s words for ``_foreign``'s rule, decided on bounds, without finding every word (most
+    prose says yes; the rule looks closer otherwise): its tokens that are plain words are one
+    word each, and give at least this many stop words."""
+    # Stop words are in lower case: those written so are a lower bound, and usually enough
+    # (tokens in lower case give the exact count).
     # Counted among all tokens with the stop words that are letters only, they are those among
     # the plain tokens, without filtering them.
     written = sum(map(_alphabetic(stop).__contains__, tokens))
@@ -366,7 +404,9 @@ def _plainly_in(sample: str, tokens: list[str], stop: frozenset[str]) -> bool:
     # and at most one word in two characters of each (a non-letter between two words).
     rest = len(sample) - sum(map(len, plain)) - max(0, len(tokens) - 1)
     need = _FOREIGN_STOP_RATIO * (len(plain) + (rest + other) // 2)
-    return written >= need or sum(map(stop.__contains__, map(str.lower, plain))) >= need
+    return written >= need or (
+        not lower and sum(map(stop.__contains__, map(str.lower, plain))) >= need
+    )
 
 
 @cache

@@ -168,10 +168,58 @@ def test_the_quick_stop_word_check_never_says_yes_wrongly(pieces: list[tuple[str
 
     stop = stop_words("en")
     sample = "".join(token + space for token, space in pieces)
-    if cleaning._plainly_in(sample, sample.split(), stop):
-        words = cleaning._WORD.findall(sample)
-        stops = sum(w.lower() in stop for w in words)
-        assert len(words) < 8 or stops >= 0.12 * len(words)
+    words = cleaning._WORD.findall(sample)
+    if len(words) >= 8 and sum(w.lower() in stop for w in words) < 0.12 * len(words):
+        # The words as written, and as the cleaning splits them (in lower case where it can).
+        assert not cleaning._plainly_in(sample, sample.split(), False, stop)
+        (tokens,), (lower,) = _split([sample])
+        assert not cleaning._plainly_in(sample, tokens, lower, stop)
+
+
+def _split(texts: list[str]) -> tuple[list[list[str]], list[bool]]:
+    """``cleaning._split`` of a text whose blocks are ``texts``."""
+    from desktop.engine import cleaning
+    from desktop.engine.model import Block
+
+    blocks, start = [], 0
+    for piece in texts:
+        blocks.append(Block(start, start + len(piece)))
+        start += len(piece) + 2
+    return cleaning._split("\n\n".join(texts), blocks, texts)
+
+
+_CASES = st.sampled_from(["ß", "Σ", "ς", "µ", "ſ", "\u212a", "İ", "ǅ", "Ä", "ﬁ", "É", "Я"])
+_CASELESS = st.sampled_from(["’", "“", "—", "£", "é", "ä", "я", "…", "²", "\xa0", "1", "™"])
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.lists(
+            st.one_of(st.sampled_from(["The", "of", "A1", "x-Y", " ", "  ", "\t"]), _CASELESS),
+            max_size=12,
+        ).map("".join),
+        min_size=1,
+        max_size=6,
+    ),
+    st.lists(st.tuples(st.integers(0, 5), _CASES), max_size=2),
+)
+def test_blocks_are_split_in_lower_case_where_that_is_their_casefold(
+    texts: list[str], cased: list[tuple[int, str]]
+) -> None:
+    """Each block's words are those written, or where the split says they are in lower case,
+    the words written each lower-cased and casefolded alike: texts with only caseless characters
+    beyond ASCII, and texts with "ß", "Σ", "µ", "İ" or a capital "Ä" somewhere."""
+    for i, char in cased:
+        texts[i % len(texts)] += f" {char}x"
+    split, lower = _split(texts)
+    for piece, words, low in zip(texts, split, lower, strict=True):
+        written = piece.split()
+        if low:
+            assert words == [w.lower() for w in written] == [w.casefold() for w in written]
+        else:
+            assert words == written
+    assert all(lower) or any(not t.isascii() for t in texts)
 
 
 def test_nothing_is_foreign_to_a_language_precis_does_not_know() -> None:
@@ -336,7 +384,11 @@ def test_repeated_blocks_are_found_as_the_rule_reads(blocks: list[tuple[str, Kin
     texts = [text or "x" for text, _ in blocks]
     kinds = [kind for _, kind in blocks]
     expected = _repeats_by_definition(texts, kinds)
-    cleaning._repeats(texts, [t.split() for t in texts], kinds)
+    found = list(kinds)
+    cleaning._repeats(texts, [t.split() for t in texts], [False] * len(texts), found)
+    assert found == expected
+    split, lower = _split(texts)  # in lower case, as the cleaning splits them
+    cleaning._repeats(texts, split, lower, kinds)
     assert kinds == expected
 
 
