@@ -348,8 +348,8 @@ def _foreign(
         return  # the article is in a language we do not know: nothing is foreign to it
     unsure: list[int] = []  # paragraphs whose words do not tell: their language is guessed
     for i, piece in enumerate(texts):
-        if kinds[i] not in (Kind.BODY, Kind.HEADING) or _is_bio(piece, words[i], stop):
-            continue  # an author's bio is often in another language; it is a byline, see below
+        if kinds[i] not in (Kind.BODY, Kind.HEADING):
+            continue
         if cjk:
             if CJK.search(piece) or len(split[i]) < _FOREIGN_MIN_WORDS:
                 continue
@@ -367,7 +367,10 @@ def _foreign(
                 continue
             if sum(w[0].isupper() for w in found) >= 0.5 * len(found):
                 continue  # names ("Barcelona, Bayern Munich, …") say nothing of the language
-        unsure.append(i)
+        # An author's bio is often in another language; it is a byline, see below. Asked last:
+        # its expressions cost more than the words of most paragraphs, which decide first.
+        if not _is_bio(piece, words[i], stop):
+            unsure.append(i)
     found = [
         i
         for i, guess in zip(
