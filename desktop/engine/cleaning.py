@@ -67,7 +67,7 @@ def classify(extracted: Extracted, code: str) -> tuple[Block, ...]:
     text = extracted.text
     blocks = extracted.blocks
     texts = [text[b.start : b.end] for b in blocks]
-    split, lower = _split(text, blocks, texts)  # split and counted once: most rules ask
+    split, lower = _split(extracted, texts)  # split and counted once: most rules ask
     counts = word_counts(text, texts, split)
     words = [n if len(t) <= _LONG else _words(t) for t, n in zip(texts, counts, strict=True)]
     kinds = [b.kind for b in blocks]
@@ -94,28 +94,20 @@ def classify(extracted: Extracted, code: str) -> tuple[Block, ...]:
     )
 
 
-def _split(
-    text: str, blocks: Sequence[Block], texts: Sequence[str]
-) -> tuple[list[list[str]], list[bool]]:
-    """Each block's words (``texts``: the blocks' text), and whether they are in lower case: in
-    lower case where that is their casefold too, so that no rule casefolds or lower-cases them
-    word by word, and the hashes the repeat rule computes serve the stop-word look-ups after it.
-
-    That is a block in ASCII, or any block of a text none of whose other characters has a case
-    (curly quotes, dashes, "£", "é": ``str.lower`` and ``str.casefold`` keep them): its words
-    are then those of the text with its ASCII letters lower-cased, in C on its UTF-8 bytes.
-    """
-    data = text.encode("utf-8", "surrogatepass")
+def _split(extracted: Extracted, texts: Sequence[str]) -> tuple[list[list[str]], list[bool]]:
+    """Each block's words (``texts``: its text), and whether they are in lower case: so where
+    that is their casefold too (no rule casefolds or lower-cases them word by word, and the
+    repeat rule's hashes serve the stop-word look-ups after it): a block in ASCII, or any block of
+    a text none of whose other characters has a case (curly quotes, dashes, "£", "é"), whose
+    words are then those of the text with its ASCII letters lower-cased in C on its bytes."""
+    data = extracted.text.encode("utf-8", "surrogatepass")
     others = data.translate(None, _ASCII).decode("utf-8", "surrogatepass")
     head = others[:_LONG]  # a text with cased letters usually shows one early
     if head.lower() == head == head.casefold() and others.lower() == others == others.casefold():
         lowered = data.lower().decode("utf-8", "surrogatepass")
-        return [lowered[b.start : b.end].split() for b in blocks], [True] * len(blocks)
+        return [lowered[b.start : b.end].split() for b in extracted.blocks], [True] * len(texts)
     lower = list(map(str.isascii, texts))
-    split = [
-        (piece.lower() if low else piece).split() for piece, low in zip(texts, lower, strict=True)
-    ]
-    return split, lower
+    return [(t.lower() if a else t).split() for t, a in zip(texts, lower, strict=True)], lower
 
 
 def _is_heading(piece: str, words: int) -> bool:
@@ -204,20 +196,18 @@ def _repeats(
     # Each word casefolded and hashed once, in C; a shingle (four words in a row inside one
     # block) is a hash of its words' hashes. Sorted, equal shingles stand together; put in block
     # order, the first block that holds one is at the start of its run: a Python set of the
-    # shingles seen, filled block by block, cost 50 µs a block. The words already split are
-    # those of the casefolded text: casefolding maps no character to or from white space.
-    # Words in lower case are their casefold (``_split``): hashed as they are, their hashes
-    # serve the stop-word look-ups after this rule. numpy reads the hashes from the iterator
-    # (an array's ``extend`` parsed each one as a call's argument).
+    # shingles seen, filled block by block, cost 50 µs a block. Words split from a block casefold
+    # to its casefold's (no character casefolds to or from white space); those in lower case are
+    # their casefold (``_split``), and the hashes left in them serve the stop-word look-ups after
+    # this rule. numpy reads the hashes from the iterator (``extend`` parsed each as an argument).
     samples = [
         words if len(piece) <= _LONG else piece[:_LONG].casefold().split()
         for piece, words in zip(texts, split, strict=True)
     ]
-    folded = [low or len(piece) > _LONG for piece, low in zip(texts, lower, strict=True)]
     sizes = list(map(len, samples))
     hashes = chain.from_iterable(
-        map(hash, sample if done else map(str.casefold, sample))
-        for sample, done in zip(samples, folded, strict=True)
+        map(hash, s if low or len(p) > _LONG else map(str.casefold, s))
+        for p, s, low in zip(texts, samples, lower, strict=True)
     )
     words = np.fromiter(hashes, dtype=np.int64, count=sum(sizes)).view(np.uint64)
     block = np.repeat(np.arange(len(texts), dtype=np.int32), sizes)
@@ -356,8 +346,7 @@ def _foreign(
         else:
             sample = piece[:_LONG]
             short = len(piece) <= _LONG
-            tokens = split[i] if short else sample.split()
-            if _plainly_in(sample, tokens, short and lower[i], stop):
+            if _plainly_in(sample, split[i] if short else sample.split(), short and lower[i], stop):
                 continue
             found = _WORD.findall(piece[:_LONG])
             if len(found) < _FOREIGN_MIN_WORDS:
@@ -392,8 +381,7 @@ def _plainly_in(sample: str, tokens: list[str], lower: bool, stop: frozenset[str
     ``stop``'s words for ``_foreign``'s rule, decided on bounds, without finding every word (most
     prose says yes; the rule looks closer otherwise): its tokens that are plain words are one
     word each, and give at least this many stop words."""
-    # Stop words are in lower case: those written so are a lower bound, and usually enough
-    # (tokens in lower case give the exact count).
+    # Stop words are in lower case: those written so are a lower bound, and usually enough.
     # Counted among all tokens with the stop words that are letters only, they are those among
     # the plain tokens, without filtering them.
     written = sum(map(_alphabetic(stop).__contains__, tokens))

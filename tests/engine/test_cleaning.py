@@ -179,13 +179,13 @@ def test_the_quick_stop_word_check_never_says_yes_wrongly(pieces: list[tuple[str
 def _split(texts: list[str]) -> tuple[list[list[str]], list[bool]]:
     """``cleaning._split`` of a text whose blocks are ``texts``."""
     from desktop.engine import cleaning
-    from desktop.engine.model import Block
+    from desktop.engine.model import Block, Extracted
 
     blocks, start = [], 0
     for piece in texts:
         blocks.append(Block(start, start + len(piece)))
         start += len(piece) + 2
-    return cleaning._split("\n\n".join(texts), blocks, texts)
+    return cleaning._split(Extracted("\n\n".join(texts), tuple(blocks)), texts)
 
 
 _CASES = st.sampled_from(["ß", "Σ", "ς", "µ", "ſ", "\u212a", "İ", "ǅ", "Ä", "ﬁ", "É", "Я"])
