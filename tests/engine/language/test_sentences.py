@@ -177,7 +177,7 @@ def test_candidate_scan_is_punkts_on_the_dev_set(shared_eval: Path) -> None:
 
 @pytest.mark.parametrize("code", [c for c in LANGUAGES if c not in ("zh", "ja")])
 def test_only_dots_with_spaces_between_hold_candidates(code: str) -> None:
-    """``_Punkt`` looks for runs of dots and hyphens only where a dot, a white space and a dot
+    """``PunktCuts`` looks for runs of dots and hyphens only where a dot, a white space and a dot
     follow each other: a hyphen is no candidate, nor a dot followed by a dot, so only the last
     dot of a plain run can be one."""
     from desktop.engine.language.punkt_cuts import for_language
@@ -189,7 +189,7 @@ def test_only_dots_with_spaces_between_hold_candidates(code: str) -> None:
 
 @pytest.mark.parametrize("code", [c for c in LANGUAGES if c not in ("zh", "ja")])
 def test_full_stops_alone_are_found_as_punkt_finds_them(code: str) -> None:
-    """Where a text holds no mark but the full stop, ``_Punkt`` looks for candidates with the
+    """Where a text holds no mark but the full stop, ``PunktCuts`` looks for candidates with the
     full stop alone: the same matches, with the same groups, as Punkt's own detector."""
     import random
 
