@@ -21,7 +21,7 @@ from functools import cache, cached_property
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from desktop.engine.model import Document
+    from desktop.engine.model import Document, Sentence
 
 
 def _listed(words: str) -> frozenset[str]:
@@ -112,7 +112,7 @@ class Context:
     """
 
     previous: tuple[int, ...]
-    leans: tuple[bool, ...]
+    leans: Leaning
     group: tuple[int, ...]
 
     @cached_property
@@ -130,18 +130,43 @@ class Context:
         return members
 
 
+@dataclass(frozen=True, eq=False)
+class Leaning:
+    """Whether each sentence (by index) leans on the one before, decided when asked.
+
+    A summary asks about the sentences it holds (``select``), not about the whole article:
+    deciding every sentence up front by its opening words cost 60 % of the context (0.13 s at
+    100,000 sentences) for the ten a summary reads. A sentence inside a quotation the one before
+    began leans on it; any other leans when its opening words refer back (``_opens_leaning``).
+    """
+
+    text: str
+    sentences: tuple[Sentence, ...]
+    previous: tuple[int, ...]
+    group: tuple[int, ...]
+    words: _Words
+
+    def __getitem__(self, index: int) -> bool:
+        if self.group[index] != index:
+            return True
+        if self.previous[index] < 0:
+            return False  # the first candidate, or no candidate at all
+        sentence = self.sentences[index]
+        return _opens_leaning(self.text[sentence.start : sentence.end], self.words)
+
+    def __len__(self) -> int:
+        return len(self.group)
+
+
 def context_of(document: Document) -> Context:
     n = len(document.sentences)
     previous = [-1] * n
-    leans = [False] * n
     group = list(range(n))
-    words = _words_of(document.language)
-    opening = [False] * n  # what the opening words alone say
 
     def dissolve(quotation: list[int]) -> None:
         """A quotation never closed in its paragraph, or too long, is a stray quote mark."""
         for j in quotation[1:]:
-            group[j], leans[j] = j, opening[j]
+            group[j] = j
 
     last = -1
     inside = ""  # the closing marks awaited: the sentence before left a quotation open
@@ -156,20 +181,20 @@ def context_of(document: Document) -> Context:
             inside = ""
         paragraph = sentence.paragraph
         previous[i] = last
-        text = whole[sentence.start : sentence.end]
-        opening[i] = last >= 0 and _opens_leaning(text, words)
         if inside and len(quotation) < _MAX_QUOTE:
             quotation.append(i)
-            group[i], leans[i] = quotation[0], True
+            group[i] = quotation[0]
         else:
             if inside:
                 dissolve(quotation)
-            quotation, leans[i], inside = [i], opening[i], ""
-        inside = _open_quote(text, inside)
+            quotation, inside = [i], ""
+        inside = _open_quote(whole[sentence.start : sentence.end], inside)
         last = i
     if inside:
         dissolve(quotation)
-    return Context(tuple(previous), tuple(leans), tuple(group))
+    previous_, group_ = tuple(previous), tuple(group)
+    leaning = Leaning(whole, sentences, previous_, group_, _words_of(document.language))
+    return Context(previous_, leaning, group_)
 
 
 @dataclass(frozen=True, slots=True)
