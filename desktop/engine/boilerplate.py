@@ -27,14 +27,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import cache
+from functools import cache, partial
 from typing import TYPE_CHECKING
 
 from desktop.engine.model import Kind
 from desktop.paths import package_data
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
 
 _JUSTEXT_NAMES = {
@@ -103,17 +103,15 @@ def outside_article(
     """
     if len(texts) < _MIN_BLOCKS:
         return [False] * len(texts)
-    verdicts = _justext(texts, split, lower, code)
+    # jusText's class of a block, asked only where the block's own end does not tell prose.
+    verdict = _justext(texts, split, lower, code)
     keys = _repeat_keys(split, lower)
     seen = Counter(keys)
     repeated = [
         seen[k] > 2 or (seen[k] > 1 and w <= _REPEATED_WORDS)
         for k, w in zip(keys, words, strict=True)
     ]
-    prose = [
-        _is_prose(text, count, verdict)
-        for text, count, verdict in zip(texts, words, verdicts, strict=True)
-    ]
+    prose = [_is_prose(texts[i], words[i], partial(verdict, i)) for i in range(len(texts))]
     # Furniture already found, page headers and footers (lines on every page), titles, bylines
     # and captions stand between a teaser's headline and its summary, never for the headline.
     aside = [k in _BETWEEN or seen[key] > 2 for k, key in zip(kinds, keys, strict=True)]
@@ -128,7 +126,7 @@ def outside_article(
     if above >= 0 and kinds[above] is Kind.HEADING and not repeated[above]:
         start = above
     return [
-        not start <= i < end or repeated[i] or (verdicts[i] == "bad" and not prose[i])
+        not start <= i < end or repeated[i] or (not prose[i] and verdict(i) == "bad")
         for i in range(len(texts))
     ]
 
@@ -161,31 +159,34 @@ def _word_key(word: list[str], lower: bool) -> str:
 
 def _justext(
     texts: Sequence[str], split: Sequence[list[str]], lower: Sequence[bool], code: str
-) -> list[str]:
-    """jusText's context-free class of each block (``split``: its words, in lower case where
-    ``lower`` says so): good, neargood, short or bad ("" without a stop-word list).
+) -> Callable[[int], str]:
+    """jusText's context-free class of block ``i`` (``split``: each block's words, in lower case
+    where ``lower`` says so): good, neargood, short or bad ("" without a stop-word list).
 
     The same classes as jusText's ``classify_paragraphs`` with its defaults gives a paragraph
     without links (a test compares them), computed here because importing jusText imports lxml:
-    190 million instructions, an eighth of a whole ``precis summarize``.
+    190 million instructions, an eighth of a whole ``precis summarize``. Computed when asked:
+    a block that ends as a sentence is prose whatever its class (``_is_prose``), so most blocks
+    of an article are never asked (their stop words and lengths cost 0.15 s at 100,000
+    sentences), and neither is the stop-word list's fit when none is.
     """
     name = _JUSTEXT_NAMES.get(code)
     if name is None:
-        return [""] * len(texts)
-    stop = _fitting_stoplist(split, name)
-    classes = []
-    for text, words, low in zip(texts, split, lower, strict=True):
-        length = len(" ".join(words))  # jusText's text: whitespace runs as one space
+        return lambda i: ""
+    stoplist = cache(lambda: _fitting_stoplist(split, name))
+
+    def classify(i: int) -> str:
+        text, words, low = texts[i], split[i], lower[i]
         if "\xa9" in text or "&copy" in text:
-            classes.append("bad")
-        elif length < _LENGTH_LOW:
-            classes.append("short")
-        elif _density_reaches(words, low, stop, _STOPWORDS_HIGH):
-            classes.append("good" if length > _LENGTH_HIGH else "neargood")
-        else:
-            low_share = _density_reaches(words, low, stop, _STOPWORDS_LOW)
-            classes.append("neargood" if low_share else "bad")
-    return classes
+            return "bad"
+        length = len(" ".join(words))  # jusText's text: whitespace runs as one space
+        if length < _LENGTH_LOW:
+            return "short"
+        if _density_reaches(words, low, stoplist(), _STOPWORDS_HIGH):
+            return "good" if length > _LENGTH_HIGH else "neargood"
+        return "neargood" if _density_reaches(words, low, stoplist(), _STOPWORDS_LOW) else "bad"
+
+    return classify
 
 
 def _density_reaches(words: list[str], lower: bool, stop: frozenset[str], share: float) -> bool:
@@ -230,7 +231,9 @@ def _stoplist(name: str) -> frozenset[str]:
     return frozenset(line.decode("utf-8").lower() for line in lines)
 
 
-def _is_prose(text: str, words: int, verdict: str) -> bool:
+def _is_prose(text: str, words: int, verdict: Callable[[], str]) -> bool:
+    """Whether a block of ``words`` words reads as prose; ``verdict`` gives its jusText class,
+    asked last."""
     end = text.rstrip(_CLOSERS)
     # The end-anchored expressions are matched on the last characters only: searched on the
     # whole paragraph, they try every position ("$" also matches before a final newline).
@@ -238,7 +241,7 @@ def _is_prose(text: str, words: int, verdict: str) -> bool:
         return False
     if words >= _SENTENCE_WORDS and _FINAL.search(end[-2:]):
         return True
-    return verdict in ("good", "neargood") and bool(_INNER.search(text))
+    return verdict() in ("good", "neargood") and bool(_INNER.search(text))
 
 
 def _best_run(values: Sequence[int]) -> tuple[int, int]:

@@ -159,12 +159,12 @@ def test_paragraph_classes_are_justexts(code: str) -> None:
         paragraphs.append(paragraph)
     classify_paragraphs(paragraphs, justext.get_stoplist(name))
     expected = [p.cf_class for p in paragraphs]
-    assert boilerplate._justext(texts, [t.split() for t in texts], [False] * len(texts), code) == (
-        expected
-    )
+    classes = boilerplate._justext(texts, [t.split() for t in texts], [False] * len(texts), code)
+    assert list(map(classes, range(len(texts)))) == expected
     # The words given in lower case, as the cleaning splits most texts.
     lowered = [[w.lower() for w in t.split()] for t in texts]
-    assert boilerplate._justext(texts, lowered, [True] * len(texts), code) == expected
+    classes = boilerplate._justext(texts, lowered, [True] * len(texts), code)
+    assert list(map(classes, range(len(texts)))) == expected
     assert {"short", "bad", "neargood", "good"} <= set(expected)
 
 
