@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.engine import Length, Unit, load, rank, select
+from desktop.engine import Kind, Length, Unit, load, rank, select
 
 
 def _leaning(text: str, language: str) -> list[str]:
@@ -182,4 +182,27 @@ def test_an_opening_phrase_leans_on_its_first_words_only() -> None:
         "On the other hand, costs fell.",
         "As a result of the vote nothing changed.",
         "Their leader said it first.",
+    ]
+
+
+def test_every_sentence_says_whether_it_leans_titles_and_headings_never() -> None:
+    """Whether a sentence leans is decided when a summary asks; asked of every sentence, in turn
+    or by index, it gives one answer each: never for the title or a heading (even one opening
+    with "These"), always for a quotation's later sentences."""
+    text = (
+        "Bridge vote\n\nThe council met on Tuesday. He spoke first. “We waited. Bridges open "
+        "in May,” she said.\n\nThese next steps\n\nThey will meet again. The date is open."
+    )
+    document = load(text.encode(), language="en")
+    kinds = [s.kind for s in document.sentences]
+    assert kinds.count(Kind.TITLE) == 1
+    assert kinds.count(Kind.HEADING) == 1
+    leans = document.context.leans
+    assert len(leans) == len(document.sentences)
+    assert list(leans) == [leans[i] for i in range(len(document.sentences))]
+    leaning = [document.sentence_text(i) for i, lean in enumerate(leans) if lean]
+    assert leaning == [
+        "He spoke first.",
+        "Bridges open in May,” she said.",
+        "They will meet again.",
     ]
