@@ -192,9 +192,9 @@ def context_of(document: Document) -> Context:
         last = i
     if inside:
         dissolve(quotation)
-    previous_, group_ = tuple(previous), tuple(group)
-    leaning = Leaning(whole, sentences, previous_, group_, _words_of(document.language))
-    return Context(previous_, leaning, group_)
+    before, groups = tuple(previous), tuple(group)
+    leaning = Leaning(whole, sentences, before, groups, _words_of(document.language))
+    return Context(before, leaning, groups)
 
 
 @dataclass(frozen=True, slots=True)
