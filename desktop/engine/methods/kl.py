@@ -227,16 +227,14 @@ def ranked(analysis: Analysis, opening: int) -> Scores:
     # A candidate's G afresh is the sum of what its getter reads, one C call for all its columns
     # (a map of reads calls once a column). A getter of one column gives a value, not a tuple, so
     # a candidate of one column or none also reads the last column twice, always 0 (x + 0.0 is x).
-    # Shared ints hold the memory down.
+    # Shared ints (one object array's) hold the memory down.
     zero = len(value)
-    ids, columns = list(range(zero + 1)), array("i", held.astype(np.int32).tobytes())
+    columns = np.arange(zero + 1).astype(object)[held].tolist()
     columns_of = [
-        itemgetter(*map(ids.__getitem__, columns[a:b]))
-        if b - a > 1
-        else itemgetter(*columns[a:b], zero, zero)
+        itemgetter(*columns[a:b]) if b - a > 1 else itemgetter(*columns[a:b], zero, zero)
         for a, b in pairwise(starts.tolist())
     ]
-    del held, columns, ids
+    del held, columns
     r_list, g_list = r_now.tolist(), g_now.tolist()
     length_of = lengths.tolist()
     word_list = array("i", word_indices.astype(np.int32).tobytes())
@@ -253,18 +251,20 @@ def ranked(analysis: Analysis, opening: int) -> Scores:
     for pick in range(len(order), n):
         if pick % CHECK_EVERY == 0:
             checkpoint()
-        # The length of the lowest bound first, then those within reach of the best divergence
-        # it gave, lowest bound first (the reach falls sooner); in each, candidates are rated
-        # afresh while their bound is within reach.
+        # The lengths lowest bound first (the reach falls sooner), until one whose bound is out
+        # of reach of the best divergence so far: so are all after it (one argsort a pick, not
+        # the lowest and then those within reach). In each, candidates are rated afresh while
+        # their bound is within reach; one out of reach needs no test against the best.
         bounds = c_array * q_summary
         bounds += tops
         rated = []
         best = limit = reach = inf
-        lowest = int(bounds.argmin())
-        in_reach = [lowest]
-        for ln in in_reach:
-            heap, owner, c, floor = heaps[ln], owners[ln], c_now[ln], floors[ln]
+        for ln in bounds.argsort().tolist():
+            c = c_now[ln]
             cq = c * q_summary
+            if top_of[ln] + cq > reach:  # (its bound, as ``bounds`` has it)
+                break
+            heap, owner, floor = heaps[ln], owners[ln], floors[ln]
             while True:
                 if heap:
                     k = heap[0]
@@ -282,10 +282,6 @@ def ranked(analysis: Analysis, opening: int) -> Scores:
                 g_x = sum(columns_of[x](column_value))
                 r_x = r_list[x]
                 v = g_x + c * (q_summary + r_x)
-                if v < best:
-                    best = v
-                    limit = v + TIE * abs(v) + 1e-300
-                    reach = limit + _ROOM * abs(limit)
                 if v > reach:
                     filed_as = g_x + c * r_x
                     while owner.setdefault(filed_as, x) != x:  # taken: the float below
@@ -300,15 +296,16 @@ def ranked(analysis: Analysis, opening: int) -> Scores:
                             reserves[ln].append(filed_as)
                         continue
                     del owner[filed_as]  # (nudged within reach: a contender after all)
+                elif v < best:
+                    best = v
+                    limit = v + TIE * abs(v) + 1e-300
+                    reach = limit + _ROOM * abs(limit)
                 heappop(heap)  # a contender, in no heap until it is filed again
                 key_of[x] = inf
                 rated.append((x, v, g_x))
             top = heap[0] if heap else floor
             if top != top_of[ln]:
                 tops[ln] = top_of[ln] = top
-            if ln == lowest:
-                within = (bounds <= reach).nonzero()[0]
-                in_reach += [h for h in within[bounds[within].argsort()].tolist() if h != lowest]
         refile = set()  # filed again once the pick has moved c, Q, R and G
         if len(rated) == 1:
             chosen, _, g_chosen = rated[0]
@@ -402,7 +399,7 @@ def _refill(heap: list[float], reserve: list[float], owner: dict[float, int]) ->
     but for the keys filed since, which the next sort merges in."""
     reserve.sort()
     take = max(_HEAP_KEYS, len(reserve) >> 3)  # (each sort reads the whole reserve)
-    heap += [k for k in reserve[:take] if k in owner]
+    heap += filter(owner.__contains__, reserve[:take])
     del reserve[:take]
     return reserve[0] if reserve else math.inf
 
