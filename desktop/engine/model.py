@@ -234,6 +234,10 @@ class Ranking:
 
     ``order`` holds sentence indices, best first. ``scores`` and ``ranks`` are indexed by sentence
     index (non-candidates: NaN score, rank 0). Ranks start at 1.
+
+    ``partial``: a greedy method asked for its first picks only (``rank(..., picks=...)``) says
+    how many leading entries of ``order`` are its own; the others follow in document order, scored
+    and ranked below them. None: the whole order is the method's.
     """
 
     document: Document
@@ -243,6 +247,7 @@ class Ranking:
     ranks: np.ndarray
     seconds: float = field(default=0.0, compare=False)
     cpu_seconds: float = field(default=0.0, compare=False)
+    partial: int | None = None
 
     @cached_property
     def word_counts(self) -> np.ndarray:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from desktop.engine.blas import one_thread as one_blas_thread
 from desktop.engine.errors import Cancelled
-from desktop.engine.methods import METHODS, cancel_flag, order_by_score
+from desktop.engine.methods import METHODS, cancel_flag, order_by_score, pick_limit
 from desktop.engine.model import Ranking
 
 if TYPE_CHECKING:
@@ -33,11 +33,13 @@ def rank(
     *,
     analysis: Analysis | None = None,
     cancelled: Callable[[], bool] | None = None,
+    picks: int | None = None,
 ) -> Ranking:
     """Rank the candidates of ``document``. ``analysis`` is reused when the caller has one.
 
     ``cancelled`` is polled between stages and inside long methods; when it returns True the
-    ranking stops with ``Cancelled``.
+    ranking stops with ``Cancelled``. ``picks``: a greedy method (kl, sum-basic) stops after that
+    many picks, and the ranking says so (``Ranking.partial``); the other methods rank in full.
     """
     try:
         entry = METHODS[method]
@@ -51,7 +53,7 @@ def rank(
 
     function = entry.function()
     lexicon(document.language)
-    token = cancel_flag.set(cancelled)
+    token, limit = cancel_flag.set(cancelled), pick_limit.set(picks)
     try:
         started, started_cpu = time.perf_counter(), time.thread_time()
         if analysis is None:
@@ -75,6 +77,7 @@ def rank(
         cpu_seconds = time.thread_time() - started_cpu
     finally:
         cancel_flag.reset(token)
-    ranking = Ranking(document, method, order, scores, ranks, seconds, cpu_seconds)
+        pick_limit.reset(limit)
+    ranking = Ranking(document, method, order, scores, ranks, seconds, cpu_seconds, result.picks)
     ranking.cumulative_words  # noqa: B018 - select's table, built once with the ranking
     return ranking

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from collections.abc import Collection
 
-    from desktop.engine.model import Ranking
+    from desktop.engine.model import Document, Ranking
 
 
 class Unit(str, Enum):
@@ -21,6 +21,10 @@ class Unit(str, Enum):
 class Order(str, Enum):
     DOCUMENT = "document"
     RANK = "rank"
+
+
+class ShortRankingError(LookupError):
+    """The cut reads past what a partial ranking (``Ranking.partial``) knows: rank in full."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,9 +102,14 @@ def select(
     Cheap at any size (the slider calls it on every move): a cumulative word count along the
     ranking is built once with the ranking, and a cut is a binary search in it. Quotations and
     context take a walk along the ranking instead, which stops once the length is reached.
+
+    A partial ranking (``Ranking.partial``) gives the cut the full ranking would, or raises
+    ``ShortRankingError`` when the cut reads past its picks, or has pins or exclusions.
     """
     import numpy as np
 
+    if ranking.partial is not None and (pinned or excluded):
+        raise ShortRankingError("pins and exclusions need the whole ranking")
     context = ranking.document.context
     if keep_context or context.has_groups:
         return _walk(ranking, length, order, pinned, excluded, keep_context=keep_context)
@@ -118,6 +127,7 @@ def select(
         cumulative = np.cumsum(ranking.word_counts[ranked])
     if length.unit is Unit.SENTENCES:
         chosen = ranked[: max(0, round(length.value) - len(pins))]
+        _known(ranking, len(chosen))
     else:
         budget = length.value
         if length.unit is Unit.PERCENT:
@@ -125,6 +135,7 @@ def select(
         if pins:
             budget -= int(ranking.word_counts[pins].sum())
         chosen = ranked[: int(np.searchsorted(cumulative, budget, side="right"))]
+        _known(ranking, len(chosen) + 1)  # and the one that does not fit
         if not pins and not len(chosen) and len(ranked) and length.value > 0:
             chosen = ranked[:1]
     indices = np.concatenate([np.asarray(pins, dtype=np.int64), chosen]) if pins else chosen
@@ -135,6 +146,41 @@ def select(
 
 CONTEXT_FREE_SHARE = 0.25  # of the article's candidate sentences: a short summary
 CONTEXT_NEAR = 3  # ranks past a long summary's length that still count as nearly chosen
+_WALK_MARGIN = 16  # quotations a walk may pass over before a partial ranking is ranked in full
+
+
+def _known(ranking: Ranking, read: int) -> None:
+    """Raise ``ShortRankingError`` when the first ``read`` entries of ``ranking.order`` are not all
+    the method's picks."""
+    if ranking.partial is not None and read > ranking.partial:
+        raise ShortRankingError(f"the cut reads {read} ranks, the ranking has {ranking.partial}")
+
+
+def enough_picks(document: Document, length: Length, *, keep_context: bool) -> int:
+    """How many picks of a greedy method a cut of ``document`` to ``length`` needs: exactly
+    what the plain cut reads, and a generous bound for the walk, which passes over sentences
+    already chosen (at most as many as it takes) and quotations that do not fit (``select``
+    raises ``ShortRankingError`` past too many), and compares the rank of a sentence before with
+    the length plus ``CONTEXT_NEAR``.
+
+    A word budget (``WORDS``, ``PERCENT``) takes at most as many sentences as the document's
+    shortest candidates that fit in it: that bound, derived once, is always safe.
+    """
+    import numpy as np
+
+    if length.unit is Unit.SENTENCES:
+        taken, after = round(length.value), 0
+    else:
+        budget = length.value
+        if length.unit is Unit.PERCENT:
+            budget = length.value / 100.0 * document.body_words
+        counts = np.sort(
+            np.asarray(document.word_counts, dtype=np.int64)[list(document.candidates)]
+        )
+        taken, after = int(np.searchsorted(np.cumsum(counts), budget, side="right")), 1
+    if keep_context or document.context.has_groups:
+        return 2 * taken + CONTEXT_NEAR + _WALK_MARGIN
+    return taken + after
 
 
 def _walk(
@@ -172,9 +218,12 @@ def _walk(
         else budget * len(ranking.order) / max(1, ranking.body_words)
     )
     reach = n if size <= CONTEXT_FREE_SHARE * len(ranking.order) else size + CONTEXT_NEAR
-    for index in ranking.order.tolist():
+    partial = ranking.partial
+    for position, index in enumerate(ranking.order.tolist()):
         if spent >= budget:
             break
+        if position == partial:
+            raise ShortRankingError(f"the walk reads past the ranking's {partial} ranks")
         if index in chosen or index in barred:
             continue
         unit = [i for i in context.members(index) if i not in chosen]
@@ -186,7 +235,7 @@ def _walk(
                 context.leans[unit[0]]
                 and before >= 0
                 and before not in chosen
-                and int(ranking.ranks[before]) <= reach
+                and _within(ranking, before, reach)
             ):
                 wider = [i for i in context.members(before) if i not in chosen] + unit
                 if not any(i in barred for i in wider) and spent + cost(wider) <= budget:
@@ -200,6 +249,20 @@ def _walk(
         chosen.update(dict.fromkeys(unit))
         spent += cost(unit)
     indices = list(chosen)
+    # A sentence that came with another (a quotation's, the one before) shows its score and rank.
+    if partial is not None and int(ranking.ranks[indices].max(initial=0)) > partial:
+        raise ShortRankingError("the summary holds a sentence the ranking did not pick")
     if order is Order.DOCUMENT:
         indices.sort()
     return Selection(ranking, length, order, tuple(indices))
+
+
+def _within(ranking: Ranking, sentence: int, reach: float) -> bool:
+    """Whether ``sentence`` ranks within ``reach``. A partial ranking ranks the sentences it did
+    not pick in document order, after its picks: their true ranks are past ``partial`` too, so
+    its answer is the full ranking's unless ``reach`` falls among those ranks."""
+    rank = int(ranking.ranks[sentence])
+    partial = ranking.partial
+    if partial is not None and rank > partial and partial + 1 <= reach < len(ranking.order):
+        raise ShortRankingError(f"rank {rank} compared with {reach:g}, the ranking has {partial}")
+    return rank <= reach

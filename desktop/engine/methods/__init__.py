@@ -2,8 +2,9 @@
 
 A method is a function ``(Analysis) -> Scores`` in a module of this package, named ``rank_`` plus
 its name with ``-`` as ``_``. Higher scores are better; greedy methods (kl, sum-basic) give their
-pick order instead, through ``order``. The classic methods follow sumy's implementations exactly
-(sumy is the reference in tests/test_parity.py); docs/methods.md lists where and why they differ.
+pick order instead, through ``order``, and stop after ``picks(n)`` picks. The classic methods
+follow sumy's implementations exactly (sumy is the reference in tests/test_parity.py);
+docs/methods.md lists where and why they differ.
 
 Methods are pure functions of the analysis, safe to run on a worker thread. A long method calls
 ``checkpoint()`` between stages or iterations so that ``ranking.rank(..., cancelled=...)`` can stop
@@ -28,10 +29,13 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True, slots=True)
 class Scores:
-    """Per candidate, in document order. ``order`` (best first) when it is not by score."""
+    """Per candidate, in document order. ``order`` (best first) when it is not by score;
+    ``picks``, when a greedy method stopped short (``picks``), how many of its first entries it
+    picked: the others follow in document order, scored below every pick."""
 
     values: np.ndarray
     order: np.ndarray | None = None
+    picks: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +86,17 @@ def checkpoint() -> None:
     flag = cancel_flag.get()
     if flag is not None and flag():
         raise Cancelled("ranking cancelled")
+
+
+# Set by ranking.rank when the caller needs only the first picks of a greedy method (a one-shot
+# summary: ``options.summarise``), per thread; None: all of them.
+pick_limit: ContextVar[int | None] = ContextVar("pick_limit", default=None)
+
+
+def picks(n: int) -> int:
+    """How many of its ``n`` candidates a greedy method picks in the ranking in progress."""
+    limit = pick_limit.get()
+    return n if limit is None else min(n, max(limit, 0))
 
 
 METHODS: dict[str, Method] = {

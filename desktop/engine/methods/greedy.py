@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from desktop.engine.methods import CHECK_EVERY, TIE, Scores, checkpoint
+from desktop.engine.methods import CHECK_EVERY, TIE, Scores, checkpoint, picks
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -28,14 +28,20 @@ if TYPE_CHECKING:
     from desktop.engine.analysis import Analysis
 
 
-def pick_order_scores(order: np.ndarray) -> Scores:
-    """Scores from a pick order: 1 for the first pick down to 1/n for the last."""
+def pick_order_scores(order: np.ndarray, n: int | None = None) -> Scores:
+    """Scores from a pick order: 1 for the first pick down to 1/n for the last. An ``order`` that
+    stopped short of the ``n`` candidates (``picks``) goes on with the others in document order."""
     import numpy as np
 
-    n = len(order)
+    made = len(order)
+    n = made if n is None else n
+    if made < n:
+        left = np.ones(n, dtype=bool)
+        left[order] = False
+        order = np.concatenate([order, np.flatnonzero(left)])
     values = np.empty(n)
     values[order] = (n - np.arange(n)) / max(n, 1)
-    return Scores(values, order)
+    return Scores(values, order, made if made < n else None)
 
 
 def _sink(heap: list, k: int, entry: tuple) -> None:
@@ -196,9 +202,9 @@ def rank_sum_basic(analysis: Analysis) -> Scores:
     heappop, heapreplace = heapq.heappop, heapq.heapreplace
     picked = bytearray(n)
     order: list[int] = []
-    made = 0
+    made, last = 0, picks(n)
     stop = -sys.float_info.min  # see _subnormal; then 0.0, the floor
-    while made < n:
+    while made < last:
         if made % CHECK_EVERY == 0:
             checkpoint()
         top, i, rated = heap[0]
@@ -255,4 +261,4 @@ def rank_sum_basic(analysis: Analysis) -> Scores:
         made += 1
         for w in words[chosen]:
             probability[w] *= probability[w]
-    return pick_order_scores(np.asarray(order, dtype=np.int64))
+    return pick_order_scores(np.asarray(order, dtype=np.int64), n)
