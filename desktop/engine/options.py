@@ -7,7 +7,7 @@ session; both hand it to ``summarise``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from desktop.engine.language import resolve
@@ -55,25 +55,25 @@ def summarise(
     which keeps the ranking to re-cut it, calls ``rank`` and ``select`` itself. ``cancelled`` is
     passed to ``rank``.
 
-    A greedy method (kl, sum-basic) picks only as many sentences as the cut reads
-    (``enough_picks``): 10 picks, not 100,000, for ten sentences of a long text. When the cut
-    would read further (a walk past many quotations), the method ranks in full and the cut is
-    made again: the summary, scores and ranks are the full ranking's, always. The ranking's
-    seconds then count both rankings.
+    A greedy method (kl, sum-basic) picks only as many sentences as the cut reads and shows
+    (``rank``'s ``until``): 10 picks, not 100,000, for ten sentences of a long text, unless one
+    of them brings along a sentence picked much later (a quotation's). The summary, and its
+    sentences' scores and ranks, are the full ranking's, always.
     """
+    from functools import partial
+
     from desktop.engine.ranking import rank
-    from desktop.engine.select import ShortRankingError, enough_picks, select
+    from desktop.engine.select import first_picks, select
 
     options = options or SummaryOptions()
-    picks = enough_picks(document, options.length, keep_context=options.keep_context)
-    ranking = rank(document, options.method, cancelled=cancelled, picks=picks)
-    try:
-        return select(ranking, options.length, options.order, keep_context=options.keep_context)
-    except ShortRankingError:
-        full = rank(document, options.method, cancelled=cancelled)
-    full = replace(
-        full,
-        seconds=full.seconds + ranking.seconds,
-        cpu_seconds=full.cpu_seconds + ranking.cpu_seconds,
+    cut = partial(
+        select, length=options.length, order=options.order, keep_context=options.keep_context
     )
-    return select(full, options.length, options.order, keep_context=options.keep_context)
+    ranking = rank(
+        document,
+        options.method,
+        cancelled=cancelled,
+        until=cut,
+        picks=first_picks(document, options.length, keep_context=options.keep_context),
+    )
+    return cut(ranking)

@@ -24,7 +24,12 @@ class Order(str, Enum):
 
 
 class ShortRankingError(LookupError):
-    """The cut reads past what a partial ranking (``Ranking.partial``) knows: rank in full."""
+    """The cut reads past what a partial ranking (``Ranking.partial``) knows. It could be made
+    once the method has made ``picks`` picks and picked ``sentences`` (indices) too."""
+
+    def __init__(self, why: str, picks: int, sentences: Collection[int] = ()) -> None:
+        super().__init__(why)
+        self.picks, self.sentences = picks, frozenset(sentences)
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +114,7 @@ def select(
     import numpy as np
 
     if ranking.partial is not None and (pinned or excluded):
-        raise ShortRankingError("pins and exclusions need the whole ranking")
+        raise ShortRankingError("pins and exclusions need the whole ranking", len(ranking.order))
     context = ranking.document.context
     if keep_context or context.has_groups:
         return _walk(ranking, length, order, pinned, excluded, keep_context=keep_context)
@@ -146,22 +151,22 @@ def select(
 
 CONTEXT_FREE_SHARE = 0.25  # of the article's candidate sentences: a short summary
 CONTEXT_NEAR = 3  # ranks past a long summary's length that still count as nearly chosen
-_WALK_MARGIN = 16  # quotations a walk may pass over before a partial ranking is ranked in full
+_WALK_MARGIN = 16  # quotations a walk may pass over, first guessed
 
 
 def _known(ranking: Ranking, read: int) -> None:
     """Raise ``ShortRankingError`` when the first ``read`` entries of ``ranking.order`` are not all
     the method's picks."""
     if ranking.partial is not None and read > ranking.partial:
-        raise ShortRankingError(f"the cut reads {read} ranks, the ranking has {ranking.partial}")
+        raise ShortRankingError(f"the cut reads {read} ranks of {ranking.partial}", read)
 
 
-def enough_picks(document: Document, length: Length, *, keep_context: bool) -> int:
-    """How many picks of a greedy method a cut of ``document`` to ``length`` needs: exactly
-    what the plain cut reads, and a generous bound for the walk, which passes over sentences
-    already chosen (at most as many as it takes) and quotations that do not fit (``select``
-    raises ``ShortRankingError`` past too many), and compares the rank of a sentence before with
-    the length plus ``CONTEXT_NEAR``.
+def first_picks(document: Document, length: Length, *, keep_context: bool) -> int:
+    """How many picks of a greedy method a cut of ``document`` to ``length`` reads: exactly
+    what the plain cut reads, and a generous guess for the walk, which passes over sentences
+    already chosen (at most as many as it takes) and quotations that do not fit, and compares the
+    rank of a sentence before with the length plus ``CONTEXT_NEAR`` (``ShortRankingError`` says
+    when a guess fell short).
 
     A word budget (``WORDS``, ``PERCENT``) takes at most as many sentences as the document's
     shortest candidates that fit in it: that bound, derived once, is always safe.
@@ -222,8 +227,8 @@ def _walk(
     for position, index in enumerate(ranking.order.tolist()):
         if spent >= budget:
             break
-        if position == partial:
-            raise ShortRankingError(f"the walk reads past the ranking's {partial} ranks")
+        if position == partial:  # (it may pass over as many again)
+            raise ShortRankingError(f"the walk reads past {partial} ranks", 2 * partial + 1)
         if index in chosen or index in barred:
             continue
         unit = [i for i in context.members(index) if i not in chosen]
@@ -251,7 +256,8 @@ def _walk(
     indices = list(chosen)
     # A sentence that came with another (a quotation's, the one before) shows its score and rank.
     if partial is not None and int(ranking.ranks[indices].max(initial=0)) > partial:
-        raise ShortRankingError("the summary holds a sentence the ranking did not pick")
+        unpicked = [i for i in indices if ranking.ranks[i] > partial]
+        raise ShortRankingError("the summary holds sentences not picked", partial, unpicked)
     if order is Order.DOCUMENT:
         indices.sort()
     return Selection(ranking, length, order, tuple(indices))
@@ -264,5 +270,5 @@ def _within(ranking: Ranking, sentence: int, reach: float) -> bool:
     rank = int(ranking.ranks[sentence])
     partial = ranking.partial
     if partial is not None and rank > partial and partial + 1 <= reach < len(ranking.order):
-        raise ShortRankingError(f"rank {rank} compared with {reach:g}, the ranking has {partial}")
+        raise ShortRankingError(f"a rank past {partial} compared with {reach:g}", int(reach))
     return rank <= reach

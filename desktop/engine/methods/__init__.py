@@ -2,8 +2,8 @@
 
 A method is a function ``(Analysis) -> Scores`` in a module of this package, named ``rank_`` plus
 its name with ``-`` as ``_``. Higher scores are better; greedy methods (kl, sum-basic) give their
-pick order instead, through ``order``, and stop after ``picks(n)`` picks. The classic methods
-follow sumy's implementations exactly (sumy is the reference in tests/test_parity.py);
+pick order instead, through ``order``, and stop once ``picks_enough`` says so. The classic
+methods follow sumy's implementations exactly (sumy is the reference in tests/test_parity.py);
 docs/methods.md lists where and why they differ.
 
 Methods are pure functions of the analysis, safe to run on a worker thread. A long method calls
@@ -30,8 +30,8 @@ if TYPE_CHECKING:
 @dataclass(frozen=True, slots=True)
 class Scores:
     """Per candidate, in document order. ``order`` (best first) when it is not by score;
-    ``picks``, when a greedy method stopped short (``picks``), how many of its first entries it
-    picked: the others follow in document order, scored below every pick."""
+    ``picks``, when a greedy method stopped short (``picks_enough``), how many of its first
+    entries it picked: the others follow in document order, scored below every pick."""
 
     values: np.ndarray
     order: np.ndarray | None = None
@@ -88,15 +88,12 @@ def checkpoint() -> None:
         raise Cancelled("ranking cancelled")
 
 
-# Set by ranking.rank when the caller needs only the first picks of a greedy method (a one-shot
-# summary: ``options.summarise``), per thread; None: all of them.
-pick_limit: ContextVar[int | None] = ContextVar("pick_limit", default=None)
-
-
-def picks(n: int) -> int:
-    """How many of its ``n`` candidates a greedy method picks in the ranking in progress."""
-    limit = pick_limit.get()
-    return n if limit is None else min(n, max(limit, 0))
+# Set by ranking.rank, per thread, when its caller needs only a greedy method's first picks (a
+# one-shot summary: ``options.summarise``): asked with the picks so far (positions among the
+# candidates, best first) before each pick, True stops the method there. None: pick to the end.
+picks_enough: ContextVar[Callable[[list[int]], bool] | None] = ContextVar(
+    "picks_enough", default=None
+)
 
 
 METHODS: dict[str, Method] = {

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from desktop.engine.methods import CHECK_EVERY, TIE, Scores, checkpoint, picks
+from desktop.engine.methods import CHECK_EVERY, TIE, Scores, checkpoint, picks_enough
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -30,7 +30,8 @@ if TYPE_CHECKING:
 
 def pick_order_scores(order: np.ndarray, n: int | None = None) -> Scores:
     """Scores from a pick order: 1 for the first pick down to 1/n for the last. An ``order`` that
-    stopped short of the ``n`` candidates (``picks``) goes on with the others in document order."""
+    stopped short of the ``n`` candidates (``picks_enough``) goes on with the others in document
+    order."""
     import numpy as np
 
     made = len(order)
@@ -202,9 +203,11 @@ def rank_sum_basic(analysis: Analysis) -> Scores:
     heappop, heapreplace = heapq.heappop, heapq.heapreplace
     picked = bytearray(n)
     order: list[int] = []
-    made, last = 0, picks(n)
+    made, done = 0, picks_enough.get()  # (ranking.rank's: None picks to the end)
     stop = -sys.float_info.min  # see _subnormal; then 0.0, the floor
-    while made < last:
+    while made < n:
+        if done and done(order):
+            break
         if made % CHECK_EVERY == 0:
             checkpoint()
         top, i, rated = heap[0]

@@ -44,7 +44,7 @@ from typing import TYPE_CHECKING
 # Imported with the module, before ranking.rank starts its clock: scipy.sparse costs 0.1 s.
 from scipy import sparse
 
-from desktop.engine.methods import CHECK_EVERY, TIE, Scores, checkpoint, picks
+from desktop.engine.methods import CHECK_EVERY, TIE, Scores, checkpoint, picks_enough
 from desktop.engine.methods.greedy import pick_order_scores
 
 if TYPE_CHECKING:
@@ -151,8 +151,10 @@ def ranked(analysis: Analysis, opening: int) -> Scores:
     # (numpy indexes with its own integers much faster than with scipy's int32)
     column_rows, column_starts = by_column.indices.astype(np.intp), by_column.indptr.tolist()
     g_now, r_now = g.copy(), r.copy()
-    last = picks(n)
-    for pick in range(min(last, opening)):
+    done = picks_enough.get()  # (ranking.rank's: None picks to the end)
+    for pick in range(min(n, opening)):
+        if done and done(order):
+            break
         if pick % CHECK_EVERY == 0:
             checkpoint()
         v = g_now + log_c[summary_length + lengths] * (q_summary + r_now)
@@ -178,7 +180,7 @@ def ranked(analysis: Analysis, opening: int) -> Scores:
             q_summary += q_list[w]
             column = first_list[w]
             r_now[column_rows[column_starts[column] : column_starts[column + 1]]] -= q_list[w]
-    if len(order) == last:
+    if len(order) == n or (done and done(order)):
         return pick_order_scores(np.asarray(order, dtype=np.int64), n)
     del by_column, column_rows, column_starts
 
@@ -249,7 +251,9 @@ def ranked(analysis: Analysis, opening: int) -> Scores:
     window = log_c[window_start : window_start + _WINDOW + longest + 1].tolist()
     c_array = log_c[summary_length : summary_length + longest + 1]
     c_now = window[: longest + 1]
-    for pick in range(len(order), last):
+    for pick in range(len(order), n):
+        if done and done(order):
+            break
         if pick % CHECK_EVERY == 0:
             checkpoint()
         # The lengths lowest bound first (the reach falls sooner), until one whose bound is out
