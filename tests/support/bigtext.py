@@ -40,3 +40,32 @@ def article(size: int, seed: int = 7) -> str:
         parts.append(paragraph)
         length += len(paragraph)
     return "".join(parts)
+
+
+def reported(size: int, seed: int = 7) -> str:
+    """About ``size`` characters as a reporter writes them: ``article``'s words, with quotations
+    that run over two to four sentences and sentences that open with a pronoun or a connective,
+    which lean on the one before (``context``)."""
+    rnd = random.Random(seed)
+    words, weights = _vocabulary(seed)
+
+    def sentence(opener: str = "") -> str:
+        text = " ".join(rnd.choices(words, cum_weights=weights, k=rnd.randint(6, 24)))
+        text = f"{opener} {text}" if opener else text
+        return text[0].upper() + text[1:]
+
+    parts = [TITLE + "\n\n"]
+    length = len(parts[0])
+    while length < size:
+        sentences = []
+        for _ in range(rnd.randint(2, 6)):
+            if rnd.random() < 0.2:
+                quoted = [sentence() + "." for _ in range(rnd.randint(2, 4))]
+                sentences.append(f"“{' '.join(quoted)[:-1]},” she said.")
+            else:
+                opener = rnd.choice(["He", "However,", "They", "", "", "", ""])
+                sentences.append(sentence(opener) + ".")
+        paragraph = " ".join(sentences) + "\n\n"
+        parts.append(paragraph)
+        length += len(paragraph)
+    return "".join(parts)
