@@ -139,17 +139,22 @@ def test_dev_articles_give_the_full_rankings_cut(shared_eval: Path) -> None:
 
 
 @pytest.mark.parametrize("method", ["kl", "sum-basic"])
-def test_a_cut_of_too_few_picks_asks_for_more_or_is_the_full_one(method: str) -> None:
+@pytest.mark.parametrize("text", [reported(5_000, seed=3), article(5_000)])
+def test_a_cut_of_too_few_picks_asks_for_more_or_is_the_full_one(method: str, text: str) -> None:
     """However few picks a ranking holds, a cut of it is the whole ranking's cut or says what it
     still needs, never a different summary; pins and exclusions need the whole ranking."""
-    document = load(reported(20_000).encode(), language="en")
+    document = load(text.encode(), language="en")
     full = rank(document, method)
+    # Word budgets of every few sentences, and long summaries with context (there the sentence
+    # before must rank within the length plus three).
+    grid = _GRID + [(Length(n, Unit.WORDS), Order.RANK, False) for n in range(5, 200, 15)]
+    grid += [(Length(n), Order.RANK, True) for n in (14, 20)]
     asked = 0
-    for picks in (0, 1, 2, 5, 12, 30):
+    for picks in range(len(document.candidates)):
         partial = rank(document, method, until=lambda _: None, picks=picks)
         assert partial.partial == picks
         assert partial.order[:picks].tolist() == full.order[:picks].tolist()
-        for length, order, keep in _GRID:
+        for length, order, keep in grid:
             try:
                 cut = select(partial, length, order, keep_context=keep)
             except ShortRankingError as short:

@@ -9,6 +9,7 @@ import pytest
 
 from desktop.engine import Length, Order, Unit, select
 from desktop.engine.model import Document, Kind, Paragraph, Ranking, Sentence
+from desktop.engine.select import ShortRankingError
 
 # Sentence i has WORDS[i] words; sentence 2 is a heading (not a candidate, never ranked).
 WORDS = (3, 5, 2, 4, 6, 1)
@@ -155,3 +156,34 @@ def _timed(call: object) -> float:
     started = time.process_time()
     call()  # type: ignore[operator]
     return time.process_time() - started
+
+
+def _partial(order: tuple[int, ...], picks: int, document: Document) -> Ranking:
+    """The ranking of a method stopped after ``picks`` of ``order``: the others follow in
+    document order (``Ranking.partial``)."""
+    rest = tuple(i for i in document.candidates if i not in order[:picks])
+    full = _ranking(order[:picks] + rest, document)
+    return Ranking(document, "test", full.order, full.scores, full.ranks, partial=picks)
+
+
+def test_a_partial_ranking_asks_for_more_when_a_sentence_before_may_rank_within_reach() -> None:
+    """Three sentences of eleven (a long summary: context must rank within 3 + 3): the best,
+    sentence 8, leans on 7, ranked 4th. Picked only three deep, 7 would rank 9th in document order
+    and be left out, for 1 instead: the cut must ask for 6 picks, and then agree."""
+    texts = [f"Sentence number {i} stands on its own." for i in range(11)]
+    texts[8] = "He answers the sentence before."
+    text = " ".join(texts)
+    sentences, start = [], 0
+    for i, sentence in enumerate(texts):
+        sentences.append(Sentence(i, start, start + len(sentence), 0, Kind.BODY))
+        start += len(sentence) + 1
+    document = Document(text, (Paragraph(0, 0, len(text), Kind.BODY),), tuple(sentences), "en")
+    assert document.context.leans[8]
+    assert document.context.previous[8] == 7
+    order = (8, 0, 1, 7, 2, 3, 4, 5, 6, 9, 10)
+    kept = select(_ranking(order, document), Length(3), keep_context=True)
+    assert kept.indices == (0, 7, 8)
+    with pytest.raises(ShortRankingError) as short:
+        select(_partial(order, 3, document), Length(3), keep_context=True)
+    assert short.value.picks == 6
+    assert select(_partial(order, 6, document), Length(3), keep_context=True).indices == (0, 7, 8)
