@@ -235,9 +235,9 @@ class Ranking:
     ``order`` holds sentence indices, best first. ``scores`` and ``ranks`` are indexed by sentence
     index (non-candidates: NaN score, rank 0). Ranks start at 1.
 
-    ``partial``: a greedy method asked for its first picks only (``rank(..., picks=...)``) says
-    how many leading entries of ``order`` are its own; the others follow in document order, scored
-    and ranked below them. None: the whole order is the method's.
+    ``partial``: a greedy method that stopped once its picks were enough (``rank(...,
+    until=...)``) says how many leading entries of ``order`` are its own; the others follow in
+    document order, scored and ranked below them. None: the whole order is the method's.
     """
 
     document: Document
