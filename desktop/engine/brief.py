@@ -224,7 +224,7 @@ def cut(
     enough for what is left are taken too, so a brief uses its budget as the reports allow."""
     ranking = brief.ranking
     if length.unit is Unit.PERCENT:
-        length = Length(length.value / 100.0 * brief.words, Unit.WORDS)
+        length = Length(length.words(brief.words), Unit.WORDS)
     chosen = list(select(ranking, length, Order.RANK, pinned=pinned, excluded=excluded).indices)
     if length.unit is Unit.WORDS and chosen:
         counts = ranking.document.word_counts

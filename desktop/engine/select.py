@@ -41,6 +41,10 @@ class Length:
         if self.value < 0 or (self.unit is Unit.PERCENT and self.value > 100):
             raise ValueError(f"length {self.value:g} {self.unit.value} is out of range")
 
+    def words(self, body_words: int) -> float:
+        """The word budget of a ``WORDS`` or ``PERCENT`` length, of an article of ``body_words``."""
+        return self.value / 100.0 * body_words if self.unit is Unit.PERCENT else self.value
+
     def describe(self) -> str:
         if self.unit is Unit.PERCENT:
             return f"{self.value:g}% of the words"
@@ -134,9 +138,7 @@ def select(
         chosen = ranked[: max(0, round(length.value) - len(pins))]
         _known(ranking, len(chosen))
     else:
-        budget = length.value
-        if length.unit is Unit.PERCENT:
-            budget = length.value / 100.0 * ranking.body_words
+        budget = length.words(ranking.body_words)
         if pins:
             budget -= int(ranking.word_counts[pins].sum())
         chosen = ranked[: int(np.searchsorted(cumulative, budget, side="right"))]
@@ -176,9 +178,7 @@ def first_picks(document: Document, length: Length, *, keep_context: bool) -> in
     if length.unit is Unit.SENTENCES:
         taken, after = round(length.value), 0
     else:
-        budget = length.value
-        if length.unit is Unit.PERCENT:
-            budget = length.value / 100.0 * document.body_words
+        budget = length.words(document.body_words)
         counts = np.sort(
             np.asarray(document.word_counts, dtype=np.int64)[list(document.candidates)]
         )
@@ -209,9 +209,7 @@ def _walk(
     if length.unit is Unit.SENTENCES:
         budget, cost = float(round(length.value)), lambda unit: float(len(unit))
     else:
-        budget = length.value
-        if length.unit is Unit.PERCENT:
-            budget = length.value / 100.0 * ranking.body_words
+        budget = length.words(ranking.body_words)
         cost = lambda unit: float(sum(counts[i] for i in unit))  # noqa: E731
     spent = cost(pins)
     # The sentence before comes freely into a short summary; into a long one (a large share of
