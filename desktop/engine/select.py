@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from enum import Enum
 from typing import TYPE_CHECKING
@@ -142,7 +143,8 @@ def select(
         if pins:
             budget -= int(ranking.word_counts[pins].sum())
         chosen = ranked[: int(np.searchsorted(cumulative, budget, side="right"))]
-        _known(ranking, len(chosen) + 1)  # and the one that does not fit
+        # and the one that does not fit; how many more would is not known: twice as many
+        _known(ranking, len(chosen) + 1, ask=2 * len(chosen) + 1)
         if not pins and not len(chosen) and len(ranked) and length.value > 0:
             chosen = ranked[:1]
     indices = np.concatenate([np.asarray(pins, dtype=np.int64), chosen]) if pins else chosen
@@ -156,33 +158,28 @@ CONTEXT_NEAR = 3  # ranks past a long summary's length that still count as nearl
 _WALK_MARGIN = 16  # quotations a walk may pass over, first guessed
 
 
-def _known(ranking: Ranking, read: int) -> None:
-    """Raise ``ShortRankingError`` when the first ``read`` entries of ``ranking.order`` are not all
-    the method's picks."""
+def _known(ranking: Ranking, read: int, *, ask: int = 0) -> None:
+    """Raise ``ShortRankingError``, asking for ``ask`` picks (``read`` unless more), when the
+    first ``read`` entries of ``ranking.order`` are not all the method's picks."""
     if ranking.partial is not None and read > ranking.partial:
-        raise ShortRankingError(f"the cut reads {read} ranks of {ranking.partial}", read)
+        raise ShortRankingError(f"the cut reads {read} ranks of {ranking.partial}", max(read, ask))
 
 
 def first_picks(document: Document, length: Length, *, keep_context: bool) -> int:
-    """How many picks of a greedy method a cut of ``document`` to ``length`` reads: exactly
-    what the plain cut reads, and a generous guess for the walk, which passes over sentences
-    already chosen (at most as many as it takes) and quotations that do not fit, and compares the
-    rank of a sentence before with the length plus ``CONTEXT_NEAR`` (``ShortRankingError`` says
-    when a guess fell short).
-
-    A word budget (``WORDS``, ``PERCENT``) takes at most as many sentences as the document's
-    shortest candidates that fit in it: that bound, derived once, is always safe.
+    """How many picks of a greedy method to offer a cut of ``document`` to ``length`` first:
+    exactly what the plain cut reads for a number of sentences; for a word budget, twice as many
+    sentences of the article's average length as fit in it, and one; for the walk, which passes
+    over sentences already chosen (at most as many as it takes) and quotations that do not fit,
+    and compares the rank of a sentence before with the length plus ``CONTEXT_NEAR``, twice the
+    sentences and more. These are guesses: ``ShortRankingError`` asks for more when one fell
+    short (twice as many, for an unknown number), which costs a cut, not a ranking.
     """
-    import numpy as np
-
     if length.unit is Unit.SENTENCES:
         taken, after = round(length.value), 0
     else:
         budget = length.words(document.body_words)
-        counts = np.sort(
-            np.asarray(document.word_counts, dtype=np.int64)[list(document.candidates)]
-        )
-        taken, after = int(np.searchsorted(np.cumsum(counts), budget, side="right")), 1
+        taken = math.ceil(2 * budget * len(document.candidates) / max(1, document.body_words))
+        after = 1
     if keep_context or document.context.has_groups:
         return 2 * taken + CONTEXT_NEAR + _WALK_MARGIN
     return taken + after
