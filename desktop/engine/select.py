@@ -81,8 +81,10 @@ class Selection:
         answers."""
         context = self.ranking.document.context
         chosen = set(self.indices)
+        # The sentence before first: whether a sentence leans is decided when first asked, and
+        # in a long summary most sentences before are chosen too.
         return frozenset(
-            i for i in self.indices if context.leans[i] and context.previous[i] not in chosen
+            i for i in self.indices if context.previous[i] not in chosen and context.leans[i]
         )
 
 
