@@ -175,6 +175,7 @@ def _justext(
         return lambda i: ""
     stoplist = cache(lambda: _fitting_stoplist(split, name))
 
+    @cache  # a block that is not prose is asked again, for the furniture rule
     def classify(i: int) -> str:
         text, words, low = texts[i], split[i], lower[i]
         if "\xa9" in text or "&copy" in text:
