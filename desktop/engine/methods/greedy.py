@@ -64,10 +64,9 @@ def _subnormal(
     stems: np.ndarray, rows: np.ndarray, n: int, order: list[int], probability: list[float]
 ) -> tuple[_Products, list[float], list[float], dict[int, int]]:
     """Readers, divisors, a heap of current ratings and its owners (as ``rank_sum_basic`` keeps
-    them) for the sentences left, once every rating
-    left is below the smallest normal float (late in a long text, when its words' probabilities
-    were squared to next to nothing). ``stems`` and ``rows``: each content word's, of ``n``
-    sentences.
+    them) for the sentences left, once every rating left is below the smallest normal float (late
+    in a long text, when its words' probabilities were squared to next to nothing). ``stems`` and
+    ``rows``: each content word's, of ``n`` sentences.
 
     There a rating keeps a few significant bits, and a sum of probabilities and a sum of their
     products with weights round apart by more than ``TIE``: which of two equal ratings comes first
@@ -143,9 +142,9 @@ def rank_sum_basic(analysis: Analysis) -> Scores:
     only shrink, and so, the same sum in the same order, does the rating: a rating computed
     earlier bounds the current one from above. Candidates wait in a heap by their last rating,
     and the one on top is rated again until it comes out unchanged, bit for bit, or stays on top:
-    then it is current, and no other can be higher. Once every rating
-    left is below the smallest normal float, ratings are computed as ``_subnormal`` says. When
-    the best rating left is 0, so are all the others: they follow in document order.
+    then it is current, and no other can be higher. Once every rating left is below the smallest
+    normal float, ratings are computed as ``_subnormal`` says. When the best rating left is 0, so
+    are all the others: they follow in document order.
     """
     import heapq
     import math
