@@ -36,7 +36,9 @@ import compileall
 import json
 import math
 import os
+import re
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -63,6 +65,10 @@ GOAL_RATIO_DEFAULT = 50.0
 GOAL_EXPONENT = 1.15
 GOAL_RSS_MB = 500.0
 GOAL_SIZE = 1000  # where the ratios to sumy are judged
+GROWTH = (20000, 100000)  # the growth exponent's two ends
+
+# Instructions by (sentences, method): a median of the calls counted.
+Counts = dict[tuple[int, str], float]
 
 
 def main() -> int:
@@ -77,21 +83,31 @@ def main() -> int:
         help="interleaved ours/sumy process pairs at 1,000 sentences (median of each side)",
     )
     parser.add_argument(
-        "--child", nargs=3, metavar=("WHO", "PATH", "METHOD"), help=argparse.SUPPRESS
+        "--instructions",
+        action="store_true",
+        help="also count the ranking's instructions with callgrind (adds about half an hour)",
+    )
+    parser.add_argument(
+        "--child", nargs=3, metavar=("WHO", "PATH", "METHODS"), help=argparse.SUPPRESS
     )
     parser.add_argument("--repeat", type=int, default=1, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        return _child(*args.child, repeat=args.repeat)
+        who, path, methods = args.child
+        return _child(who, path, methods.split(","), repeat=args.repeat)
     if not (BBC.is_file() and longtext.available()):
         print(f"skipped: the dev articles in {BBC.parent} are not available")
         return 0
+    if args.instructions and shutil.which("valgrind") is None:
+        print("--instructions: valgrind is not installed; CPU seconds only")
+        args.instructions = False
     sizes = [int(s) for s in args.sizes.split(",")]
     methods = args.methods.split(",")
     with tempfile.TemporaryDirectory(prefix="precis-speed-") as folder:
         work = Path(folder)
         documents = {size: _document(size, work) for size in sizes}
-        _speed_table(documents, methods, args.cap, args.rounds)
+        counts = _ours_instructions(documents, methods) if args.instructions else None
+        _speed_table(documents, methods, args.cap, args.rounds, counts)
         _cli(_one_megabyte(work), "1 MB of BBC and CNN dev articles", "1 s", METHODS)
         if 100000 in documents:
             _cli(documents[100000][0], "100,000 new sentences", "10 s", methods)
@@ -129,35 +145,60 @@ def _build(text: str) -> Document:
 
 # -- one measurement per process -----------------------------------------------------------------
 
+# The C function around every timed call: ``sys.call_tracing`` runs its call as it is when no
+# tracer is set, and nothing else here calls it. Under callgrind it marks what is counted
+# (``--toggle-collect``) and ends each count (``--dump-after``): see ``_instructions``.
+MARKER = "_PyEval_CallTracing"
 
-def _child(who: str, path: str, method: str, repeat: int) -> int:
-    from desktop.engine import analysis as analysis_module
-    from desktop.engine import load, rank
 
-    document = _build(Path(path).read_text(encoding="utf-8"))
-    rank(load(b"Warm up. Numpy and the stemmer load here.", language="en"), "lead")
-    analysis_module.analyse(document).tokenised  # noqa: B018 - every word stemmed: the cache is warm
-    times, cpu = [], []
+def _child(who: str, path: str, methods: list[str], repeat: int) -> int:
+    """Each method's figures over ``repeat`` timed calls, one line of JSON per method."""
+    from desktop.cli import collect_less
+
+    collect_less()  # as every Precis process does from its start: measure what the user runs
+    text = Path(path).read_text(encoding="utf-8")
+    document = _build(text)
     if who == "ours":
-        for _ in range(repeat):
-            analysis_module._memo.clear()
-            ranking = rank(document, method)
-            times.append(ranking.seconds)
-            cpu.append(ranking.cpu_seconds)
-    else:
-        times, cpu = _sumy_times(Path(path).read_text(encoding="utf-8"), method, document, repeat)
-    usage = resource.getrusage(resource.RUSAGE_SELF)
-    print(
-        json.dumps(
-            {
-                "seconds": statistics.median(times),
-                "cpu": statistics.median(cpu),
-                "process_cpu": usage.ru_utime + usage.ru_stime,
-                "rss_mb": _peak_rss_mb(),
-            }
-        )
-    )
+        _warm_up(document, methods)
+    for method in methods:
+        if who == "ours":
+            times, cpu = _our_times(document, method, repeat)
+        else:
+            times, cpu = _sumy_times(text, method, document, repeat)
+        usage = resource.getrusage(resource.RUSAGE_SELF)
+        figures = {
+            "seconds": statistics.median(times),
+            "cpu": statistics.median(cpu),
+            "process_cpu": usage.ru_utime + usage.ru_stime,
+            "rss_mb": _peak_rss_mb(),
+        }
+        print(json.dumps(figures), flush=True)
     return 0
+
+
+def _warm_up(document: Document, methods: list[str]) -> None:
+    """Numpy, the stemmer and each method's modules loaded by a call on a small text, and every
+    word of ``document`` stemmed: the stem cache warm, as after the first document."""
+    from desktop.engine import analysis, load, rank
+
+    small = load(b"Warm up. Numpy, the stemmer and the methods load here.", language="en")
+    for method in methods:
+        rank(small, method)
+    analysis.analyse(document).tokenised  # noqa: B018 - every word stemmed
+
+
+def _our_times(document: Document, method: str, repeat: int) -> tuple[list[float], list[float]]:
+    """``rank()``'s own wall and CPU seconds (``Ranking.seconds``, ``cpu_seconds``), each call
+    analysing afresh."""
+    from desktop.engine import analysis, rank
+
+    times, cpu = [], []
+    for _ in range(repeat):
+        analysis._memo.clear()
+        ranking = sys.call_tracing(rank, (document, method))
+        times.append(ranking.seconds)
+        cpu.append(ranking.cpu_seconds)
+    return times, cpu
 
 
 def _sumy_times(
@@ -205,40 +246,126 @@ def _sumy_times(
         elif method != "random":
             summarizer.stop_words = get_stop_words("english")
         started, started_cpu = time.perf_counter(), time.thread_time()
-        summarizer(parsed, 10)
+        sys.call_tracing(summarizer, (parsed, 10))
         times.append(time.perf_counter() - started)
         cpu.append(time.thread_time() - started_cpu)
     return times, cpu
 
 
+def _child_command(who: str, path: Path, methods: list[str], repeat: int) -> list[str]:
+    return [
+        sys.executable,
+        __file__,
+        "--child",
+        who,
+        str(path),
+        ",".join(methods),
+        "--repeat",
+        str(repeat),
+    ]
+
+
 def _run_child(who: str, path: Path, method: str, repeat: int, cap: float) -> dict | None:
-    command = [sys.executable, __file__, "--child", who, str(path), method, "--repeat", str(repeat)]
     try:
         # Each run gets the cap, plus time to start and read the document.
         out = subprocess.run(
-            command, capture_output=True, text=True, timeout=cap * repeat + 60, check=True
+            _child_command(who, path, [method], repeat),
+            capture_output=True,
+            text=True,
+            timeout=cap * repeat + 60,
+            check=True,
         )
     except subprocess.TimeoutExpired:
         return None
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
+# -- instructions --------------------------------------------------------------------------------
+
+
+def _ours_instructions(documents: dict[int, tuple[Path, int]], methods: list[str]) -> Counts:
+    """``rank()``'s instructions where the goals are judged: at 1,000 sentences (median of 3
+    calls) and at both ends of the growth exponent (one call: callgrind is 20-50 times slower).
+    One child per size ranks every method in turn, so the document is built once."""
+    counts: Counts = {}
+    for size in (GOAL_SIZE, *GROWTH):
+        if size in documents:
+            print(f"Counting instructions at {size:,} sentences (callgrind) ...", flush=True)
+            repeat = 3 if size <= GOAL_SIZE else 1
+            found = _instructions("ours", documents[size][0], methods, repeat)
+            counts.update({(size, method): statistics.median(c) for method, c in found.items()})
+    print()
+    return counts
+
+
+def _instructions(who: str, path: Path, methods: list[str], repeat: int) -> dict[str, list[int]]:
+    """The instructions of each timed call of a child run under callgrind, by method: counted
+    inside ``MARKER`` only, and written to a file of their own after each call."""
+    with tempfile.TemporaryDirectory(prefix="precis-callgrind-") as folder:
+        out = Path(folder) / "callgrind.out"
+        subprocess.run(
+            [
+                "valgrind",
+                "--tool=callgrind",
+                f"--callgrind-out-file={out}",
+                "--collect-atstart=no",
+                f"--toggle-collect={MARKER}",
+                f"--dump-after={MARKER}",
+                *_child_command(who, path, methods, repeat),
+            ],
+            capture_output=True,
+            check=True,
+            timeout=4 * 3600,
+        )
+        counts = _call_counts(out)
+    if len(counts) != len(methods) * repeat:
+        raise RuntimeError(
+            f"callgrind counted {len(counts)} calls, not {len(methods) * repeat}:"
+            f" does this Python's library name {MARKER} in its symbols?"
+        )
+    return {m: counts[i * repeat : (i + 1) * repeat] for i, m in enumerate(methods)}
+
+
+def _call_counts(out: Path) -> list[int]:
+    """The instructions in each dump callgrind wrote after a marked call (``out.1``, ``out.2``
+    ..., in order; ``out`` itself is the dump at exit, which follows the last call)."""
+    dumps = sorted(out.parent.glob(f"{out.name}.*"), key=lambda dump: int(dump.suffix[1:]))
+    return [_total(dump) for dump in dumps]
+
+
+def _total(dump: Path) -> int:
+    """A callgrind dump's "totals:" line, the sum of its one event: instructions read (Ir)."""
+    found = re.search(r"^totals:\s*(\d+)\s*$", dump.read_text(), re.MULTILINE)
+    if found is None:
+        raise ValueError(f"{dump} has no totals line")
+    return int(found.group(1))
+
+
+# -- the table -----------------------------------------------------------------------------------
+
+
 def _speed_table(
-    documents: dict[int, tuple[Path, int]], methods: list[str], cap: float, rounds: int
+    documents: dict[int, tuple[Path, int]],
+    methods: list[str],
+    cap: float,
+    rounds: int,
+    counts: Counts | None,
 ) -> None:
     from sumy_reference import METHODS as SUMY
 
     print(f"Ranking CPU seconds, ours vs sumy (10-sentence summary; sumy capped at {cap:.0f} s)")
+    instructions = f" {'ours M ins':>11} {'sumy M ins':>11} {'ins ratio':>10}" if counts else ""
     print(
         f"{'method':10} {'sentences':>9} {'ours CPU':>10} {'sumy CPU':>9} {'sumy/ours':>10}"
-        f" {'ours wall':>10} {'process CPU':>12} {'RSS ours':>9} {'RSS sumy':>9}  goal"
+        f"{instructions} {'ours wall':>10} {'process CPU':>12} {'RSS ours':>9} {'RSS sumy':>9}"
+        "  goal"
     )
     for method in methods:
         comparable = method in SUMY and method != "lead"  # sumy has no lead
+        growth = _growth(documents, method, rounds) if set(GROWTH) <= documents.keys() else {}
         gave_up = False
-        cpu_at: dict[int, float] = {}
         for size, (path, count) in documents.items():
-            repeat = 5 if size <= 1000 else 3  # medians on both ends of the exponent
+            repeat = 5 if size <= 1000 else 3
             judged = comparable and size == GOAL_SIZE and method != "random"
             ours, theirs, ratios = _measure(
                 path,
@@ -247,54 +374,144 @@ def _speed_table(
                 sumy_repeat=(3 if size <= 200 else 1) if comparable and not gave_up else 0,
                 rounds=rounds if judged else 1,
                 cap=cap,
+                measured=_median_run(growth[size]) if size in growth else None,
             )
             if comparable and not gave_up:
                 gave_up = theirs is None or theirs["seconds"] > cap
-            cpu = ours["cpu"] if ours else float("nan")
-            cpu_at[size] = cpu
-            wall = f"{ours['seconds']:.6f}" if ours else "-"
-            process = f"{ours['process_cpu']:.2f}" if ours else "-"
-            rss = f"{ours['rss_mb']:.0f} MB" if ours else "-"
-            goals = (
-                []
-                if not ours
-                else [_verdict(f"<= {GOAL_RSS_MB:.0f} MB", ours["rss_mb"] <= GOAL_RSS_MB)]
-            )
-            if not comparable:
-                sumy = ratio = rss_sumy = "-"
-            elif theirs is None or theirs["seconds"] > cap:
-                sumy, ratio, rss_sumy = f"> {cap:.0f}", "-", "-"
-            else:
-                sumy = f"{theirs['cpu']:.4f}"
-                ratio = f"{theirs['cpu'] / cpu:.0f}x"
-                rss_sumy = f"{theirs['rss_mb']:.0f} MB"
-                if judged:
-                    wanted = GOAL_RATIO.get(method, GOAL_RATIO_DEFAULT)
-                    goals.append(_verdict(f">= {wanted:.0f}x", theirs["cpu"] / cpu >= wanted))
-                    if len(ratios) > 1:
-                        goals.append(f"{len(ratios)} rounds: {min(ratios):.0f}x-{max(ratios):.0f}x")
-            print(
-                f"{method:10} {count:>9,} {cpu:>10.6f} {sumy:>9} {ratio:>10} {wall:>10}"
-                f" {process:>12} {rss:>9} {rss_sumy:>9}  {', '.join(goals)}",
-                flush=True,
-            )
-        if 20000 in cpu_at and 100000 in cpu_at:
-            exponent = math.log(cpu_at[100000] / cpu_at[20000]) / math.log(5)
-            print(
-                f"{method:10} growth exponent 20,000 -> 100,000 (CPU): {exponent:.2f}"
-                f"  {_verdict(f'<= {GOAL_EXPONENT}', exponent <= GOAL_EXPONENT)}"
-            )
+            if theirs is not None and theirs["seconds"] > cap:
+                theirs = None
+            goals = _goals(method, ours, theirs, ratios, judged)
+            shown = ""
+            if counts is not None:
+                ours_count = counts.get((size, method))
+                theirs_count = (
+                    _instructions("sumy", path, [method], 1)[method][0]
+                    if judged and theirs is not None
+                    else None
+                )
+                goals += _instruction_goals(method, ours_count, theirs_count, judged)
+                shown = _instruction_columns(ours_count, theirs_count)
+            print(_row(method, count, ours, theirs, comparable, cap, shown, goals), flush=True)
+        if growth:
+            print(_growth_line(method, growth, counts), flush=True)
+
+
+def _growth(
+    documents: dict[int, tuple[Path, int]], method: str, rounds: int
+) -> dict[int, list[dict]]:
+    """Ours at both ends of the growth exponent in ``rounds`` interleaved rounds (one process a
+    size a round, one call each): both ends meet the same minutes of a shared machine."""
+    runs: dict[int, list[dict]] = {size: [] for size in GROWTH}
+    for _ in range(rounds):
+        for size in GROWTH:
+            run = _run_child("ours", documents[size][0], method, 1, cap=600)
+            if run is None:
+                return {}
+            runs[size].append(run)
+    return runs
+
+
+def _exponent(small: float, large: float) -> float:
+    """The exponent of cost ~ sentences ** exponent from ``GROWTH[0]`` to ``GROWTH[1]``."""
+    return math.log(large / small) / math.log(GROWTH[1] / GROWTH[0])
+
+
+def _growth_line(method: str, growth: dict[int, list[dict]], counts: Counts | None) -> str:
+    """The exponent of the median CPU times, the range of the rounds' own exponents, and the
+    exponent of the instructions when counted."""
+    small, large = (growth[size] for size in GROWTH)
+    median = _exponent(*(statistics.median(r["cpu"] for r in runs) for runs in (small, large)))
+    each = [_exponent(a["cpu"], b["cpu"]) for a, b in zip(small, large, strict=True)]
+    line = (
+        f"{method:10} growth exponent {GROWTH[0]:,} -> {GROWTH[1]:,}: CPU {median:.2f}"
+        f" ({len(each)} rounds: {min(each):.2f}-{max(each):.2f})"
+        f"  {_verdict(f'<= {GOAL_EXPONENT}', median <= GOAL_EXPONENT)}"
+    )
+    ends = [counts.get((size, method)) for size in GROWTH] if counts is not None else []
+    if ends and None not in ends:
+        exponent = _exponent(*ends)
+        line += (
+            f"; instructions {exponent:.2f}"
+            f"  {_verdict(f'<= {GOAL_EXPONENT}', exponent <= GOAL_EXPONENT)}"
+        )
+    return line
+
+
+def _row(
+    method: str,
+    count: int,
+    ours: dict | None,
+    theirs: dict | None,
+    comparable: bool,
+    cap: float,
+    instructions: str,
+    goals: list[str],
+) -> str:
+    cpu = ours["cpu"] if ours else float("nan")
+    wall = f"{ours['seconds']:.6f}" if ours else "-"
+    process = f"{ours['process_cpu']:.2f}" if ours else "-"
+    rss = f"{ours['rss_mb']:.0f} MB" if ours else "-"
+    if not comparable:
+        sumy = ratio = rss_sumy = "-"
+    elif theirs is None:
+        sumy, ratio, rss_sumy = f"> {cap:.0f}", "-", "-"
+    else:
+        sumy = f"{theirs['cpu']:.4f}"
+        ratio = f"{theirs['cpu'] / cpu:.0f}x"
+        rss_sumy = f"{theirs['rss_mb']:.0f} MB"
+    return (
+        f"{method:10} {count:>9,} {cpu:>10.6f} {sumy:>9} {ratio:>10}{instructions} {wall:>10}"
+        f" {process:>12} {rss:>9} {rss_sumy:>9}  {', '.join(goals)}"
+    )
+
+
+def _goals(
+    method: str, ours: dict | None, theirs: dict | None, ratios: list[float], judged: bool
+) -> list[str]:
+    """Peak RSS at every size; at 1,000 sentences the CPU ratio to sumy and its rounds' range."""
+    if not ours:
+        return []
+    goals = [_verdict(f"<= {GOAL_RSS_MB:.0f} MB", ours["rss_mb"] <= GOAL_RSS_MB)]
+    if judged and theirs is not None:
+        wanted = GOAL_RATIO.get(method, GOAL_RATIO_DEFAULT)
+        goals.append(_verdict(f">= {wanted:.0f}x", theirs["cpu"] / ours["cpu"] >= wanted))
+        if len(ratios) > 1:
+            goals.append(f"{len(ratios)} rounds: {min(ratios):.0f}x-{max(ratios):.0f}x")
+    return goals
+
+
+def _instruction_columns(ours: float | None, theirs: int | None) -> str:
+    shown = [f"{n / 1e6:,.1f}" if n is not None else "-" for n in (ours, theirs)]
+    ratio = f"{theirs / ours:.0f}x" if ours and theirs is not None else "-"
+    return f" {shown[0]:>11} {shown[1]:>11} {ratio:>10}"
+
+
+def _instruction_goals(
+    method: str, ours: float | None, theirs: int | None, judged: bool
+) -> list[str]:
+    """At 1,000 sentences the ratio goal once more, in instructions."""
+    if not (judged and ours and theirs is not None):
+        return []
+    wanted = GOAL_RATIO.get(method, GOAL_RATIO_DEFAULT)
+    return [_verdict(f"instructions >= {wanted:.0f}x", theirs / ours >= wanted)]
 
 
 def _measure(
-    path: Path, method: str, repeat: int, sumy_repeat: int, rounds: int, cap: float
+    path: Path,
+    method: str,
+    repeat: int,
+    sumy_repeat: int,
+    rounds: int,
+    cap: float,
+    measured: dict | None = None,
 ) -> tuple[dict | None, dict | None, list[float]]:
-    """Ours and sumy (``sumy_repeat`` runs a process, none if 0) in ``rounds`` interleaved pairs
-    of processes, so that both meet the same minutes of a shared machine. Each side's figures are
-    its median round (CPU and wall separately); also each round's ratio of sumy's CPU to ours."""
+    """Ours (unless ``measured`` already) and sumy (``sumy_repeat`` runs a process, none if 0)
+    in ``rounds`` interleaved pairs of processes, so that both meet the same minutes of a shared
+    machine. Each side's figures are its median round (CPU and wall separately); also each
+    round's ratio of sumy's CPU to ours."""
     ours_runs, sumy_runs, ratios = [], [], []
     for _ in range(rounds):
-        ours = _run_child("ours", path, method, repeat, cap=600)
+        ours = measured or _run_child("ours", path, method, repeat, cap=600)
         if ours is None:
             return None, None, []
         ours_runs.append(ours)
