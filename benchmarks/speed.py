@@ -299,8 +299,19 @@ def _ours_instructions(documents: dict[int, tuple[Path, int]], methods: list[str
 
 
 def _instructions(who: str, path: Path, methods: list[str], repeat: int) -> dict[str, list[int]]:
-    """The instructions of each timed call of a child run under callgrind, by method: counted
-    inside ``MARKER`` only, and written to a file of their own after each call."""
+    """The instructions of each timed call of a child, by method."""
+    counts = _callgrind(_child_command(who, path, methods, repeat))
+    if len(counts) != len(methods) * repeat:
+        raise RuntimeError(
+            f"callgrind counted {len(counts)} calls, not {len(methods) * repeat}:"
+            f" does this Python's library name {MARKER} in its symbols?"
+        )
+    return {m: counts[i * repeat : (i + 1) * repeat] for i, m in enumerate(methods)}
+
+
+def _callgrind(command: list[str]) -> list[int]:
+    """The instructions of each call through ``MARKER`` that ``command`` makes, in order: callgrind
+    counts inside it only, and writes a file of its own after each."""
     with tempfile.TemporaryDirectory(prefix="precis-callgrind-") as folder:
         out = Path(folder) / "callgrind.out"
         subprocess.run(
@@ -311,19 +322,13 @@ def _instructions(who: str, path: Path, methods: list[str], repeat: int) -> dict
                 "--collect-atstart=no",
                 f"--toggle-collect={MARKER}",
                 f"--dump-after={MARKER}",
-                *_child_command(who, path, methods, repeat),
+                *command,
             ],
             capture_output=True,
             check=True,
             timeout=4 * 3600,
         )
-        counts = _call_counts(out)
-    if len(counts) != len(methods) * repeat:
-        raise RuntimeError(
-            f"callgrind counted {len(counts)} calls, not {len(methods) * repeat}:"
-            f" does this Python's library name {MARKER} in its symbols?"
-        )
-    return {m: counts[i * repeat : (i + 1) * repeat] for i, m in enumerate(methods)}
+        return _call_counts(out)
 
 
 def _call_counts(out: Path) -> list[int]:
