@@ -1,17 +1,19 @@
 """Speed of every ranking method against sumy's, on the same input in the same run.
 
-    uv run python benchmarks/speed.py            # the full table (about 10 minutes)
+    uv run python benchmarks/speed.py            # the full table (about 15 minutes)
     uv run python benchmarks/speed.py --sizes 50,200,1000 --cap 20
+    uv run python benchmarks/speed.py --sizes 1000,20000,100000 --methods kl --instructions
 
 Documents of 50 … 100,000 candidate sentences are new English text (``longtext.py``: sentences
 written by a word-pair chain over the dev articles; repeating the articles no longer works, as a
 paragraph said before is boilerplate since #17). Each measurement runs in its own process, so its
-peak RSS is its own. Ours is ``rank()``'s ``cpu_seconds`` (and ``seconds``, wall clock): tokenising,
-stemming, the term matrix and the method, with the stem cache warm (as after the first document)
-and numpy already loaded. Ratios compare CPU time to CPU time (sumy's call is timed both ways):
-on a busy machine wall-clock ratios swing with the load. "process CPU" is the whole measuring
-process (reading, segmenting, ranking; not sumy), and the growth exponent from 20,000 to 100,000
-sentences, log(t100k / t20k) / log(5), is printed when both sizes were measured.
+peak RSS is its own; the process collects garbage as every Precis process does (``collect_less``
+of desktop/cli.py). Ours is ``rank()``'s ``cpu_seconds`` (and ``seconds``, wall clock):
+tokenising, stemming, the term matrix and the method, with the stem cache warm (as after the
+first document), numpy and the method's modules already loaded (a call on a small text first).
+Ratios compare CPU time to CPU time (sumy's call is timed both ways): on a busy machine
+wall-clock ratios swing with the load. "process CPU" is the whole measuring process (reading,
+segmenting, ranking; not sumy).
 sumy's is measured the way ../shared/checks/speed-vs-sumy measures it: the same text parsed by
 sumy's plain-text parser (Punkt sentences, NLTK words), sumy's Snowball stemmer and stop words, and
 the call of its summariser for 10 sentences timed (sumy tokenises and stems inside that call);
@@ -20,7 +22,21 @@ Ours: median of 5 runs up to 1,000 sentences, of 3 above; sumy: median of 3 up t
 above. At 1,000 sentences, where the ratio goals are, both sides run in ``--rounds`` interleaved
 pairs of processes (ours: median of its 5 runs; sumy: one run, a fresh process each as in the shared
 check, whose later runs in one process drift slower), and the row gives the median of each side
-and the range of the rounds' ratios: one busy minute moves one round, not the verdict.
+and the range of the rounds' ratios: one busy minute moves one round, not the verdict. The growth
+exponent from 20,000 to 100,000 sentences, log(t100k / t20k) / log(5), is measured the same way
+when both sizes are asked: ``--rounds`` rounds of a 20,000- and a 100,000-sentence process (each
+its median of 3 calls); the line gives the exponent of the two sizes' medians and the range of
+the rounds' own exponents.
+
+``--instructions`` also counts instructions with callgrind (valgrind), the steady measure on a
+shared machine: ours at 1,000 sentences (median of 3 calls) and at 20,000 and 100,000 (one call;
+a child per size ranks every method in turn, after the warm-up), sumy's call at 1,000 where it
+finished within the cap; the table gives them beside the CPU figures, and the ratio and exponent
+goals in both. Only the timed call is counted: every timed call goes through ``sys.call_tracing``,
+whose C function (``_PyEval_CallTracing``) callgrind is told to count inside
+(``--toggle-collect``) and to end each count at (``--dump-after``, a file per call). Ours counts
+all of ``rank()``, also the cumulative-word table its CPU time leaves out. About half an hour
+more for five methods: callgrind runs 20–50 times slower.
 
 Then: the whole CLI on 1 MB of BBC and CNN dev articles (every method; goal 1 s of CPU) and on
 the 100,000-sentence text (the chosen methods; goal 10 s), CPU including the reading child,
@@ -80,7 +96,8 @@ def main() -> int:
         "--rounds",
         type=int,
         default=5,
-        help="interleaved ours/sumy process pairs at 1,000 sentences (median of each side)",
+        help="interleaved ours/sumy process pairs at 1,000 sentences, and 20,000/100,000-sentence"
+        " pairs for the growth exponent (median of each side)",
     )
     parser.add_argument(
         "--instructions",
