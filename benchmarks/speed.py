@@ -1,6 +1,6 @@
 """Speed of every ranking method against sumy's, on the same input in the same run.
 
-    uv run python benchmarks/speed.py            # the full table (about 15 minutes)
+    uv run python benchmarks/speed.py            # the full table (half an hour or more)
     uv run python benchmarks/speed.py --sizes 50,200,1000 --cap 20
     uv run python benchmarks/speed.py --sizes 1000,20000,100000 --methods kl --instructions
 
@@ -38,7 +38,7 @@ goals in both. Only the timed call is counted: every timed call goes through ``s
 whose C function (``_PyEval_CallTracing``) callgrind is told to count inside
 (``--toggle-collect``) and to end each count at (``--dump-after``, a file per call). Ours counts
 all of ``rank()``, also the cumulative-word table its CPU time leaves out. About half an hour
-more for five methods: callgrind runs 20–50 times slower.
+more for five methods on a quiet host (an estimate): callgrind runs 20–50 times slower.
 
 Then: the whole CLI on 1 MB of BBC and CNN dev articles (every method; goal 1 s of CPU) and on
 the 100,000-sentence text (the chosen methods; goal 10 s), CPU including the reading child,
