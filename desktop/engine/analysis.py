@@ -34,6 +34,19 @@ _MEMO_SIZE = 4  # documents: the one on screen, and a few the user switched away
 _memo: OrderedDict[int, Analysis] = OrderedDict()
 _memo_lock = threading.Lock()
 
+# Non-ASCII white space as ``str.split`` knows it (``str.isspace``), as little-endian integers
+# of its UTF-8 bytes, by width: U+0085, U+00A0; U+1680, U+2000–U+200A, U+2028, U+2029, U+202F,
+# U+205F, U+3000 (sorted).
+_WIDE_SPACE_2 = [0x85C2, 0xA0C2]
+_WIDE_SPACE_3 = sorted(
+    int.from_bytes(chr(c).encode(), "little")
+    for c in (0x1680, *range(0x2000, 0x200B), 0x2028, 0x2029, 0x202F, 0x205F, 0x3000)
+)
+# The masks keeping the first 2 and 3 bytes of a little-endian 64-bit word.
+_MASKS = {2: 0xFFFF, 3: 0xFFFFFF}
+# Odd multipliers: each permutes the 64-bit words, and the high bits of the sum mix all of them.
+_MIX_LOW, _MIX_HIGH, _MIX_KIND = 0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9
+
 
 @dataclass(frozen=True)
 class Tokenised:
@@ -196,8 +209,9 @@ def analyse(document: Document) -> Analysis:
     return result
 
 
-def _ids(items: Iterable[str], size: int) -> tuple[tuple[str, ...], np.ndarray]:
-    """The distinct items in order of first appearance, and each item's index among them.
+def _ids(items: Iterable[str], size: int) -> tuple[dict[str, int], np.ndarray]:
+    """Where each distinct item first appears (a dictionary: its keys are the distinct items in
+    that order), and each item's index among them.
 
     One dictionary pass: ``setdefault`` keeps the position where an item first appeared, and the
     positions, ranked, are the indices. Ids in order of first appearance (and so ties between
@@ -213,7 +227,119 @@ def _ids(items: Iterable[str], size: int) -> tuple[tuple[str, ...], np.ndarray]:
     starts[first] = True
     ids = np.cumsum(starts, dtype=np.int64)
     ids -= 1
-    return tuple(seen), ids.take(first)
+    return seen, ids.take(first)
+
+
+def _chunk_ids(text: str) -> tuple[tuple[str, ...], np.ndarray]:
+    """``_ids`` of ``text.split()``, without a Python string or integer per piece.
+
+    Each piece of the text's UTF-8 is read as two 64-bit words (its first 16 bytes, the rest
+    masked off) and its length: the exact piece for all but long pieces, which a dictionary
+    numbers instead (a few in a hundred). A hash of the three, sorted with each piece's position
+    in its low bits, groups equal pieces in order of appearance; each piece is then checked
+    against the first of its group, and a collision falls back to the dictionary over every piece.
+    """
+    import numpy as np
+
+    # A space first, so every piece starts after one; 16 after, so every piece has 16 bytes.
+    data = b" " + text.encode("utf-8", "surrogatepass") + b" " * 16
+    codes = np.frombuffer(data, dtype=np.uint8)
+    # ASCII white space: 9–13 and 28–32 (the subtractions wrap below 0).
+    word = (codes - np.uint8(9) > 4) & (codes - np.uint8(28) > 4)
+    if not text.isascii():
+        _clear_wide_spaces(data, codes, word)
+    edges = np.flatnonzero(np.diff(word))
+    del word
+    starts = edges[::2] + 1
+    lengths = edges[1::2] - edges[::2]
+    del edges  # each array per piece costs 8 B a word: they are let go as soon as done with
+    size = len(starts)
+    if not size:
+        return (), np.zeros(0, dtype=np.int64)
+    low, high, kind = _piece_words(data, starts, lengths)
+    shift = np.uint64(size.bit_length())
+    key = low * _MIX_LOW
+    key ^= high * _MIX_HIGH
+    key ^= kind * _MIX_KIND
+    key >>= shift
+    key <<= shift
+    key |= np.arange(size, dtype=np.uint64)
+    key.sort()  # by hash, equal hashes in order of appearance (the positions, in the low bits)
+    order = (key & ((np.uint64(1) << shift) - np.uint64(1))).view(np.int64)
+    key >>= shift
+    new = np.empty(size, dtype=bool)
+    new[0] = True
+    np.not_equal(key[1:], key[:-1], out=new[1:])
+    del key
+    # Numbered by first appearance, as ``_ids`` does: a group's first piece is its earliest.
+    group_starts = np.flatnonzero(new)
+    del new
+    earliest = order.take(group_starts)
+    firsts = np.zeros(size, dtype=bool)
+    firsts[earliest] = True
+    numbers = np.cumsum(firsts) - 1
+    ids = np.empty(size, dtype=np.int64)
+    ids[order] = np.repeat(numbers.take(earliest), np.diff(group_starts, append=size))
+    del order, numbers, earliest, group_starts
+    first = np.flatnonzero(firsts)  # the first piece of each id
+    same = first.take(ids)
+    if not all((part.take(same) == part).all() for part in (low, high, kind)):
+        distinct, ids = _ids(text.split(), size)
+        return tuple(distinct), ids
+    del same, low, high, kind
+    # The distinct pieces, each with a space after it, decoded at once.
+    sizes = lengths[first] + 1
+    ends = np.cumsum(sizes)
+    joined = codes[np.repeat(starts[first] - ends + sizes, sizes) + np.arange(ends[-1])]
+    joined[ends - 1] = 32
+    return tuple(joined[:-1].tobytes().decode("utf-8", "surrogatepass").split(" ")), ids
+
+
+def _piece_words(
+    data: bytes, starts: np.ndarray, lengths: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Each piece of ``data`` as its first and second 8 bytes (little-endian, the bytes beyond
+    its end cleared) and its length; a piece longer than 16 bytes as its number in a dictionary
+    of such pieces, and 17 for its length."""
+    import numpy as np
+
+    # Every byte position as the start of a little-endian 64-bit word (a view, no copy).
+    words = np.ndarray((len(data) - 7,), dtype="<u8", buffer=data, strides=(1,))
+    # The bits beyond a piece's end, shifted out of its first and second word (numpy shifts a
+    # 64-bit word by 64 to 0).
+    beyond = (128 - 8 * np.minimum(lengths, 16)).view(np.uint64)
+    shift = np.minimum(beyond, 64)
+    high = words[starts + 8] << shift >> shift
+    np.clip(beyond, 64, 128, out=shift)
+    shift -= np.uint64(64)
+    low = words[starts] << shift >> shift  # not ``take``: it copies a strided array whole
+    del beyond, shift
+    kind = np.minimum(lengths, 17).view(np.uint64)
+    long = np.flatnonzero(kind == 17)
+    if len(long):
+        numbered: dict[bytes, int] = {}
+        ends = (starts[long] + lengths[long]).tolist()
+        pieces = map(data.__getitem__, map(slice, starts[long].tolist(), ends))
+        low[long] = np.fromiter(map(numbered.setdefault, pieces, count()), np.uint64, len(long))
+        high[long] = 0
+    return low, high, kind
+
+
+def _clear_wide_spaces(data: bytes, codes: np.ndarray, word: np.ndarray) -> None:
+    """Marks the bytes of non-ASCII white space (U+0085, U+00A0, U+2000 ...) in ``word`` as
+    white space too: only bytes C2 and E1–E3 start one, and only a few of them do."""
+    import numpy as np
+
+    leads = np.flatnonzero((codes == 0xC2) | ((codes - np.uint8(0xE1)) <= 2))
+    if not len(leads):
+        return
+    found = np.ndarray((len(data) - 7,), dtype="<u8", buffer=data, strides=(1,))[leads]
+    for width, spaces in ((2, _WIDE_SPACE_2), (3, _WIDE_SPACE_3)):
+        values, table = found & _MASKS[width], np.array(spaces, dtype=np.uint64)
+        # Found in the sorted table (cheaper than ``np.isin`` for a few hundred leads).
+        at = leads[table[np.searchsorted(table, values) % len(table)] == values]
+        for k in range(width):
+            word[at + k] = False
 
 
 def _analyse(document: Document, candidates: tuple[int, ...]) -> Tokenised:
@@ -223,22 +349,21 @@ def _analyse(document: Document, candidates: tuple[int, ...]) -> Tokenised:
     text, sentences = document.text, document.sentences
     # Words never hold white space, so sentences are cut at white space first, and each distinct
     # piece ("chunk") is split into words once: a document has far fewer distinct chunks than
-    # words, and most chunks are one word, alone or with punctuation around it. The pieces are
-    # streamed, one sentence at a time: held all at once they were 150 MB at 100,000 sentences.
-    # A sentence has as many pieces as ``word_counts`` gives it (lower-casing never makes or
-    # removes white space).
+    # words, and most chunks are one word, alone or with punctuation around it. The candidates
+    # are lower-cased one by one (a slice of ASCII text lowers fast, the whole text not) and
+    # joined by spaces: the pieces are numbered in numpy, with no string per piece (see
+    # ``_chunk_ids``). A sentence has as many pieces as ``word_counts`` gives it (lower-casing
+    # never makes or removes white space).
     per_sentence = [document.word_counts[i] for i in candidates]
-    chunks, chunk_of = _ids(
-        chain.from_iterable(
-            text[sentences[i].start : sentences[i].end].lower().split() for i in candidates
-        ),
-        sum(per_sentence),
+    chunks, chunk_of = _chunk_ids(
+        " ".join([text[sentences[i].start : sentences[i].end].lower() for i in candidates])
     )
     chunk_words, per_chunk = lex.chunk_words(chunks)
     heading_words = [w for heading in heading_texts(document) for w in lex.words(heading)]
     # Chunks in order of first appearance hold the words in that order too.
     in_chunks = len(chunk_words)
-    forms, form_ids = _ids(chain(chunk_words, heading_words), in_chunks + len(heading_words))
+    first_at, form_ids = _ids(chain(chunk_words, heading_words), in_chunks + len(heading_words))
+    forms = tuple(first_at)
     chunk_forms, heading_tokens = form_ids[:in_chunks], form_ids[in_chunks:]
     # The tokens: each chunk's forms, chunk after chunk.
     chunk_start = np.cumsum(per_chunk) - per_chunk
@@ -251,14 +376,17 @@ def _analyse(document: Document, candidates: tuple[int, ...]) -> Tokenised:
     np.cumsum(per_sentence, out=chunk_bounds[1:])
     bounds = np.concatenate([[0], ends])[chunk_bounds]
 
-    vocabulary, form_stem = _ids(lex.stems(forms), len(forms))
-    form_stop = np.fromiter(map(lex.stop_words.__contains__, forms), dtype=bool, count=len(forms))
+    stems, form_stem = _ids(lex.stems(forms), len(forms))
+    # The stop words among the forms: a look-up per stop word (a few hundred; ``keys() &`` walks
+    # the other operand), not per form.
+    form_stop = np.zeros(len(forms), dtype=bool)
+    form_stop[form_ids[list(map(first_at.__getitem__, first_at.keys() & lex.stop_words))]] = True
 
     return Tokenised(
         forms=forms,
         form_stem=form_stem,
         form_stop=form_stop,
-        vocabulary=vocabulary,
+        vocabulary=tuple(stems),
         tokens=tokens,
         bounds=bounds,
         heading_tokens=heading_tokens,
