@@ -119,3 +119,50 @@ def test_stems_are_snowballs_for_every_language_it_covers() -> None:
             continue
         words = _regex_words(TEXTS[code])
         assert lexicon(code).stems(words) == Stemmer.Stemmer(name).stemWords(words), code
+
+
+# Every white space ``str.split`` knows (``str.isspace``), ASCII and not.
+SPACES = [chr(c) for c in range(0x110000) if chr(c).isspace()]
+
+
+def _pieces_text(rnd: random.Random) -> str:
+    """Pieces of 0–40 characters, short and longer than the 16 bytes read in numpy, some
+    repeated, separated by runs of any white space."""
+    seen: list[str] = []
+    parts = []
+    for _ in range(rnd.randint(0, 300)):
+        if seen and rnd.random() < 0.4:
+            piece = rnd.choice(seen)
+        else:
+            size = rnd.choice([0, 1, 2, 7, 8, 9, 15, 16, 17, 24, 40])
+            piece = "".join(rnd.choice(ALPHABET + "\x00\x7f\U0001f600ÄΣ") for _ in range(size))
+            seen.append(piece)
+        parts.append(piece)
+        parts.append("".join(rnd.choice(SPACES) for _ in range(rnd.randint(1, 3))))
+    return "".join(parts)
+
+
+def test_pieces_are_numbered_as_a_dictionary_numbers_them() -> None:
+    from desktop.engine.analysis import _chunk_ids, _ids
+
+    rnd = random.Random(11)
+    texts = [TRICKY, TRICKY.lower(), "", " \u3000 ", *SPACES, *TEXTS.values()]
+    texts += [_pieces_text(rnd) for _ in range(300)]
+    for text in texts:
+        expected, expected_ids = _ids(text.split(), len(text.split()))
+        pieces, ids = _chunk_ids(text)
+        assert pieces == tuple(expected), text
+        assert ids.dtype == np.int64
+        assert np.array_equal(ids, expected_ids), text
+
+
+def test_a_hash_collision_falls_back_to_the_dictionary(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With every hash equal, every piece fails the check against its group's first one."""
+    from desktop.engine import analysis as analysis_module
+
+    for name in ("_MIX_LOW", "_MIX_HIGH", "_MIX_KIND"):
+        monkeypatch.setattr(analysis_module, name, 0)
+    text = "the cat saw the other cat, then the dog"
+    pieces, ids = analysis_module._chunk_ids(text)
+    assert pieces == ("the", "cat", "saw", "other", "cat,", "then", "dog")
+    assert ids.tolist() == [0, 1, 2, 0, 3, 4, 5, 0, 6]
