@@ -30,6 +30,17 @@ every candidate with numpy instead. Sentences with the same content words (an em
 always tie: only the first of them waits in a heap, and the next takes its place when it is
 picked. A length's heap holds only its lowest keys; the rest wait in a reserve below which
 the heap's keys stay.
+
+Late in a long text the best candidates are the holders of one word, the least covered one,
+picked one after the other: each pick raises that word's column for all of them, so their stale
+``G`` fell behind at every pick and a late pick rated about twenty. So the lowest-valued word of
+the last pick becomes an anchor (two at a time, the older replaced): a candidate holding an
+anchor once waits in the anchor's one heap under ``G`` without the anchor's column, to which the
+bound adds its current value. That heap holds every length: its key keeps ``(c − c_max) Q``,
+which only rises towards 0 as the summary grows (``c_max``: the longest length's ``c``), so that
+the bound adds ``c_max(now) Q(now)``; as ``Q`` grows that term is kept with the ``Q`` of its
+filing, and the heap's ``shift`` takes off what the growth can cost (``ΔQ`` times the widest
+``c_max − c`` since the anchor came).
 """
 
 from __future__ import annotations
@@ -64,6 +75,7 @@ _OPENING = 200
 # comparisons a move, each reading a float that is rarely in cache.
 _HEAP_KEYS = 128
 _WINDOW = 4096  # words of summary whose c (by length) is kept as a list at a time
+_HOT = 2  # anchor words at a time (the module's note; 1 or 5: more ratings at 20,000 sentences)
 
 
 def rank_kl(analysis: Analysis) -> Scores:
@@ -216,6 +228,10 @@ def ranked(analysis: Analysis, opening: int) -> Scores:
         key_of[x] = _WAITING
     next_twin = rest.tolist()
     by_word = np.argsort(word_indices, kind="stable")  # each word's holders, ascending
+    single_rows = entry_rows[by_word][word_counts[by_word] == 1]
+    single_starts = np.concatenate(
+        [[0], np.cumsum(np.bincount(word_indices[word_counts == 1], minlength=forms))]
+    ).tolist()
     holder_starts, holder_rows, holder_counts = (
         np.concatenate([[0], np.cumsum(np.bincount(word_indices, minlength=forms))]).tolist(),
         array("i", entry_rows[by_word].astype(np.int32).tobytes()),
@@ -234,6 +250,19 @@ def ranked(analysis: Analysis, opening: int) -> Scores:
     del held, columns
     r_list, g_list = r_now.tolist(), g_now.tolist()
     length_of = lengths.tolist()
+    # Anchors (the module's note), in slots 1.. (0: none, so that slot 0's anchor is 0.0). A
+    # candidate in an anchor's heap keeps in g_list its G less the anchor's column.
+    hot_mark = bytearray(n)  # the slot of an anchor the candidate holds once, or 0
+    mark = np.frombuffer(hot_mark, dtype=np.uint8)  # (written a word's holders at a time)
+    slot_of_x = bytearray(n)  # the slot whose heap holds it, or 0 (its length's)
+    slot_word = [-1] * (_HOT + 1)
+    slot_of = [0] * forms
+    anchor = [0.0] * (_HOT + 1)  # each slot's anchor column, now
+    shift = [0.0] * (_HOT + 1)  # what Q's growth since the anchor came can cost a key
+    widest = [0.0] * (_HOT + 1)  # c_max - c of the shortest length when the anchor came
+    hot_heaps: list[list[float]] = [[] for _ in range(_HOT + 1)]
+    hot_owners: list[dict[float, int]] = [{} for _ in range(_HOT + 1)]
+    recent = list(range(1, _HOT + 1))  # slots, least recently anchored first
     word_list = array("i", word_indices.astype(np.int32).tobytes())
     count_list = array("i", word_counts.astype(np.int32).tobytes())
     heappop, heappush, heapreplace = heapq.heappop, heapq.heappush, heapq.heapreplace
@@ -258,6 +287,42 @@ def ranked(analysis: Analysis, opening: int) -> Scores:
         bounds += tops
         rated = []
         best = limit = reach = inf
+        # The anchors' heaps first (late in a long text they hold the best), then the lengths'.
+        c_max = c_now[longest]
+        qc_max = q_summary * c_max
+        for h in recent:
+            heap, owner = hot_heaps[h], hot_owners[h]
+            cq = qc_max + anchor[h] + shift[h]
+            while heap:
+                k = heap[0]
+                if k + cq > reach:
+                    break
+                x = owner.pop(k, None)
+                if x is None:
+                    heappop(heap)
+                    continue
+                g_x = sum(columns_of[x](column_value))
+                r_x = r_list[x]
+                c = c_now[length_of[x]]
+                v = g_x + c * (q_summary + r_x)
+                if v > reach:  # filed again as in a length's heap, below
+                    g_rest = g_x - anchor[h]
+                    filed_as = g_rest + c * r_x + q_summary * (c - c_max) - shift[h]
+                    while owner.setdefault(filed_as, x) != x:
+                        filed_as = nextafter(filed_as, -inf)
+                    if filed_as + cq > reach:
+                        g_list[x] = g_rest
+                        key_of[x] = filed_as
+                        heapreplace(heap, filed_as)
+                        continue
+                    del owner[filed_as]  # (within reach by its key: a contender)
+                elif v < best:
+                    best = v
+                    limit = v + TIE * abs(v) + 1e-300
+                    reach = limit + _ROOM * abs(limit)
+                heappop(heap)
+                key_of[x] = inf
+                rated.append((x, v, g_x))
         for ln in bounds.argsort().tolist():
             c = c_now[ln]
             cq = c * q_summary
@@ -282,6 +347,25 @@ def ranked(analysis: Analysis, opening: int) -> Scores:
                 r_x = r_list[x]
                 v = g_x + c * (q_summary + r_x)
                 if v > reach:
+                    h = hot_mark[x]
+                    if h:  # it holds an anchor once: filed in the anchor's heap
+                        g_rest = g_x - anchor[h]
+                        other = hot_owners[h]
+                        filed_as = g_rest + c * r_x + q_summary * (c - c_max) - shift[h]
+                        while other.setdefault(filed_as, x) != x:
+                            filed_as = nextafter(filed_as, -inf)
+                        if filed_as + qc_max + anchor[h] + shift[h] > reach:
+                            heappop(heap)
+                            g_list[x] = g_rest
+                            key_of[x] = filed_as
+                            slot_of_x[x] = h
+                            heappush(hot_heaps[h], filed_as)
+                            continue
+                        del other[filed_as]  # (within reach by its key: a contender)
+                        heappop(heap)
+                        key_of[x] = inf
+                        rated.append((x, v, g_x))
+                        continue
                     filed_as = g_x + c * r_x
                     while owner.setdefault(filed_as, x) != x:  # taken: the float below
                         filed_as = nextafter(filed_as, -inf)
@@ -315,14 +399,16 @@ def ranked(analysis: Analysis, opening: int) -> Scores:
                 if x == chosen:
                     g_chosen = g_x
                 else:
-                    g_list[x] = g_x
+                    h = slot_of_x[x] = hot_mark[x]
+                    g_list[x] = g_x - anchor[h]
                     refile.add(x)
         order.append(chosen)
         key_of[chosen] = None
         twin = next_twin[chosen]
         if twin >= 0 and key_of[twin] is _WAITING:  # its twin takes its place, with the same G
             key_of[twin] = inf  # in no heap yet: filed below
-            g_list[twin] = g_chosen
+            h = slot_of_x[twin] = hot_mark[twin]
+            g_list[twin] = g_chosen - anchor[h]
             refile.add(twin)
         summary_length += all_words[chosen]
         c_array = log_c[summary_length : summary_length + longest + 1]
@@ -332,22 +418,30 @@ def ranked(analysis: Analysis, opening: int) -> Scores:
             window = log_c[window_start : window_start + _WINDOW + longest + 1].tolist()
         c_now = window[at : at + longest + 1]
         start, stop = indptr[chosen], indptr[chosen + 1]
+        lowest, lowest_word = 0.0, -1  # the next anchor: the picked word of the lowest column
         for w, times in zip(word_list[start:stop], count_list[start:stop], strict=True):
             if summary[w]:  # most picked words: only their columns change (``moved`` without
                 # a call or the list of changes, which no one needs here)
                 after = summary[w] = summary[w] + times
                 q_w, column = q_list[w], first_list[w]
+                if column_value[column] < lowest:
+                    lowest, lowest_word = column_value[column], w
                 if most_list[w] == 1:  # most often one column
                     column_value[column] = q_w * step[after]
                 else:
                     for k in range(most_list[w]):
                         column_value[column + k] = q_w * step[after + k]
+                h = slot_of[w]
+                if h:
+                    anchor[h] = column_value[column]
                 continue
             # w's first pick: Q grows by q_w, R of its holders shrinks by as much, and their G
             # gains. A holder's key (G' + c(then) R) stays a bound if G gained at least
             # c(then) q_w, which c(now) q_w, no smaller, vouches for; otherwise it is filed again.
             q_w = q_list[w]
             q_summary += q_w
+            for h in recent:  # (an anchor's heap keeps (c - c_max) Q of its filing)
+                shift[h] -= q_w * widest[h]
             a, b = holder_starts[w], holder_starts[w + 1]
             if most_list[w] == 1:  # one column, held once by every holder: one gain for all
                 # (``moved`` without a call, and no counts read)
@@ -373,9 +467,23 @@ def ranked(analysis: Analysis, opening: int) -> Scores:
                     g_list[x] += gain
                     if not enough and gain < c_now[length_of[x]] * q_w:
                         refile.add(x)
+        c_max = c_now[longest]
         for x in refile:
             old = key_of[x]
-            if old is not _WAITING:
+            if old is _WAITING:
+                continue
+            h = slot_of_x[x]
+            if h:
+                ln = length_of[x]
+                owner = hot_owners[h]
+                owner.pop(old, None)
+                c = c_now[ln]
+                key_x = g_list[x] + c * r_list[x] + q_summary * (c - c_max) - shift[h]
+                while owner.setdefault(key_x, x) != x:
+                    key_x = nextafter(key_x, -inf)
+                key_of[x] = key_x
+                heappush(hot_heaps[h], key_x)
+            else:
                 ln = length_of[x]
                 owner = owners[ln]
                 owner.pop(old, None)  # (none for inf: a contender, a twin taking its place)
@@ -389,6 +497,40 @@ def ranked(analysis: Analysis, opening: int) -> Scores:
                     reserves[ln].append(key_x)
                 if key_x < top_of[ln]:
                     tops[ln] = top_of[ln] = key_x
+        if lowest_word >= 0:
+            h = slot_of[lowest_word]
+            if not h:  # a new anchor, in the oldest slot: its heap goes to the lengths'
+                h = recent[0]
+                old_word = slot_word[h]
+                if old_word >= 0:
+                    slot_of[old_word] = 0
+                    rows = single_rows[single_starts[old_word] : single_starts[old_word + 1]]
+                    mark[rows[mark[rows] == h]] = 0
+                    a_h = anchor[h]
+                    for x in hot_owners[h].values():
+                        g = g_list[x] = g_list[x] + a_h
+                        ln = length_of[x]
+                        owner = owners[ln]
+                        key_x = g + c_now[ln] * r_list[x]
+                        while owner.setdefault(key_x, x) != x:
+                            key_x = nextafter(key_x, -inf)
+                        key_of[x] = key_x
+                        slot_of_x[x] = 0
+                        if key_x < floors[ln]:
+                            heappush(heaps[ln], key_x)
+                        else:
+                            reserves[ln].append(key_x)
+                        if key_x < top_of[ln]:
+                            tops[ln] = top_of[ln] = key_x
+                    hot_owners[h].clear()
+                    hot_heaps[h].clear()
+                slot_word[h], slot_of[lowest_word] = lowest_word, h
+                rows = single_rows[single_starts[lowest_word] : single_starts[lowest_word + 1]]
+                mark[rows[mark[rows] == 0]] = h
+                anchor[h] = column_value[first_list[lowest_word]]
+                shift[h], widest[h] = 0.0, c_now[longest] - c_now[0]
+            recent.remove(h)
+            recent.append(h)
     return pick_order_scores(np.asarray(order, dtype=np.int64), n)
 
 

@@ -232,6 +232,19 @@ def test_kl_is_the_plain_greedy_with_most_keys_in_reserve(
         _assert_kl_is_the_plain_greedy(_long_text(150))
 
 
+@pytest.mark.parametrize("seed", range(3))
+def test_kl_is_the_plain_greedy_with_anchors(
+    shared_eval: Path, seed: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Holders of the last picks' least covered words wait in those words' heaps, under a bound
+    that adds the word's column now; short texts replace an anchor at almost every pick, moving
+    its heap back to the lengths' (with heaps of two keys too)."""
+    _assert_kl_is_the_plain_greedy(_few_words(seed))
+    _assert_kl_is_the_plain_greedy(_long_text(150 + 100 * seed))
+    monkeypatch.setattr(kl, "_HEAP_KEYS", 2)
+    _assert_kl_is_the_plain_greedy(_long_text(150))
+
+
 def _assert_kl_is_the_plain_greedy(document: Document) -> None:
     """kl ranks the document as the plain greedy does: with the default opening rated by numpy,
     with none and with ten picks."""
