@@ -283,12 +283,13 @@ def _unit_rows(analysis: Analysis) -> sparse.csr_matrix:
     import numpy as np
     from scipy import sparse
 
-    from desktop.engine.methods.precis import _Rows, _unit_tfidf
+    from desktop.engine.methods.precis import _unit_tfidf
+    from desktop.engine.methods.rows import Rows
 
     indptr, indices, counts = analysis.count_arrays
     width = len(analysis.vocabulary)
     df = np.bincount(indices, minlength=width).astype(float)
-    unit = _unit_tfidf(_Rows(indptr, indices, counts, width), df)
+    unit = _unit_tfidf(Rows(indptr, indices, counts, width), df)
     return sparse.csr_matrix((unit.data, unit.indices, unit.indptr), shape=(unit.height, width))
 
 

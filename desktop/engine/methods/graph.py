@@ -17,10 +17,8 @@ from __future__ import annotations
 import itertools
 from typing import TYPE_CHECKING
 
-# Imported with the module, before ranking.rank starts its clock: scipy.sparse costs 0.1 s.
-from scipy import sparse
-
 from desktop.engine.methods import Scores, checkpoint
+from desktop.engine.methods.rows import Rows, row_sums
 from desktop.engine.methods.similarity_graph import similarity_graph
 
 if TYPE_CHECKING:
@@ -41,14 +39,14 @@ def rank_lex_rank(analysis: Analysis) -> Scores:
     n = analysis.size
     if n == 0:
         return Scores(np.zeros(0))
-    unit = _unit_rows(analysis.counts)
+    unit = _unit_rows(_counts(analysis))
     # Sentences with the same unit vector (a repeated passage) have the same neighbours and
     # are neighbours of each other: in the full graph they form a clique whose edges grow with
     # the square of the repetitions. They are merged into one node of multiplicity m. Starting
     # from the uniform vector, the power method keeps equal values on equal sentences, so on the
     # merged graph H it is exact: degree = H m, (G (p / degree))_a = Σ_b H_ab m_b p_b / degree_b.
     first, inverse = _distinct_rows(unit)
-    graph = similarity_graph(unit[first], LEX_RANK_THRESHOLD)
+    graph = similarity_graph(unit.take(first), LEX_RANK_THRESHOLD)
     multiplicity = np.bincount(inverse).astype(float)
     degree = graph @ multiplicity
     degree[degree == 0] = 1.0
@@ -69,12 +67,17 @@ def rank_lex_rank(analysis: Analysis) -> Scores:
     return Scores(p[inverse])
 
 
-def _unit_rows(counts: sparse.csr_matrix) -> sparse.csr_matrix:
+def _counts(analysis: Analysis) -> Rows:
+    """The (sentences × stems) content-word counts (``Analysis.counts`` without scipy)."""
+    indptr, indices, data = analysis.count_arrays
+    return Rows(indptr, indices, data, len(analysis.vocabulary))
+
+
+def _unit_rows(counts: Rows) -> Rows:
     """Each sentence's idf-modified term vector, divided by its length (sumy's cosine terms)."""
     import numpy as np
 
-    n, terms = counts.shape
-    rows = np.repeat(np.arange(n), np.diff(counts.indptr))
+    n, terms, rows = counts.height, counts.width, counts.rows
     # sumy: tf is the count divided by the sentence's highest count; idf = log(N / (1 + n_t)).
     nonempty = np.diff(counts.indptr) > 0
     highest = np.ones(n)
@@ -85,13 +88,15 @@ def _unit_rows(counts: sparse.csr_matrix) -> sparse.csr_matrix:
     norms = np.sqrt(np.bincount(rows, weights * weights, minlength=n))
     # A sentence whose weights are all zero is similar to nothing, not even itself (sumy: 0.0).
     usable = norms[rows] > 0
-    return sparse.csr_matrix(
-        (weights[usable] / norms[rows][usable], counts.indices[usable], _indptr(rows[usable], n)),
-        shape=(n, terms),
+    return Rows(
+        _indptr(rows[usable], n),
+        counts.indices[usable],
+        weights[usable] / norms[rows][usable],
+        terms,
     )
 
 
-def _distinct_rows(unit: sparse.csr_matrix) -> tuple[np.ndarray, np.ndarray]:
+def _distinct_rows(unit: Rows) -> tuple[np.ndarray, np.ndarray]:
     """The first row of each distinct row (ascending), and for every row its distinct row's number.
 
     Rows are compared by their stored terms and values; the counts are canonical (terms in
@@ -141,7 +146,7 @@ def _row_hashes(
     return hashes ^ lengths.astype(np.uint64) * np.uint64(0x94D049BB133111EB)
 
 
-def _distinct_rows_one_by_one(unit: sparse.csr_matrix) -> tuple[np.ndarray, np.ndarray]:
+def _distinct_rows_one_by_one(unit: Rows) -> tuple[np.ndarray, np.ndarray]:
     """``_distinct_rows`` row by row, through a dictionary of their bytes."""
     import numpy as np
 
@@ -150,7 +155,7 @@ def _distinct_rows_one_by_one(unit: sparse.csr_matrix) -> tuple[np.ndarray, np.n
     bounds = unit.indptr.tolist()
     seen: dict[tuple[bytes, bytes], int] = {}
     first: list[int] = []
-    inverse = np.empty(unit.shape[0], dtype=np.int64)
+    inverse = np.empty(unit.height, dtype=np.int64)
     for row, (a, b) in enumerate(itertools.pairwise(bounds)):
         key = (indices[a * isize : b * isize], data[a * dsize : b * dsize])
         number = seen.setdefault(key, len(first))
@@ -182,13 +187,13 @@ class _OverlapGraph:
     (sentences × G) dense product, instead of the (sentences × sentences) graph.
     """
 
-    def __init__(self, counts: sparse.csr_matrix, single: float) -> None:
+    def __init__(self, counts: Rows, single: float) -> None:
         import numpy as np
 
-        n, self.terms = counts.shape
+        n, self.terms = counts.height, counts.width
         self.counts = counts
-        self.rows = np.repeat(np.arange(n), np.diff(counts.indptr))
-        lengths = np.asarray(counts.sum(axis=1)).ravel()
+        self.rows = counts.rows
+        lengths = row_sums(counts.indptr, counts.data)
         self.nonempty = lengths > 0
         distinct, group = np.unique(lengths[self.nonempty], return_inverse=True)
         self.groups = len(distinct)
@@ -208,10 +213,11 @@ class _OverlapGraph:
 
         if self.groups == 0:
             return np.zeros_like(x)
+        # One more row of Z, all zeros, for ``dot_columns`` to pad rows with.
         z = np.bincount(
-            self.slot, self.counts.data * x[self.rows], minlength=self.terms * self.groups
-        ).reshape(self.terms, self.groups)
-        y = self.counts @ z
+            self.slot, self.counts.data * x[self.rows], minlength=(self.terms + 1) * self.groups
+        ).reshape(self.terms + 1, self.groups)
+        y = self.counts.dot_columns(z)
         out = np.einsum("ij,ij->i", y, self.factor[self.group])
         out[~self.nonempty] = 0.0
         return out
@@ -232,7 +238,7 @@ def rank_text_rank(analysis: Analysis) -> Scores:
     n = analysis.size
     if n == 0:
         return Scores(np.zeros(0))
-    graph = _OverlapGraph(analysis.counts, single=1.0)
+    graph = _OverlapGraph(_counts(analysis), single=1.0)
     # sumy normalises each row (plus 1e-7) and mixes in the damping term:
     # M = (1 - d) / n + d · W / rowsum, iterated as p ← Mᵀp until the step is at most epsilon.
     # W is symmetric, so (W / rowsum)ᵀ p = W (p / rowsum).
@@ -256,5 +262,5 @@ def rank_reduction(analysis: Analysis) -> Scores:
     if n == 0:
         return Scores(np.zeros(0))
     # sumy: each sentence's rating is the sum of its edge weights to every other sentence.
-    graph = _OverlapGraph(analysis.counts, single=0.0)
+    graph = _OverlapGraph(_counts(analysis), single=0.0)
     return Scores(graph.apply(np.ones(n)) - graph.diagonal())

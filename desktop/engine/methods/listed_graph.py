@@ -10,7 +10,8 @@ from desktop.engine.methods import checkpoint
 
 if TYPE_CHECKING:
     import numpy as np
-    from scipy import sparse
+
+    from desktop.engine.methods.rows import Rows
 
 # Similarity entries computed per block of rows when the edges are listed: bounds the memory of
 # the product.
@@ -19,7 +20,7 @@ _BLOCK_ENTRIES = 3_000_000
 _SEGMENT = 1 << 16
 
 
-def listed_graph(unit: sparse.csr_matrix, threshold: float) -> LowerTriangleGraph:
+def listed_graph(unit: Rows, threshold: float) -> LowerTriangleGraph:
     """The graph with its edges listed: the rows of ``unit`` whose dot product exceeds
     ``threshold``.
 
@@ -30,24 +31,17 @@ def listed_graph(unit: sparse.csr_matrix, threshold: float) -> LowerTriangleGrap
     """
     import numpy as np
 
-    n, segment = unit.shape[0], _SEGMENT
+    n, segment = unit.height, _SEGMENT
     # Pairs that share a word, estimated from document frequencies, set the block height.
-    df = np.bincount(unit.indices, minlength=unit.shape[1])
+    df = np.bincount(unit.indices, minlength=unit.width)
     pairs = float(np.square(df, dtype=float).sum())
     block = int(min(n, max(64, _BLOCK_ENTRIES * n / max(pairs, 1.0))))
+    product = _Product(unit)
     blocks: list[tuple[int, list[tuple[np.ndarray, np.ndarray]]]] = []
     for start in range(0, n, block):
         checkpoint()
         stop = min(n, start + block)
-        product = unit[start:stop] @ unit[:stop].T
-        columns, indptr, keep = product.indices, product.indptr, product.data > threshold
-        del product  # its data, 8 bytes an entry, is not needed past the threshold
-        rows = np.repeat(np.arange(start, stop, dtype=np.int32), np.diff(indptr))
-        keep &= columns <= rows
-        rows = rows[keep].astype(np.int64)
-        # Sorted by (row, column): each row's columns ascending; the rows stay as they were.
-        columns = np.sort(rows * stop + columns[keep]) - rows * stop
-        del keep
+        rows, columns = product.edges(start, stop, threshold)
         # Per segment (the columns' leading part), each row's number of columns in it and their
         # offsets; a row's columns stay ascending within each segment.
         parts = []
@@ -57,6 +51,62 @@ def listed_graph(unit: sparse.csr_matrix, threshold: float) -> LowerTriangleGrap
             parts.append((counts, (columns[inside] - base).astype(np.uint16)))
         blocks.append((start, parts))
     return LowerTriangleGraph(n, segment, blocks)
+
+
+class _Product:
+    """The lower triangle of the similarity product ``unit unitᵀ``, by blocks of rows, through
+    the rows' columns: each stored entry meets the earlier rows holding its column."""
+
+    def __init__(self, unit: Rows) -> None:
+        import numpy as np
+
+        self.unit = unit
+        # The entries by column, rows ascending in each; where each column starts among them,
+        # and where each entry is.
+        by_column = np.argsort(unit.indices, kind="stable")
+        self.rows, self.data = unit.rows[by_column], unit.data[by_column]
+        self.starts = np.zeros(unit.width + 1, dtype=np.int64)
+        np.cumsum(np.bincount(unit.indices, minlength=unit.width), out=self.starts[1:])
+        self.place = np.empty_like(by_column)
+        self.place[by_column] = np.arange(len(by_column))
+
+    def edges(self, start: int, stop: int, threshold: float) -> tuple[np.ndarray, np.ndarray]:
+        """The pairs (row, column), ``start`` ≤ row < ``stop``, column ≤ row, whose dot product
+        exceeds ``threshold``, sorted by row then column, in slices of rows whose sums fit
+        ``_BLOCK_ENTRIES``."""
+        import numpy as np
+
+        height = max(1, _BLOCK_ENTRIES // stop)
+        found = [
+            self._edges(at, min(stop, at + height), threshold) for at in range(start, stop, height)
+        ]
+        return np.concatenate([rows for rows, _ in found]), np.concatenate(
+            [col for _, col in found]
+        )
+
+    def _edges(self, start: int, stop: int, threshold: float) -> tuple[np.ndarray, np.ndarray]:
+        """``edges`` for one slice of rows. Each pair's dot product is summed as scipy's
+        ``csr_matmat`` sums it: for the row, over its entries in stored order, from zero, each
+        entry's value times the other row's in that column."""
+        import numpy as np
+
+        unit = self.unit
+        entries = slice(unit.indptr[start], unit.indptr[stop])
+        # An entry meets the rows up to its own that hold its column: the leading run of the
+        # column's entries, up to the entry itself.
+        first = self.starts[unit.indices[entries]]
+        met = self.place[entries] - first + 1
+        total = int(met.sum())
+        other = np.repeat(first - np.cumsum(met) + met, met) + np.arange(total)
+        # Keys (row - start) · stop + column, in the order of the rows' entries: bincount adds
+        # each pair's products in that order.
+        key = np.repeat(unit.rows[entries] - start, met) * stop + self.rows[other]
+        products = np.repeat(unit.data[entries], met) * self.data[other]
+        del other
+        sums = np.bincount(key, products, minlength=(stop - start) * stop)
+        del key, products
+        found = np.flatnonzero(sums > threshold)
+        return found // stop + start, found % stop
 
 
 class LowerTriangleGraph:

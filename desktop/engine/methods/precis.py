@@ -2,7 +2,7 @@
 
 Two tiers, each a few vectorised passes over sparse matrices (no n × n matrix is ever built, so
 20,000 sentences rank in well under a second). The matrices are plain numpy arrays in CSR form
-(``_Rows``), not scipy.sparse, whose import alone costs more than ranking a whole article; every
+(``rows.Rows``), not scipy.sparse, whose import alone costs more than ranking a whole article; every
 sum adds the same terms in the same order as scipy's products did, so the scores are the same to
 the last bit:
 
@@ -36,11 +36,10 @@ for every language and kind of text.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import cached_property
 from typing import TYPE_CHECKING
 
 from desktop.engine.methods import CHECK_EVERY, Scores, checkpoint
+from desktop.engine.methods.rows import Rows, row_sums
 
 if TYPE_CHECKING:
     import numpy as np
@@ -69,7 +68,7 @@ def rank_precis(analysis: Analysis) -> Scores:
     if n == 0:
         return Scores(np.zeros(0))
     indptr, indices, counts = analysis.count_arrays
-    present = _Rows(indptr, indices, np.ones(len(indices)), len(analysis.vocabulary))
+    present = Rows(indptr, indices, np.ones(len(indices)), len(analysis.vocabulary))
     df = np.bincount(indices, minlength=present.width).astype(float)
     length = np.maximum(np.diff(indptr), 1).astype(float)
     doc = analysis.document
@@ -86,7 +85,7 @@ def rank_precis(analysis: Analysis) -> Scores:
     redundancy = (1.0 - graph) * REDUNDANCY
     if redundancy > 0:
         lead = _mmr(
-            _unit_tfidf(_Rows(indptr, indices, counts, present.width), df), prior, lead, redundancy
+            _unit_tfidf(Rows(indptr, indices, counts, present.width), df), prior, lead, redundancy
         )
     order = _then_by_score(lead, prior)
     values = np.empty(n)
@@ -96,7 +95,7 @@ def rank_precis(analysis: Analysis) -> Scores:
 
 def _lead(
     analysis: Analysis,
-    present: _Rows,
+    present: Rows,
     df: np.ndarray,
     length: np.ndarray,
     words: np.ndarray,
@@ -135,7 +134,7 @@ def _scaled(score: np.ndarray) -> np.ndarray:
     return score / top if top > 0 else score
 
 
-def _density(present: _Rows, df: np.ndarray, length: np.ndarray) -> np.ndarray:
+def _density(present: Rows, df: np.ndarray, length: np.ndarray) -> np.ndarray:
     """Shared-word centrality per (content words)^a, scaled so the best sentence has 1."""
     import numpy as np
 
@@ -164,10 +163,10 @@ def _pagerank(analysis: Analysis) -> np.ndarray:
     rows = keys // forms
     indptr = np.zeros(n + 1, dtype=np.int64)
     np.cumsum(np.bincount(rows, minlength=n), out=indptr[1:])
-    norms = np.sqrt(_row_sums(indptr, counts * counts.astype(float)))
+    norms = np.sqrt(row_sums(indptr, counts * counts.astype(float)))
     nonempty = norms > 0
     scale = 1.0 / np.where(nonempty, norms, 1.0)
-    unit = _Rows(indptr, forms - 1 - keys % forms, scale[rows] * counts, forms)
+    unit = Rows(indptr, forms - 1 - keys % forms, scale[rows] * counts, forms)
 
     def similarity(v: np.ndarray) -> np.ndarray:
         return unit.dot(unit.transposed_dot(v)) - np.where(nonempty, v, 0.0)
@@ -189,18 +188,18 @@ def _pagerank(analysis: Analysis) -> np.ndarray:
     return score
 
 
-def _unit_tfidf(counts: _Rows, df: np.ndarray) -> _Rows:
+def _unit_tfidf(counts: Rows, df: np.ndarray) -> Rows:
     """The tf-idf rows scaled to unit length."""
     import numpy as np
 
     idf = np.log((counts.height + 1.0) / np.maximum(df, 1.0))
     weighted = counts.data * idf[counts.indices]
-    norms = np.sqrt(_row_sums(counts.indptr, weighted * weighted))
+    norms = np.sqrt(row_sums(counts.indptr, weighted * weighted))
     scale = 1.0 / np.where(norms > 0, norms, 1.0)
-    return _Rows(counts.indptr, counts.indices, scale[counts.rows] * weighted, counts.width)
+    return Rows(counts.indptr, counts.indices, scale[counts.rows] * weighted, counts.width)
 
 
-def _mmr(unit: _Rows, score: np.ndarray, first: np.ndarray, weight: float) -> np.ndarray:
+def _mmr(unit: Rows, score: np.ndarray, first: np.ndarray, weight: float) -> np.ndarray:
     """``first``, then up to ``MMR_DEPTH`` greedy picks by score minus ``weight`` × redundancy."""
     import numpy as np
 
@@ -248,49 +247,3 @@ def _then_by_score(first: np.ndarray, score: np.ndarray) -> np.ndarray:
     taken[first] = True
     rest = np.argsort(-score, kind="stable")
     return np.concatenate([first, rest[~taken[rest]]]).astype(np.int64)
-
-
-@dataclass(frozen=True, eq=False)
-class _Rows:
-    """A sparse matrix as numpy arrays in CSR form: row ``i`` holds ``data[indptr[i]:indptr[i+1]]``
-    in the columns ``indices[…]``, ``width`` columns in all."""
-
-    indptr: np.ndarray
-    indices: np.ndarray
-    data: np.ndarray
-    width: int
-
-    @property
-    def height(self) -> int:
-        return len(self.indptr) - 1
-
-    @cached_property
-    def rows(self) -> np.ndarray:
-        """The row of every stored value."""
-        import numpy as np
-
-        return np.repeat(np.arange(self.height), np.diff(self.indptr))
-
-    def dot(self, x: np.ndarray) -> np.ndarray:
-        """``M x``: each row's products summed one after another in stored order (bincount adds
-        its weights in order), as scipy's CSR product does."""
-        import numpy as np
-
-        return np.bincount(self.rows, self.data * x[self.indices], minlength=self.height)
-
-    def transposed_dot(self, v: np.ndarray) -> np.ndarray:
-        """``Mᵀ v``: each column's products summed in row order, as scipy's CSC product does."""
-        import numpy as np
-
-        return np.bincount(self.indices, self.data * v[self.rows], minlength=self.width)
-
-
-def _row_sums(indptr: np.ndarray, values: np.ndarray) -> np.ndarray:
-    """Per row, the sum of its ``values`` (stored order), as scipy's ``sum(axis=1)`` adds them."""
-    import numpy as np
-
-    sums = np.zeros(len(indptr) - 1)
-    nonempty = np.flatnonzero(np.diff(indptr))
-    if len(nonempty):
-        sums[nonempty] = np.add.reduceat(values, indptr[nonempty])
-    return sums

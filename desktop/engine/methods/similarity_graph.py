@@ -26,10 +26,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from scipy import sparse
-
 from desktop.engine.methods import checkpoint
 from desktop.engine.methods.listed_graph import LowerTriangleGraph, listed_graph
+from desktop.engine.methods.rows import Rows
 
 if TYPE_CHECKING:
     import numpy as np
@@ -53,25 +52,25 @@ _SUM_BITS = 16
 class SimilarityGraph:
     """The symmetric 0/1 graph, only ever multiplied by a vector."""
 
-    def __init__(
-        self, diagonal: np.ndarray, staircases: _Staircases, explicit: sparse.csr_matrix
-    ) -> None:
+    def __init__(self, diagonal: np.ndarray, staircases: _Staircases, explicit: Rows) -> None:
         # ``explicit`` is the strict lower triangle of C.
         self.diagonal, self.staircases, self.explicit = diagonal, staircases, explicit
 
     def __matmul__(self, x: np.ndarray) -> np.ndarray:
-        return self.diagonal * x + self.staircases @ x + self.explicit @ x + self.explicit.T @ x
+        return (
+            self.diagonal * x
+            + self.staircases @ x
+            + self.explicit.dot(x)
+            + self.explicit.transposed_dot(x)
+        )
 
 
-def similarity_graph(
-    unit: sparse.csr_matrix, threshold: float
-) -> SimilarityGraph | LowerTriangleGraph:
+def similarity_graph(unit: Rows, threshold: float) -> SimilarityGraph | LowerTriangleGraph:
     """The graph of the rows of ``unit`` (unit vectors, terms ascending in each row) whose dot
     product exceeds ``threshold``."""
     import numpy as np
 
-    n = unit.shape[0]
-    rows = np.repeat(np.arange(n), np.diff(unit.indptr))
+    n, rows = unit.height, unit.rows
     # A zero weight adds nothing to any sum; a negative one (a word in every sentence: idf < 0)
     # only ever meets another of the same word, and their product is that of the magnitudes.
     nonzero = unit.data != 0
@@ -93,7 +92,7 @@ def similarity_graph(
     return SimilarityGraph((lengths > 0).astype(float), staircases, explicit)
 
 
-def _lower_triangle(packed: np.ndarray, n: int) -> sparse.csr_matrix:
+def _lower_triangle(packed: np.ndarray, n: int) -> Rows:
     """The matrix of the values at the keys ``i·n + j`` (each once), packed as
     ``key · 2**16 + value + 2**15``."""
     import numpy as np
@@ -105,7 +104,7 @@ def _lower_triangle(packed: np.ndarray, n: int) -> sparse.csr_matrix:
     packed -= rows * n
     indptr = np.zeros(n + 1, dtype=np.int64)
     np.cumsum(np.bincount(rows, minlength=n), out=indptr[1:])
-    return sparse.csr_matrix((data, packed, indptr), shape=(n, n))
+    return Rows(indptr, packed, data, n)
 
 
 class _Staircases:
@@ -203,7 +202,7 @@ def _shared_words(
     weights: np.ndarray,
     n: int,
     threshold: float,
-    unit: sparse.csr_matrix,
+    unit: Rows,
     budget: float,
 ) -> np.ndarray | None:
     """``C``: the pairs of sentences sharing two or more words whose correction is not zero, as
@@ -401,7 +400,7 @@ def _meetings(found: np.ndarray, low: int) -> np.ndarray:
 
 
 def _many_shared(
-    unit: sparse.csr_matrix, meetings: np.ndarray, fraction: int, threshold: float
+    unit: Rows, meetings: np.ndarray, fraction: int, threshold: float
 ) -> tuple[np.ndarray, np.ndarray]:
     """The pairs ``i·n + j`` met more than once (by all their candidates, sorted) and their
     corrections: each shares k ≥ 3 words, met once for each two of them, so each word is in
@@ -428,23 +427,39 @@ def _many_shared(
     return pairs, correction
 
 
-def _exact_shared(unit: sparse.csr_matrix, pairs: np.ndarray, threshold: float) -> np.ndarray:
+def _exact_shared(unit: Rows, pairs: np.ndarray, threshold: float) -> np.ndarray:
     """The correction of pairs ``i·n + j``: their cosine summed as scipy sums it (products in
     ascending word order, from zero)."""
     import numpy as np
 
-    n = unit.shape[0]
+    n = unit.height
     correction = np.zeros(len(pairs), dtype=np.int64)
     lengths = np.diff(unit.indptr)[pairs // n]
     for chunk in _chunks(lengths):
-        i, j = pairs[chunk] // n, pairs[chunk] % n
-        products = unit[i].multiply(unit[j]).tocsr()
-        products.sort_indices()
-        number = np.repeat(np.arange(len(i)), np.diff(products.indptr))
-        cosine = np.bincount(number, products.data, minlength=len(i))
-        over = np.bincount(number, products.data > threshold, minlength=len(i))
+        number, products = _shared_products(
+            unit.take(pairs[chunk] // n), unit.take(pairs[chunk] % n)
+        )
+        size = chunk.stop - chunk.start
+        cosine = np.bincount(number, products, minlength=size)
+        over = np.bincount(number, products > threshold, minlength=size)
         correction[chunk] = (cosine > threshold) - over.astype(np.int64)
     return correction
+
+
+def _shared_products(left: Rows, right: Rows) -> tuple[np.ndarray, np.ndarray]:
+    """For each row number of ``left`` and ``right`` (rows canonical: columns ascending, each
+    once), the products of the two rows' values in the columns both hold, in ascending column
+    order, as scipy's elementwise product of the two matrices lists them (it leaves out zero
+    products, which add nothing to a sum and exceed no positive threshold)."""
+    import numpy as np
+
+    ours = left.rows * left.width + left.indices
+    theirs = right.rows * right.width + right.indices
+    if not len(theirs):
+        return ours[:0], left.data[:0]
+    place = np.minimum(np.searchsorted(theirs, ours), len(theirs) - 1)
+    both = np.flatnonzero(theirs[place] == ours)
+    return left.rows[both], left.data[both] * right.data[place[both]]
 
 
 def _chunks(costs: np.ndarray, most: int | None = None):

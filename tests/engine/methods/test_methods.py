@@ -20,6 +20,7 @@ from desktop.engine.methods import (
     similarity_graph,
     simple,
 )
+from desktop.engine.methods.rows import Rows
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -84,7 +85,7 @@ def test_overlap_graph_matches_the_pairwise_definition(
                 continue
             norm = math.log(lengths[i]) + math.log(lengths[j])
             weights[i, j] = single * shared if norm == 0 else shared / norm
-    overlap = graph._OverlapGraph(analysis.counts, single)
+    overlap = graph._OverlapGraph(graph._counts(analysis), single)
     x = np.random.default_rng(0).random(n)
     assert np.allclose(overlap.apply(x), weights @ x, rtol=1e-12)
     assert np.allclose(overlap.diagonal(), np.diag(weights), rtol=1e-12)
@@ -114,10 +115,22 @@ def _build_as(monkeypatch: pytest.MonkeyPatch, way: str) -> None:
         monkeypatch.setattr(similarity_graph, "_SUM_BITS", 0)
 
 
-def _dense(unit: sparse.csr_matrix) -> np.ndarray:
+def _rows(matrix: sparse.csr_matrix) -> Rows:
+    """scipy's CSR matrix as the methods hold it."""
+    return Rows(matrix.indptr, matrix.indices, matrix.data, matrix.shape[1])
+
+
+def _scipy(unit: Rows) -> sparse.csr_matrix:
+    """The rows as scipy's CSR matrix, to compare with scipy's products."""
+    return sparse.csr_matrix(
+        (unit.data, unit.indices, unit.indptr), shape=(unit.height, unit.width)
+    )
+
+
+def _dense(unit: Rows) -> np.ndarray:
     """The lex-rank graph of ``unit`` as a dense 0/1 matrix, column by column."""
     built = similarity_graph.similarity_graph(unit, graph.LEX_RANK_THRESHOLD)
-    return np.column_stack([built @ column for column in np.eye(unit.shape[0])])
+    return np.column_stack([built @ column for column in np.eye(unit.height)])
 
 
 @pytest.mark.parametrize("way", WAYS)
@@ -137,11 +150,11 @@ def test_lex_rank_graph_is_sumys_thresholded_cosine(
         norms[usable], norms[usable]
     )
     _build_as(monkeypatch, way)
-    unit = graph._unit_rows(analysis.counts)
+    unit = graph._unit_rows(graph._counts(analysis))
     assert np.array_equal(_dense(unit), cosine > graph.LEX_RANK_THRESHOLD)
 
 
-def _random_text_unit() -> sparse.csr_matrix:
+def _random_text_unit() -> Rows:
     """400 sentences over 40 words: many pairs sharing two or more words."""
     words = ARTICLE.replace(".", "").split()[3:43]
     rng = np.random.default_rng(13)
@@ -151,7 +164,7 @@ def _random_text_unit() -> sparse.csr_matrix:
     )
     analysis = analyse(load("\n\n".join(paragraphs).encode(), language="en"))
     assert analysis.size > 300
-    return graph._unit_rows(analysis.counts)
+    return graph._unit_rows(graph._counts(analysis))
 
 
 @pytest.mark.parametrize("way", WAYS)
@@ -162,11 +175,11 @@ def test_lex_rank_graph_is_scipys_thresholded_product_exactly(
     sparse product sums it, exceeds the threshold, whichever way it is built, and multiplying by
     it is multiplying by that 0/1 matrix (to rounding: prefix sums add in another order)."""
     unit = _random_text_unit()
-    expected = (unit @ unit.T).toarray() > graph.LEX_RANK_THRESHOLD
+    expected = (_scipy(unit) @ _scipy(unit).T).toarray() > graph.LEX_RANK_THRESHOLD
     _build_as(monkeypatch, way)
     assert np.array_equal(_dense(unit), expected)
     rng = np.random.default_rng(5)
-    vector = rng.random(unit.shape[0]) * 10.0 ** rng.uniform(-8, 8, unit.shape[0])
+    vector = rng.random(unit.height) * 10.0 ** rng.uniform(-8, 8, unit.height)
     built = similarity_graph.similarity_graph(unit, graph.LEX_RANK_THRESHOLD)
     assert np.allclose(built @ vector, expected @ vector, rtol=1e-13, atol=0)
 
@@ -178,12 +191,13 @@ def test_lex_rank_graph_sums_few_pairs_sharing_three_words_from_the_rows(
     meetings bound its cosine, and only pairs within rounding of the threshold are summed from
     the rows. The graph is scipy's either way (the test above)."""
     unit = _random_text_unit()
-    shared = (unit != 0).astype(float) @ (unit != 0).astype(float).T
+    present = (_scipy(unit) != 0).astype(float)
+    shared = present @ present.T
     many = int((sparse.tril(shared, -1) >= 3).sum())
     summed: list[int] = []
     exact = similarity_graph._exact_shared
 
-    def spy(unit: sparse.csr_matrix, pairs: np.ndarray, threshold: float) -> np.ndarray:
+    def spy(unit: Rows, pairs: np.ndarray, threshold: float) -> np.ndarray:
         summed.append(len(pairs))
         return exact(unit, pairs, threshold)
 
@@ -208,7 +222,7 @@ def test_listed_lex_rank_graph_multiplies_exactly_as_scipys_csr_matrix_of_ones(
     (same additions in the same order), however its rows are split into blocks and its columns
     into segments (65,536 sentences each, so more than one from that many on)."""
     unit = _random_text_unit()
-    product = (unit @ unit.T).tocoo()
+    product = (_scipy(unit) @ _scipy(unit).T).tocoo()
     kept = product.data > graph.LEX_RANK_THRESHOLD
     expected = sparse.csr_matrix(
         (np.ones(int(kept.sum())), (product.row[kept], product.col[kept])), shape=product.shape
@@ -218,7 +232,7 @@ def test_listed_lex_rank_graph_multiplies_exactly_as_scipys_csr_matrix_of_ones(
     built = listed_graph.listed_graph(unit, graph.LEX_RANK_THRESHOLD)
     # Values over sixteen orders of magnitude: any change in the order of additions shows.
     rng = np.random.default_rng(13)
-    vector = rng.random(unit.shape[0]) * 10.0 ** rng.uniform(-8, 8, unit.shape[0])
+    vector = rng.random(unit.height) * 10.0 ** rng.uniform(-8, 8, unit.height)
     assert np.array_equal(built @ vector, expected @ vector)
 
 
@@ -238,7 +252,7 @@ def test_listed_lex_rank_graph_holds_two_bytes_an_edge() -> None:
     """Listed, each edge of the lower triangle is a uint16 offset."""
     unit = _random_text_unit()
     built, held = _held(lambda: listed_graph.listed_graph(unit, graph.LEX_RANK_THRESHOLD))
-    edges = (built @ np.ones(unit.shape[0])).sum() / 2
+    edges = (built @ np.ones(unit.height)).sum() / 2
     assert edges > 30_000
     assert held < 2.5 * edges, f"{held / edges:.1f} bytes an edge"
 
@@ -256,7 +270,7 @@ def test_lex_rank_graph_is_listed_for_a_text_of_few_words_only() -> None:
     )
     prose.sort_indices()
     few_words = _random_text_unit()
-    for unit, listed in ((prose, False), (few_words, True)):
+    for unit, listed in ((_rows(prose), False), (few_words, True)):
         built = similarity_graph.similarity_graph(unit, graph.LEX_RANK_THRESHOLD)
         assert isinstance(built, listed_graph.LowerTriangleGraph) == listed
 
@@ -300,7 +314,7 @@ def test_lex_rank_graph_decides_pairs_at_the_threshold_as_scipy_does(
     # A word's weights all have one sign (its idf's).
     unit.data = np.abs(unit.data) * np.where(unit.indices % 3 == 0, -1, 1)
     _build_as(monkeypatch, way)
-    dense, expected = _dense(unit), (unit @ unit.T).toarray() > graph.LEX_RANK_THRESHOLD
+    dense, expected = _dense(_rows(unit)), (unit @ unit.T).toarray() > graph.LEX_RANK_THRESHOLD
     assert expected[-3, -4]
     assert not expected[-1, -2]
     np.fill_diagonal(dense, 0.0)
@@ -316,7 +330,9 @@ def test_lex_rank_graph_holds_its_words_not_its_edges() -> None:
     rows = np.repeat(np.arange(n), 2)
     terms = np.stack([np.arange(n) % topics, topics + np.arange(n)], axis=1).ravel()
     unit = sparse.csr_matrix((np.tile([0.6, 0.8], n), (rows, terms)), shape=(n, topics + n))
-    built, held = _held(lambda: similarity_graph.similarity_graph(unit, graph.LEX_RANK_THRESHOLD))
+    built, held = _held(
+        lambda: similarity_graph.similarity_graph(_rows(unit), graph.LEX_RANK_THRESHOLD)
+    )
     edges = (built @ np.ones(n)).sum()
     assert edges == topics * (n // topics) ** 2
     assert held < 100 * unit.nnz < edges / 2, f"{held / unit.nnz:.0f} bytes a word"
@@ -335,7 +351,7 @@ def test_distinct_rows_are_found_by_their_bytes(
     unit.data[::7] = -0.0
     if collide:
         monkeypatch.setattr(graph, "_row_hashes", lambda *parts: np.zeros(len(parts[3]), np.uint64))
-    first, inverse = graph._distinct_rows(unit)
+    first, inverse = graph._distinct_rows(_rows(unit))
     seen: dict[bytes, int] = {}
     for row in range(unit.shape[0]):
         start, stop = unit.indptr[row], unit.indptr[row + 1]
@@ -350,10 +366,10 @@ def test_lex_rank_of_repeated_passages_is_sumys_power_method_on_every_sentence()
     """Repeated sentences are merged into one node; the scores are those of the full graph."""
     text = "\n\n".join([ARTICLE] * 3 + ["The storm hit the coast. Schools."] * 4)
     analysis = analyse(load(text.encode(), language="en"))
-    unit = graph._unit_rows(analysis.counts)
+    unit = graph._unit_rows(graph._counts(analysis))
     first, inverse = graph._distinct_rows(unit)
     assert len(first) < analysis.size  # the passages were merged
-    assert np.array_equal(unit[first][inverse].toarray(), unit.toarray())
+    assert np.array_equal(_scipy(unit.take(first).take(inverse)).toarray(), _scipy(unit).toarray())
     full = _dense(unit)
     degree = np.maximum(full.sum(axis=1), 1.0)
     p = np.full(analysis.size, 1.0 / analysis.size)
