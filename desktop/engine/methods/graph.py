@@ -39,7 +39,7 @@ def rank_lex_rank(analysis: Analysis) -> Scores:
     n = analysis.size
     if n == 0:
         return Scores(np.zeros(0))
-    unit = _unit_rows(_counts(analysis))
+    unit = _unit_rows(analysis.counts)
     # Sentences with the same unit vector (a repeated passage) have the same neighbours and
     # are neighbours of each other: in the full graph they form a clique whose edges grow with
     # the square of the repetitions. They are merged into one node of multiplicity m. Starting
@@ -65,12 +65,6 @@ def rank_lex_rank(analysis: Analysis) -> Scores:
         step = float(np.linalg.norm((following - p)[inverse]))
         p = following
     return Scores(p[inverse])
-
-
-def _counts(analysis: Analysis) -> Rows:
-    """The (sentences × stems) content-word counts (``Analysis.counts`` without scipy)."""
-    indptr, indices, data = analysis.count_arrays
-    return Rows(indptr, indices, data, len(analysis.vocabulary))
 
 
 def _unit_rows(counts: Rows) -> Rows:
@@ -238,7 +232,7 @@ def rank_text_rank(analysis: Analysis) -> Scores:
     n = analysis.size
     if n == 0:
         return Scores(np.zeros(0))
-    graph = _OverlapGraph(_counts(analysis), single=1.0)
+    graph = _OverlapGraph(analysis.counts, single=1.0)
     # sumy normalises each row (plus 1e-7) and mixes in the damping term:
     # M = (1 - d) / n + d · W / rowsum, iterated as p ← Mᵀp until the step is at most epsilon.
     # W is symmetric, so (W / rowsum)ᵀ p = W (p / rowsum).
@@ -262,5 +256,5 @@ def rank_reduction(analysis: Analysis) -> Scores:
     if n == 0:
         return Scores(np.zeros(0))
     # sumy: each sentence's rating is the sum of its edge weights to every other sentence.
-    graph = _OverlapGraph(_counts(analysis), single=0.0)
+    graph = _OverlapGraph(analysis.counts, single=0.0)
     return Scores(graph.apply(np.ones(n)) - graph.diagonal())
