@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from desktop.engine.errors import InputError
 from desktop.engine.model import Extracted, Kind
+from desktop.engine.readers import dates
 from desktop.engine.readers import text as plain
 from desktop.engine.readers.assemble import assemble, row_kind, tidy
 
@@ -94,15 +95,16 @@ def from_html(html: str, source: str = "clipboard", fmt: str = "html") -> Extrac
         tree = parse(html, source)
         title = _first_text(tree, "//title", "//h1")
         return assemble(_mark_title(whole_page(tree), title), source, fmt, title=title)
-    document, pieces = _main_content(html, source)
     tree = parse(html, source)
-    if _length(pieces) < _MIN_MAIN_CHARS:
-        pieces = whole_page(tree)
-    title = (document and document.title) or _first_text(tree, "//title", "//h1")
-    if document is None:
-        import trafilatura.metadata
+    with dates.reading(tree):
+        document, pieces = _main_content(html, source)
+        if _length(pieces) < _MIN_MAIN_CHARS:
+            pieces = whole_page(tree)
+        title = (document and document.title) or _first_text(tree, "//title", "//h1")
+        if document is None:
+            import trafilatura.metadata
 
-        document = trafilatura.metadata.extract_metadata(tree)
+            document = trafilatura.metadata.extract_metadata(tree)
     return assemble(
         _mark_title(pieces, title),
         source,
