@@ -197,6 +197,6 @@ def _without_possessive(words: str) -> str:
 def _stop_words(code: str) -> frozenset[str]:
     """stopwords-iso's list, for languages whose ranking list is short (sumy's German one lacks
     "wurde", "hat"). Not for all: its English list holds "states", "world" and "group"."""
-    import stopwordsiso
+    from desktop.engine.language.words import iso_stop_words
 
-    return frozenset(stopwordsiso.stopwords(code)) if stopwordsiso.has_lang(code) else frozenset()
+    return iso_stop_words(code)
