@@ -5,7 +5,6 @@ Stems are cached per distinct word, so each word form is stemmed once per proces
 
 from __future__ import annotations
 
-import json
 import re
 import string
 from functools import cache
@@ -198,5 +197,7 @@ def iso_stop_words(code: str) -> frozenset[str]:
     """stopwords-iso's list for ``code`` (empty if it has none), read from the package's data
     file: importing the package reads its version through ``importlib.metadata``, 40 ms of the
     window's way to its first summary. A test compares every list with the package's own."""
+    import json  # here: a summary in a language with a long list of its own never needs it
+
     lists = json.loads((package_data("stopwordsiso") / "stopwords-iso.json").read_text("utf-8"))
     return frozenset(lists.get(code, ()))
