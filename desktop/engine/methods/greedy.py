@@ -62,9 +62,9 @@ def _sink(heap: list[float], k: int, entry: float) -> None:
 
 def _subnormal(
     stems: np.ndarray, rows: np.ndarray, n: int, order: list[int], probability: list[float]
-) -> tuple[_Products, list[float], list[float], dict[int, int]]:
-    """Readers, divisors, a heap of current ratings and its owners (as ``rank_sum_basic`` keeps
-    them) for the sentences left, once every rating left is below the smallest normal float (late
+) -> tuple[_Products, list[float], np.ndarray, np.ndarray]:
+    """Readers, divisors (as ``rank_sum_basic`` keeps them), the sentences left and their current
+    keys (minus the ratings), once every rating left is below the smallest normal float (late
     in a long text, when its words' probabilities were squared to next to nothing). ``stems`` and
     ``rows``: each content word's, of ``n`` sentences.
 
@@ -74,8 +74,6 @@ def _subnormal(
     / length, times its probability, summed in the order of the word ids, the order Precis gave
     such sentences before ratings were sums (issue 13: speed never changes a ranking).
     """
-    import heapq
-
     import numpy as np
 
     size = len(probability)
@@ -92,10 +90,82 @@ def _subnormal(
     # ``bincount`` adds each row's products one after the other, as ``sum`` does in the loop.
     ratings = np.bincount(held, weights * np.asarray(probability)[words], minlength=n)
     sentences = np.flatnonzero(left)
-    heap = ratings[sentences].tolist()
-    owner = dict(zip(map(id, heap), sentences.tolist(), strict=True))
-    heapq.heapify(heap)
-    return _Products(indptr, words, weights), [1.0] * n, heap, owner  # x / 1.0 is x, bit for bit
+    # x / 1.0 is x, bit for bit
+    return _Products(indptr, words, weights), [1.0] * n, ratings[sentences], sentences
+
+
+# Entries in the heap at most: the rest wait in ``_Reserve``. A heap of 100,000 floats and the
+# dict of their owners outgrow a 2 MB cache, and every fallen rating sank through all 17 levels;
+# a few thousand stay in it (11 MB of floats, ints and dict entries at 100,000 sentences, 1 MB
+# here), and a fallen rating is filed with two appends.
+_HOT = 4096
+
+
+class _Reserve:
+    """The entries not in the heap, every key above the bound (every key the heap can give is at
+    or below it: a heap's top at or below the bound is the lowest key of all). They wait in a few
+    sorted runs of keys with their sentences, each taken from its front (a view, nothing copied),
+    and the keys filed since the last refill (``keys``, ``who``: appended by the loop). A refill
+    sorts what was filed into a new run and merges it with the runs no more than twice its size,
+    so that there are few runs and a key is copied a few times, not with every refill as one
+    sorted array would be (at 100,000 sentences that copying missed the cache 7 M times)."""
+
+    def __init__(self) -> None:
+        self.keys: list[float] = []
+        self.who: list[int] = []
+        self.runs: list[tuple[np.ndarray, np.ndarray]] = []
+
+    def reset(self, keys: np.ndarray, sentences: np.ndarray) -> None:
+        """Hold ``keys`` of ``sentences`` and nothing else."""
+        self.keys.clear()
+        self.who.clear()
+        self.runs = [_sorted(keys, sentences)]
+
+    def refill(self, heap: list[float], owner: dict[int, int], at_least: float) -> float:
+        """Take back the heap's entries (those of picked sentences dropped) with the keys filed
+        since, then give the heap the lowest ``_HOT`` keys and every key up to ``at_least``,
+        sorted (a sorted list is a heap), with their ``owner``s. Return the new bound (``inf``
+        once the reserve is empty)."""
+        import math
+
+        import numpy as np
+
+        back = [key for key in heap if key != math.inf]
+        run = _sorted(
+            np.array(back + self.keys, dtype=float),
+            np.array([owner[id(key)] for key in back] + self.who, dtype=np.int64),
+        )
+        self.keys.clear()
+        self.who.clear()
+        runs = self.runs
+        while runs and len(runs[-1][0]) <= 2 * len(run[0]):
+            keys, who = runs.pop()
+            run = _sorted(np.concatenate((keys, run[0])), np.concatenate((who, run[1])))
+        runs.append(run)
+        firsts = np.concatenate([keys[:_HOT] for keys, _ in runs])
+        if len(firsts) > _HOT:
+            bound = max(float(np.partition(firsts, _HOT - 1)[_HOT - 1]), at_least)
+        else:
+            bound = max(float(firsts.max(initial=-math.inf)), at_least)
+        taken = []
+        for r, (keys, who) in enumerate(runs):
+            take = int(np.searchsorted(keys, bound, side="right"))
+            taken.append((keys[:take], who[:take]))
+            runs[r] = keys[take:], who[take:]
+        self.runs = [run for run in runs if len(run[0])]
+        keys, who = _sorted(*map(np.concatenate, zip(*taken, strict=True)))
+        heap[:] = keys.tolist()
+        owner.clear()
+        owner.update(zip(map(id, heap), who.tolist(), strict=True))
+        return bound if self.runs else math.inf
+
+
+def _sorted(keys: np.ndarray, who: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``keys`` sorted, with their ``who``. (A stable sort: two sorted runs merge in one pass.)"""
+    import numpy as np
+
+    first = np.argsort(keys, kind="stable")
+    return keys[first], who[first]
 
 
 def _reader(words: Sequence[int]) -> Callable[[list[float]], Sequence[float]]:
@@ -204,9 +274,12 @@ def rank_sum_basic(analysis: Analysis) -> Scores:
     # Each sentence has one entry: a fresh rating replaces the old one in place. The entries start
     # sorted (a sorted list is a heap), made in that order: the top levels, which every sink
     # reads, sit together in memory (100,000 sentences: 4 % fewer cache misses than heapify's).
-    first = np.argsort(keys, kind="stable")
-    heap = keys[first].tolist()
-    owner = dict(zip(map(id, heap), first.tolist(), strict=True))
+    heap: list[float] = []
+    owner: dict[int, int] = {}
+    reserve = _Reserve()
+    reserve.reset(keys, np.arange(n))
+    bound = reserve.refill(heap, owner, -math.inf)
+    file_key, file_who = reserve.keys.append, reserve.who.append
     heappop, heapreplace = heapq.heappop, heapq.heapreplace
     picked = math.inf  # the entry a sentence picked from below the top leaves: last in the heap
     order: list[int] = []
@@ -217,12 +290,23 @@ def rank_sum_basic(analysis: Analysis) -> Scores:
             break
         if made % CHECK_EVERY == 0:
             checkpoint()
+        if not heap or heap[0] > bound:
+            bound = reserve.refill(heap, owner, bound)
         top = heap[0]
         i = owner[id(top)]
         while True:  # until the top is current (the first pick's is, and is rated once more)
             key = sum(reads[i](probability)) / divisors[i]
             if key == top:
                 break
+            if key > bound:  # fallen below the heap: filed in the reserve
+                file_key(key)
+                file_who(i)
+                heappop(heap)
+                if not heap or heap[0] > bound:
+                    bound = reserve.refill(heap, owner, bound)
+                top = heap[0]
+                i = owner[id(top)]
+                continue
             owner[id(key)] = i
             heapreplace(heap, key)
             top = heap[0]
@@ -233,13 +317,21 @@ def rank_sum_basic(analysis: Analysis) -> Scores:
             if top == 0.0:  # the floor: every rating left is 0
                 order.extend(sorted(owner[id(key)] for key in heap if key != picked))
                 break
-            reads, divisors, heap, owner = _subnormal(stems, rows, n, order, probability)
+            reads, divisors, keys, left = _subnormal(stems, rows, n, order, probability)
+            heap.clear()
+            reserve.reset(keys, left)
+            bound = reserve.refill(heap, owner, -math.inf)
             stop = 0.0
             continue
         # Ratings tied with the top (within TIE): the earliest sentence wins, so only earlier
         # sentences whose last rating was within TIE can take its place. The heap below an entry
         # rated lower than that holds none: usually the top's two children already end the search.
         limit = top + TIE * abs(top)
+        if limit > bound:  # ties may wait in the reserve: into the heap, the top still first
+            heappop(heap)
+            bound = reserve.refill(heap, owner, limit)
+            heap.insert(0, top)
+            owner[id(top)] = i
         chosen = i
         size = len(heap)
         if (size > 1 and heap[1] <= limit) or (size > 2 and heap[2] <= limit):
