@@ -6,9 +6,10 @@ document, so a summary of any length is a prefix of one ranking. sumy re-rates e
 sentence from its words after every pick: quadratic in sentences, times their words.
 
 - sum-basic's ratings never rise, so it is lazy: candidates wait in a heap by their last rating,
-  and only the one on top is rated again, until the top is fresh. A rating is its words'
-  probabilities summed, over their number (sumy's average), except where every rating left is
-  below the smallest normal float (``_subnormal``).
+  and only the one on top is rated again, until the top is fresh (the heap holds the lowest few
+  thousand; the others wait in a reserve, ``_Reserve``). A rating is its words' probabilities
+  summed, over their number (sumy's average), except where every rating left is below the
+  smallest normal float (``_subnormal``).
 
 Among equal ratings (within ``TIE``) the earliest sentence wins, which is what sumy means; sumy
 itself sees rounding noise as a difference.
@@ -63,10 +64,10 @@ def _sink(heap: list[float], k: int, entry: float) -> None:
 def _subnormal(
     stems: np.ndarray, rows: np.ndarray, n: int, order: list[int], probability: list[float]
 ) -> tuple[_Products, list[float], np.ndarray, np.ndarray]:
-    """Readers, divisors (as ``rank_sum_basic`` keeps them), the sentences left and their current
-    keys (minus the ratings), once every rating left is below the smallest normal float (late
-    in a long text, when its words' probabilities were squared to next to nothing). ``stems`` and
-    ``rows``: each content word's, of ``n`` sentences.
+    """Readers, divisors (as ``rank_sum_basic`` keeps them), the current keys (minus the ratings)
+    of the sentences left and those sentences, once every rating left is below the smallest normal
+    float (late in a long text, when its words' probabilities were squared to next to nothing).
+    ``stems`` and ``rows``: each content word's, of ``n`` sentences.
 
     There a rating keeps a few significant bits, and a sum of probabilities and a sum of their
     products with weights round apart by more than ``TIE``: which of two equal ratings comes first
@@ -90,14 +91,14 @@ def _subnormal(
     # ``bincount`` adds each row's products one after the other, as ``sum`` does in the loop.
     ratings = np.bincount(held, weights * np.asarray(probability)[words], minlength=n)
     sentences = np.flatnonzero(left)
-    # x / 1.0 is x, bit for bit
+    # (divisors of 1.0: x / 1.0 is x, bit for bit)
     return _Products(indptr, words, weights), [1.0] * n, ratings[sentences], sentences
 
 
 # Entries in the heap at most: the rest wait in ``_Reserve``. A heap of 100,000 floats and the
-# dict of their owners outgrow a 2 MB cache, and every fallen rating sank through all 17 levels;
-# a few thousand stay in it (11 MB of floats, ints and dict entries at 100,000 sentences, 1 MB
-# here), and a fallen rating is filed with two appends.
+# dict of their owners (about 10 MB) outgrow a 2 MB cache, and every fallen rating sank through
+# all 17 levels of it; a few thousand stay in the cache (under 0.5 MB), and a rating fallen below
+# the bound is filed with two appends.
 _HOT = 4096
 
 
