@@ -18,7 +18,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from contextlib import suppress
-from functools import cache
 from itertools import compress, repeat
 from operator import and_, is_not
 from typing import TYPE_CHECKING
@@ -61,15 +60,17 @@ def extract(analysis: Analysis, limit: int = LIMIT) -> tuple[str, ...]:
     Empty for Chinese and Japanese, whose words the analysis sees as character pairs.
     """
     from desktop.engine.analysis import heading_texts
-    from desktop.engine.language.words import lexicon
+    from desktop.engine.language.words import iso_stop_words, lexicon
 
     document = analysis.document
     lex = lexicon(document.language)
     if lex.cjk:
         return ()
     stop = lex.stop_words
+    # stopwords-iso's list too where the ranking's is short (sumy's German one lacks "wurde",
+    # "hat"); not for all: its English list holds "states", "world" and "group".
     if len(stop) < _SHORT_STOP_LIST:
-        stop |= _stop_words(document.language)
+        stop |= iso_stop_words(document.language)
     nouns_capitalised = document.language in _NOUNS_CAPITALISED
     # Runs of content words, one after another with None between two runs: each word's stem
     # and its surface form. In flat lists, C counts the terms (``Counter.update`` over ``zip``):
@@ -191,12 +192,3 @@ def _positions(items: list[str | None], item: str) -> Iterator[int]:
 def _without_possessive(words: str) -> str:
     """ "Sudan’s" as "Sudan". Words end in a letter, so "’s" can only stand at the end."""
     return words[:-2] if words.endswith(_POSSESSIVE) else words
-
-
-@cache
-def _stop_words(code: str) -> frozenset[str]:
-    """stopwords-iso's list, for languages whose ranking list is short (sumy's German one lacks
-    "wurde", "hat"). Not for all: its English list holds "states", "world" and "group"."""
-    from desktop.engine.language.words import iso_stop_words
-
-    return iso_stop_words(code)
