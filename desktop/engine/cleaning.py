@@ -25,7 +25,7 @@ from itertools import chain
 from typing import TYPE_CHECKING
 
 from desktop.engine import furniture, language
-from desktop.engine.language.words import CJK, word_count, word_counts
+from desktop.engine.language.words import cjk_run, word_count, word_counts
 from desktop.engine.model import Block, Extracted, Kind
 
 if TYPE_CHECKING:
@@ -146,7 +146,7 @@ def _kind_of(piece: str, words: int) -> Kind:
     ):
         return Kind.BOILERPLATE
     # Both of the cookie notice's patterns hold the word: ``in`` rules out most blocks in C.
-    if "cookie" in lower and furniture.COOKIES.search(lower):
+    if "cookie" in lower and furniture.cookies().search(lower):
         return Kind.BOILERPLATE
     if words <= 40 and (
         furniture.CAPTION_START.match(lower)
@@ -341,7 +341,7 @@ def _foreign(
         if kinds[i] not in (Kind.BODY, Kind.HEADING):
             continue
         if cjk:
-            if CJK.search(piece) or len(split[i]) < _FOREIGN_MIN_WORDS:
+            if cjk_run().search(piece) or len(split[i]) < _FOREIGN_MIN_WORDS:
                 continue
         else:
             sample = piece[:_LONG]

@@ -86,15 +86,6 @@ _EARLY: dict[str, frozenset[str]] = {
 _EARLY_WORDS = 8
 _WINDOW = 200  # characters: where a sentence's first words are looked for
 _WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*|\d\S*")
-# A sentence's first ``_EARLY_WORDS`` words of ``_WORD``, one a group (None where it has fewer),
-# in one match: no word starts with a character of ``[\W_]`` (neither a letter nor a digit) and
-# every letter or digit starts one, so the gaps are those runs and the words those ``finditer``
-# finds.
-_HEAD = re.compile(
-    (r"[\W_]*(§)" + r"(?:[\W_]*(§)" * (_EARLY_WORDS - 1) + ")?" * (_EARLY_WORDS - 1)).replace(
-        "§", _WORD.pattern
-    )
-)
 # Quotation marks: each opener and the marks that close it (German „…“, English “…”, French and
 # German guillemets either way round, straight quotes).
 _CLOSERS = {"„": "“”", "“": "”", "”": "”", "«": "»", "»": "«", '"': '"'}
@@ -246,7 +237,7 @@ def _opens_leaning(text: str, words: _Words) -> bool:
     decided = _by_first_words(text, opening, words)
     if decided is not None:
         return decided
-    head = _HEAD.match(text, 0, _WINDOW)
+    head = _head().match(text, 0, _WINDOW)
     if head is None:
         return False
     found = [w for w in head.groups() if w is not None]
@@ -270,6 +261,23 @@ def _opens_leaning(text: str, words: _Words) -> bool:
                 for w in found[1:k]  # a name before it may be the antecedent
             )
     return False
+
+
+@cache
+def _head() -> re.Pattern[str]:
+    """A sentence's first ``_EARLY_WORDS`` words of ``_WORD``, one a group (None where it has
+    fewer), in one match: no word starts with a character of ``[\\W_]`` (neither a letter nor a
+    digit) and every letter or digit starts one, so the gaps are those runs and the words those
+    ``finditer`` finds.
+
+    Compiled on first use (13 million instructions at every start): it is asked for only where
+    a summary's sentence may lean (the window, Markdown, JSON, ``keep_context``) and its first
+    words do not decide; a summary as plain text never asks."""
+    return re.compile(
+        (r"[\W_]*(§)" + r"(?:[\W_]*(§)" * (_EARLY_WORDS - 1) + ")?" * (_EARLY_WORDS - 1)).replace(
+            "§", _WORD.pattern
+        )
+    )
 
 
 def _by_first_words(text: str, opening: re.Match[str], words: _Words) -> bool | None:

@@ -38,7 +38,6 @@ _CLOSERS = "\"'’‘”“»«›‹)]}"
 _CLOSING = re.compile(rf"(?:[{re.escape(_CLOSERS)}]|\[\d{{1,3}}\]|\[[a-z]\])+")
 _EMOTICON = re.compile(r"\s+[:;=8][-o^']?[()\[\]DPpOo3|/\\]+(?=\s|$)")
 _OPENERS = "\"'‘“„«»‹›([{¡¿-–—"
-_ELLIPSIS = re.compile(r"(?:(?<!\.)\.{3,}|…)[\"'’”“»«)\]]*(?=\s+[\"'‘“„«»(]?([^\W\d_]))")
 _LIST_MARK = re.compile(r"[(\[]?(?:\d{1,3}|[ivxlIVXL]{1,4}|[a-zA-Z])[.)\]]{1,3}")
 _BULLETS = "•·▪●◦‣⁃*-–— \t"
 _ROMAN = re.compile(r"[IVXLC]{1,5}")
@@ -50,7 +49,6 @@ _MERIDIEM = frozenset({"a.m.", "p.m.", "A.M.", "P.M."})
 # '6 p.m. Mr. Smith …': a time ending a sentence, which Punkt takes for an abbreviation.
 _MERIDIEM_END = re.compile(r"\d\s?(?:[ap]\.m\.|[AP]\.M\.)(?=\s+[A-Z])")
 _ELLIPSIS_OR_TIME = re.compile(r"\.(?:\.\.|[mM]\.)")  # "...", ".m.", ".M.": where either can be
-_CJK_TOKEN = re.compile(r"[。！？!?]+|[《「『（(【〈“‘]|[》」』）)】〉”’]")
 _CJK_OPEN = "《「『（(【〈“‘"
 _CJK_CLOSE = "》」』）)】〉”’"
 _CJK_MAX_QUOTE = 300
@@ -103,7 +101,7 @@ def _cuts(chunk: str, code: str, casual: bool) -> list[int]:
     extra: list[int] = []
     if "…" in chunk or _ELLIPSIS_OR_TIME.search(chunk):
         if "..." in chunk or "…" in chunk:
-            extra.extend(m.end() for m in _ELLIPSIS.finditer(chunk) if m.group(1).isupper())
+            extra.extend(m.end() for m in _ellipsis().finditer(chunk) if m.group(1).isupper())
         if code == "en" and (".m." in chunk or ".M." in chunk):
             extra.extend(m.end() for m in _MERIDIEM_END.finditer(chunk))
     if extra:
@@ -141,6 +139,14 @@ def _cuts(chunk: str, code: str, casual: bool) -> list[int]:
             previous = cut
             alnum = False
     return cuts
+
+
+@cache
+def _ellipsis() -> re.Pattern[str]:
+    """An ellipsis and its closing quotes before the next word (its first letter a group).
+
+    Compiled on first use (3 million instructions at every start): most texts hold none."""
+    return re.compile(r"(?:(?<!\.)\.{3,}|…)[\"'’”“»«)\]]*(?=\s+[\"'‘“„«»(]?([^\W\d_]))")
 
 
 def _realign(chunk: str, cut: int, rules: _Rules) -> int:
@@ -272,7 +278,7 @@ def _cjk_cuts(chunk: str) -> list[int]:
     """
     cuts: list[int] = []
     depth = opened = 0
-    for match in _CJK_TOKEN.finditer(chunk):
+    for match in _cjk_token().finditer(chunk):
         mark = match.group()
         if mark in _CJK_OPEN:
             depth, opened = depth + 1, match.start()
@@ -282,3 +288,12 @@ def _cjk_cuts(chunk: str) -> list[int]:
             depth = 0
             cuts.append(match.end())
     return [c for c in cuts if c < len(chunk.rstrip())]
+
+
+@cache
+def _cjk_token() -> re.Pattern[str]:
+    """What ``_cjk_cuts`` looks at: final punctuation, opening and closing brackets and quotes.
+
+    Compiled on first use (4 million instructions at every start): only Chinese and Japanese
+    texts ask for it."""
+    return re.compile(r"[。！？!?]+|[《「『（(【〈“‘]|[》」』）)】〉”’]")

@@ -21,9 +21,6 @@ if TYPE_CHECKING:
     import numpy as np
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*")
-# A run of Chinese or Japanese characters, for every module: the class is costly to compile (its
-# 24,000 code points one by one, 14 million instructions).
-CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _HIRAGANA = "[\u3040-\u309f]+"
 # Characters that are never part of a word (no letters; the joiners ' ’ - only count between
 # letters), so they can be stripped from both ends of a piece of text before looking for words.
@@ -39,6 +36,16 @@ _NO_CJK_LEAD = bytes(b for b in range(256) if not (0xE3 <= b <= 0xE9 or b == 0xE
 _CJK_EF = re.compile(rb"\xef[\xa4-\xab]")
 
 
+@cache
+def cjk_run() -> re.Pattern[str]:
+    """A run of Chinese or Japanese characters, for every module.
+
+    Compiled on first use: the class is costly to compile (its 24,000 code points one by one,
+    14 million instructions at every start), and most texts are told to hold none from their
+    bytes (``word_counts``) or their language."""
+    return re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+
+
 def word_count(text: str) -> int:
     """Words, counting two Chinese or Japanese characters as one."""
     return len(text.split()) + _cjk_words(text)
@@ -46,7 +53,7 @@ def word_count(text: str) -> int:
 
 def _cjk_words(text: str) -> int:
     """What ``text``'s Chinese and Japanese characters add to its words: one for two."""
-    return sum(map(len, CJK.findall(text))) // 2
+    return sum(map(len, cjk_run().findall(text))) // 2
 
 
 def word_counts(text: str, pieces: Sequence[str], split: Sequence[list[str]]) -> list[int]:
@@ -126,12 +133,13 @@ class Lexicon:
         if not self.cjk:
             return _WORD.findall(text)
         tokens: list[str] = []
+        cjk = cjk_run()
         for match in _WORD.finditer(text):
             word = match.group()
-            if not CJK.search(word):
+            if not cjk.search(word):
                 tokens.append(word)
                 continue
-            for run in CJK.findall(word):
+            for run in cjk.findall(word):
                 for piece in self._particles.split(run):
                     if len(piece) == 1:
                         tokens.append(piece)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from functools import cache
 from itertools import pairwise
 
 from desktop.engine.errors import InputError
@@ -17,11 +18,8 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _FINAL = re.compile(r"[.!?…:;。！？\"'”“»«)\]]\s*$")
-# C0 controls other than tab and newline, DEL, and lone surrogates (pasted from broken sources):
-# none is text, and a lone surrogate cannot even be written out again as UTF-8.
-_JUNK = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ud800-\udfff]")
 _JUNK_BYTES = bytes([*range(0x09), *range(0x0E, 0x20), 0x7F])
-"""``_JUNK``'s controls in UTF-8: bytes that no other character's encoding holds."""
+"""``_junk``'s controls in UTF-8: bytes that no other character's encoding holds."""
 _BLANK_LINES = re.compile(r"\n[ \t\n]*\n")  # one character class: no backtracking state per line
 _UNTIDY = re.compile(r"\n[ \t\n]+\n")  # where ``_BLANK_LINES`` changes the text
 # Other line and page breaks, replaced one by one: str.translate looks up every character in
@@ -102,14 +100,23 @@ def normalise(text: str) -> str:
 
 
 def _without_junk(text: str) -> str:
-    """``text`` without ``_JUNK``'s characters. Most texts hold none, and that is found in C:
+    """``text`` without ``_junk``'s characters. Most texts hold none, and that is found in C:
     a lone surrogate cannot be encoded, a control is a byte of the encoding (the expression
     looks at every character in Python's engine, 0.05 s on 10 MB; this 0.02 s)."""
     try:
         data = text.encode("utf-8")
     except UnicodeEncodeError:
-        return _JUNK.sub("", text)
-    return text if len(data.translate(None, _JUNK_BYTES)) == len(data) else _JUNK.sub("", text)
+        return _junk().sub("", text)
+    return text if len(data.translate(None, _JUNK_BYTES)) == len(data) else _junk().sub("", text)
+
+
+@cache
+def _junk() -> re.Pattern[str]:
+    """C0 controls other than tab and newline, DEL, and lone surrogates (pasted from broken
+    sources): none is text, and a lone surrogate cannot even be written out again as UTF-8.
+
+    Compiled on first use (4 million instructions at every start): most texts hold none."""
+    return re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ud800-\udfff]")
 
 
 _Line = tuple[int, int, str]

@@ -295,12 +295,12 @@ def test_mixed_languages_give_a_sensible_summary(
 def test_controls_and_lone_surrogates_are_removed_as_the_expression_finds_them() -> None:
     """Normalising looks for them in C first (``_without_junk``): a text without any comes back
     as it is, and each one is removed wherever it stands, beside ASCII or not."""
-    from desktop.engine.readers.text import _JUNK, _without_junk
+    from desktop.engine.readers.text import _junk, _without_junk
 
     every = [chr(c) for c in range(0x110000)]
-    clean = "".join(c for c in every if not _JUNK.match(c))
+    clean = "".join(c for c in every if not _junk().match(c))
     assert _without_junk(clean) is clean
-    junk = [c for c in every if _JUNK.match(c)]
+    junk = [c for c in every if _junk().match(c)]
     assert len(junk) == 2048 + 28  # the surrogates and the controls
     for c in junk:
         assert _without_junk(f"a{c}b") == "ab"
