@@ -74,10 +74,10 @@ def summarise_input(
 
 def write_output(text: str, output: str | None, *, force: bool) -> int:
     """``text`` to standard output, or atomically to ``output``: 0, or 1 after one error line."""
-    from desktop.engine import ExportError, write_atomic
-
     if not output:
         return 0 if print_output(text) else 1
+    from desktop.engine import ExportError, write_atomic  # the export code: only for a file
+
     try:
         write_atomic(output, text, overwrite=force)
     except ExportError as exc:

@@ -47,10 +47,11 @@ _EXPORTS = {
         "UnsupportedFormatError",
         "quoted",
     ),
-    "export": ("Labels", "MarkdownOptions", "Metadata", "Style", "to_markdown", "write_atomic"),
+    "export": ("Labels", "MarkdownOptions", "to_markdown", "write_atomic"),
     "export_json": ("document_record", "failure_record", "summary_record", "to_json"),
     "keywords": ("key_terms",),
     "language": ("LANGUAGES", "resolve_language"),
+    "markdown_style": ("Metadata", "Style"),
     "methods": ("DEFAULT_METHOD", "METHODS"),
     "model": ("Document", "Extracted", "Kind", "Paragraph", "Ranking", "Sentence"),
     "options": ("DEFAULT_LENGTHS", "SummaryOptions", "summarise"),
@@ -106,18 +107,12 @@ if TYPE_CHECKING:
         UnsupportedFormatError,
         quoted,
     )
-    from desktop.engine.export import (
-        Labels,
-        MarkdownOptions,
-        Metadata,
-        Style,
-        to_markdown,
-        write_atomic,
-    )
+    from desktop.engine.export import Labels, MarkdownOptions, to_markdown, write_atomic
     from desktop.engine.export_json import document_record, failure_record, summary_record, to_json
     from desktop.engine.keywords import key_terms
     from desktop.engine.language import LANGUAGES
     from desktop.engine.language import resolve as resolve_language
+    from desktop.engine.markdown_style import Metadata, Style
     from desktop.engine.methods import DEFAULT_METHOD, METHODS
     from desktop.engine.model import Document, Extracted, Kind, Paragraph, Ranking, Sentence
     from desktop.engine.options import DEFAULT_LENGTHS, SummaryOptions, summarise

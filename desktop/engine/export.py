@@ -7,28 +7,17 @@ import datetime as _dt
 import os
 import stat
 from dataclasses import dataclass
-from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop.engine.errors import ExportError, quoted
 from desktop.engine.language import LANGUAGES
+from desktop.engine.markdown_style import Metadata, Style
 
 if TYPE_CHECKING:
     from desktop.engine.select import Selection
 
 _BINARY = getattr(os, "O_BINARY", 0)  # Windows: no newline translation below the text layer
-
-
-class Style(str, Enum):
-    PARAGRAPH = "paragraph"
-    BULLETS = "bullets"
-
-
-class Metadata(str, Enum):
-    LINE = "line"
-    FRONT_MATTER = "front-matter"
-    NONE = "none"
 
 
 @dataclass(frozen=True, slots=True)
