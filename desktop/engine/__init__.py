@@ -63,9 +63,9 @@ _EXPORTS = {
         "read_bytes",
         "read_path",
         "read_stream",
-        "sniff",
         "supported_suffixes",
     ),
+    "readers.sniffing": ("sniff",),
     "select": ("Length", "Order", "Selection", "Unit", "select"),
 }
 _RENAMED = {"resolve_language": "resolve"}
@@ -124,9 +124,9 @@ if TYPE_CHECKING:
         read_bytes,
         read_path,
         read_stream,
-        sniff,
         supported_suffixes,
     )
+    from desktop.engine.readers.sniffing import sniff
     from desktop.engine.select import Length, Order, Selection, Unit, select
 
 
