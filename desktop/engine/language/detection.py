@@ -373,7 +373,7 @@ def compile_profiles() -> dict[str, np.ndarray]:
     grams = np.array(list(index))
     points = _code_points_of(grams)
     order = np.argsort(_key(points[:, 0], points[:, 1], points[:, 2]))
-    row_of = np.empty_like(order)  # an n-gram's row in order of first appearance -> in ``order``
+    row_of = np.empty_like(order)  # row_of[row in order of first appearance] = row by key
     row_of[order] = np.arange(len(order))
     return {
         "codes": np.array(codes),
