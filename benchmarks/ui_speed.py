@@ -44,6 +44,8 @@ from desktop.cli import collect_less
 collect_less()  # as `precis` starts
 from PySide6.QtCore import QEvent, QObject, QSettings
 QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, sys.argv[2])
+from desktop.ui.startup import prepare_first
+prepared = prepare_first(sys.argv[1])  # as `precis` does, before the window's modules
 from desktop.ui import app
 heavy = tuple(json.loads(sys.argv[3]))
 painted = []
@@ -58,7 +60,7 @@ class Painted(QObject):
 qapp = app.application()
 watcher = Painted()
 qapp.installEventFilter(watcher)
-window = app.start(sys.argv[1])
+window = app.start(sys.argv[1], prepared=prepared)
 while not painted:
     qapp.processEvents()
 print(json.dumps({"event": "visible", "loaded": painted[0]}), flush=True)

@@ -111,9 +111,16 @@ def _window(argv: list[str]) -> int:
         "--screenshot", metavar="PNG", help="render the window offscreen to PNG and exit"
     )
     args = parser.parse_args(argv)
+    prepared = None
+    if args.screenshot is None:
+        # The article is prepared in a child process while the window's modules load and it
+        # paints (``desktop.ui.startup``): forked here, before they are imported.
+        from desktop.ui.startup import prepare_first
+
+        prepared = prepare_first(args.file)
     from desktop.ui.app import run
 
-    return run(args.file, screenshot=args.screenshot)
+    return run(args.file, screenshot=args.screenshot, prepared=prepared)
 
 
 def _names(command: Command) -> str:

@@ -27,14 +27,17 @@ from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop import APP_ID, APP_NAME, __version__
-from desktop.paths import resources_dir, sample_article
+from desktop.paths import resources_dir
 from desktop.ui import xcb
 from desktop.ui.crash import CrashHandler
 from desktop.ui.main_window import MainWindow
 from desktop.ui.settings import SettingsStore
+from desktop.ui.startup import first_article
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+
+    from desktop.engine import Prepared
 
 SCREENSHOT_SIZE = (1360, 820)
 SCREENSHOT_TIMEOUT_S = 120.0
@@ -75,15 +78,21 @@ def application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def start(path: str | None, *, store: SettingsStore | None = None) -> MainWindow:
-    """Build and show the window, then open ``path`` (default: the bundled sample)."""
+def start(
+    path: str | None,
+    *,
+    store: SettingsStore | None = None,
+    prepared: Prepared | None = None,
+) -> MainWindow:
+    """Build and show the window, then open ``path`` (default: the bundled sample), taking
+    ``prepared`` (``startup.prepare_first``) if it matches."""
     crash = CrashHandler()
     crash.install()
     window = MainWindow(store or SettingsStore(), crash=crash)
     crash.parent_widget = window
-    article = path if path is not None else str(sample_article())
+    article = first_article(path)
     # Reading and ranking start once the window has painted, so it is on screen first.
-    _AfterFirstPaint(window, lambda: window.open_path(article))
+    _AfterFirstPaint(window, lambda: window.open_path(article, prepared))
     window.show()
     return window
 
@@ -117,7 +126,17 @@ class _AfterFirstPaint(QObject):
             callback()
 
 
-def run(path: str | None, screenshot: str | None = None) -> int:
+def run(path: str | None, screenshot: str | None = None, prepared: Prepared | None = None) -> int:
+    """``prepared``: the first article, being prepared since before this module was imported
+    (``startup.prepare_first``); stopped here if the window never took it."""
+    try:
+        return _run(path, screenshot, prepared)
+    finally:
+        if prepared is not None:
+            prepared.stop()
+
+
+def _run(path: str | None, screenshot: str | None, prepared: Prepared | None) -> int:
     if screenshot is not None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     # Qt aborts when its X11 platform lacks a system library: say which, and how to get it.
@@ -130,7 +149,7 @@ def run(path: str | None, screenshot: str | None = None) -> int:
     app = application()
     # Ctrl+C in the terminal quits, as for any command (Qt's loop would otherwise swallow it).
     signal.signal(signal.SIGINT, signal.SIG_DFL)
-    window = start(path)
+    window = start(path, prepared=prepared)
     code = app.exec()
     # Closing the window cancelled any job; wait (briefly) for them to stop, so that none is
     # still running, and reporting to objects already deleted, while Python shuts down.
@@ -165,7 +184,7 @@ def _render(app: QApplication, window: MainWindow, path: str | None, out: str) -
     # No message box offscreen: a failure is printed instead.
     window.session.loadFailed.disconnect(window._on_load_failed)
     window.session.loadFailed.connect(lambda failure: failures.append(failure.message))
-    window.open_path(path if path is not None else str(sample_article()))
+    window.open_path(first_article(path))
     deadline = time.monotonic() + SCREENSHOT_TIMEOUT_S
     while (window.session.busy or window.session.selection is None) and not failures:
         if time.monotonic() > deadline:

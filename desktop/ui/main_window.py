@@ -61,7 +61,7 @@ from desktop.ui.summary_view import SummaryView
 if TYPE_CHECKING:
     from PySide6.QtCore import QMimeData
 
-    from desktop.engine import Document, Length, Order, Ranking, Selection
+    from desktop.engine import Document, Length, Order, Prepared, Ranking, Selection
     from desktop.ui.brief_window import BriefWindow
     from desktop.ui.crash import CrashHandler
     from desktop.ui.session import LoadFailure, ReadingProgress
@@ -196,10 +196,11 @@ class MainWindow(QMainWindow):
 
     # -- opening -------------------------------------------------------------------------------
 
-    def open_path(self, path: str | Path) -> None:
+    def open_path(self, path: str | Path, prepared: Prepared | None = None) -> None:
+        """``prepared``: the first article as prepared since start-up (``Session.open_path``)."""
         path = str(path)
         self.statusBar().showMessage(self.tr("Reading {name}…").format(name=Path(path).name))
-        self.session.open_path(path)
+        self.session.open_path(path, prepared)
 
     def open_brief(self) -> BriefWindow:
         """A brief window of its own, starting with the open article when it came from a file."""

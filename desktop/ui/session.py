@@ -39,6 +39,11 @@ from desktop.ui.tasks import CancelFlag, Jobs, Pool
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
 
+    from desktop.engine import Prepared
+
+    # What a "load" job gives: the article, its document and, if it was prepared, its ranking.
+    Loaded = tuple[Extracted, Document, Ranking | None]
+
 MAX_CACHED = 8
 
 
@@ -117,10 +122,14 @@ class Session(QObject):
     # A new article is detected again: a language chosen by hand belongs to the article it was
     # chosen for (German stop words on an English page make a worse summary, silently).
 
-    def open_path(self, path: str) -> None:
-        self._load(
-            [lambda flag: read_path(path, cancelled=flag.is_set, progress=flag.report)], path, None
-        )
+    def open_path(self, path: str, prepared: Prepared | None = None) -> None:
+        """``prepared``: the article being prepared in a child process since the window started
+        (``engine.prepare``). Taken if it is what this would compute, stopped otherwise."""
+        attempts = [lambda flag: read_path(path, cancelled=flag.is_set, progress=flag.report)]
+        if prepared is not None and not prepared.matches(path, self.options.method):
+            prepared.stop()
+            prepared = None
+        self._load(attempts, path, None, prepared)
 
     def open_bytes(self, alternatives: Sequence[tuple[bytes, str]]) -> None:
         """A pasted or dropped article, as ``(data, suffix)`` pairs tried in turn.
@@ -160,14 +169,21 @@ class Session(QObject):
         attempts: Sequence[Callable[[CancelFlag], Extracted]],
         source: str,
         language: str | None,
+        prepared: Prepared | None = None,
     ) -> None:
         """Read and segment an article in ``language`` (None: detected) within one time budget;
         the session takes that language when it succeeds. The current article and its ranking
         stay until then. Each attempt is given the job's cancel flag, which a Cancel sets (it
-        stops a reading child process at once) and through which the reader reports pages."""
+        stops a reading child process at once) and through which the reader reports pages.
+
+        ``prepared`` (matching, see ``open_path``) replaces the attempts: the job waits for its
+        child, and a Cancel kills it. A language chosen meanwhile reads with the attempts."""
         self._reading = (attempts, source)
 
-        def job(flag: CancelFlag) -> tuple[Extracted, Document]:
+        def job(flag: CancelFlag) -> Loaded:
+            if prepared is not None:
+                article = prepared.collect(flag.is_set, flag.report)
+                return article.extracted, article.document, article.ranking
             error: InputError | None = None
             with Budget().applied():
                 for read in attempts:
@@ -177,13 +193,13 @@ class Session(QObject):
                         extracted = read(flag)
                         flag.report(1, 1)  # all read: what follows is finding the sentences
                         document = _build(extracted, language, flag)
-                        return extracted, document
+                        return extracted, document, None
                     except InputError as exc:
                         error = exc
             assert error is not None
             raise error
 
-        def done(result: tuple[Extracted, Document]) -> None:
+        def done(result: Loaded) -> None:
             self._reading = None
             self.options = replace(self.options, language=language)
             self._set_document(*result)
@@ -198,12 +214,20 @@ class Session(QObject):
             lambda page, pages: self.readingProgress.emit(ReadingProgress(source, page, pages)),
         )
 
-    def _set_document(self, extracted: Extracted | None, document: Document | None) -> None:
+    def _set_document(
+        self,
+        extracted: Extracted | None,
+        document: Document | None,
+        ranking: Ranking | None = None,
+    ) -> None:
+        """``ranking``: one of ``document`` made with it (prepared), taken as a cached one."""
         if self._extracted is not None and extracted is not self._extracted:
             self._previous = self._extracted
         self._extracted = extracted
         self._document = document
         self._cache.clear()
+        if ranking is not None:
+            self._cache[(id(ranking.document), ranking.method)] = ranking
         self.pinned = frozenset()
         self.excluded = frozenset()
         self._ranking = None

@@ -26,11 +26,12 @@ from __future__ import annotations
 import gc
 import os
 import sys
+import threading
 from contextlib import contextmanager, suppress
 from contextvars import ContextVar
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from desktop.engine import budget
 from desktop.engine.errors import Cancelled, InputError, PrecisError
@@ -86,25 +87,87 @@ def run(
             return reader(*args)
         finally:
             _progress.reset(token)
-    import signal
+    return start(reader, *args, name=name).collect(cancelled, progress)
 
+
+def start(reader: Callable[..., T], *args: Any, name: str, memory: int | None = MEMORY) -> Child[T]:
+    """``reader(*args)`` started in a forked child (``available()`` must be true): ``collect``
+    its result later. The child's deadline is the time budget in force now; ``memory`` is what
+    it may add to the address space it inherits (None: no limit of its own)."""
+    allowed = budget.current()
     reading, writing = os.pipe()
     parent = os.getpid()
     try:
-        child = os.fork()
+        pid = os.fork()
     except OSError:  # no process or memory left for it: the pipe is not left open
         os.close(reading)
         os.close(writing)
         raise
-    if child == 0:
+    if pid == 0:
         try:
             os.close(reading)
-            _child(reader, args, writing, parent)
+            _child(reader, args, writing, parent, memory)
         finally:
             os._exit(0)  # no clean-up of the caller's: its buffers, files and exit handlers
     os.close(writing)
-    try:
-        for kind, payload in _messages(reading, name, allowed, cancelled):
+    return Child(pid, reading, name, allowed)
+
+
+class Child(Generic[T]):
+    """A reader running in a forked child (``start``). ``collect`` waits for its result;
+    ``stop`` kills it. Either way the child is reaped: no process is left behind."""
+
+    def __init__(self, pid: int, fd: int, name: str, allowed: budget.Budget) -> None:
+        self._pid = pid
+        self._fd = fd
+        self._name = name
+        self._allowed = allowed
+        self._lock = threading.Lock()
+        self._collecting = False
+        self._ended = False
+
+    def collect(
+        self,
+        cancelled: Callable[[], bool] | None = None,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> T:
+        """The child's result, or its exception raised here; ``InputError`` at the deadline,
+        ``Cancelled`` once ``cancelled()`` says so. Called once; the child is reaped after."""
+        with self._lock:
+            if self._ended:
+                raise Cancelled("reading cancelled")
+            self._collecting = True
+        try:
+            return self._result(cancelled, progress)
+        finally:
+            with self._lock:
+                self._collecting = False
+                self._end()
+
+    def stop(self) -> None:
+        """Kill the child (from any thread). While another thread collects, that thread reaps
+        it: its pipe then closes, and ``collect`` says it could not be read."""
+        with self._lock:
+            if self._ended:
+                return
+            if self._collecting:
+                _kill(self._pid)  # not reaped yet: the pid is still its own
+            else:
+                self._end()
+
+    def _end(self) -> None:
+        if self._ended:
+            return
+        self._ended = True
+        os.close(self._fd)
+        _kill(self._pid)
+        os.waitpid(self._pid, 0)
+
+    def _result(
+        self, cancelled: Callable[[], bool] | None, progress: Callable[[int, int], None] | None
+    ) -> T:
+        name = self._name
+        for kind, payload in _messages(self._fd, name, self._allowed, cancelled):
             if kind == "progress":
                 if progress is not None:
                     progress(*payload)
@@ -128,11 +191,13 @@ def run(
             f"{name}: could not be read (reading it failed; it may be damaged or need "
             f"more than the {MEMORY // 2**20} MB of memory Precis allows)"
         )
-    finally:
-        os.close(reading)
-        with suppress(ProcessLookupError):
-            os.kill(child, signal.SIGKILL)
-        os.waitpid(child, 0)
+
+
+def _kill(pid: int) -> None:
+    import signal
+
+    with suppress(ProcessLookupError):
+        os.kill(pid, signal.SIGKILL)
 
 
 def _messages(
@@ -177,15 +242,23 @@ def _load(data: memoryview, name: str) -> Any:
         raise InputError(f"{name}: could not be read ({exc})") from None
 
 
+# How numpy's arrays pickle (a ranking's, from ``prepare``): a buffer and its dtype (numpy 2
+# and 1 name the first differently).
+_ARRAYS = {("numpy._core.numeric", "_frombuffer"), ("numpy.core.numeric", "_frombuffer")}
+_ARRAYS |= {("numpy", "dtype")}
+
+
 @cache
 def _unpickler() -> type:
-    """An unpickler of the child's messages, which name only the engine's model, Precis's errors
-    and Python's own exceptions: anything else is refused rather than loaded, even from a
-    reader gone wrong. (Made on first use: start-up imports no pickle.)"""
+    """An unpickler of the child's messages, which name only the engine's model, numpy's arrays,
+    Precis's errors and Python's own exceptions: anything else is refused rather than loaded,
+    even from a reader gone wrong. (Made on first use: start-up imports no pickle.)"""
     import pickle
 
     class Unpickler(pickle.Unpickler):
         def find_class(self, module: str, name: str) -> Any:
+            if (module, name) in _ARRAYS:
+                return super().find_class(module, name)
             ours = module == "builtins" or module.startswith("desktop.")
             found = super().find_class(module, name) if ours else None
             if module == "desktop.engine.model" or (
@@ -222,9 +295,12 @@ def peak_growth_mb(*, reset: bool = False) -> float:
     return grown
 
 
-def _child(reader: Callable[..., Any], args: tuple[Any, ...], fd: int, parent: int) -> None:
+def _child(
+    reader: Callable[..., Any], args: tuple[Any, ...], fd: int, parent: int, memory: int | None
+) -> None:
     _die_with(parent)
-    _limit_memory()
+    if memory is not None:
+        _limit_memory(memory)
     # Collections here skip the caller's objects: looking at them cost time and wrote to every
     # page of the caller's heap, which the kernel then copied into this child.
     gc.freeze()
@@ -301,10 +377,10 @@ def _die_with(parent: int) -> None:
         os._exit(1)
 
 
-def _limit_memory() -> None:
+def _limit_memory(memory: int) -> None:
     import resource
 
     with suppress(OSError, ValueError):
         pages = int(Path("/proc/self/statm").read_text().split()[0])
         inherited = pages * os.sysconf("SC_PAGE_SIZE")
-        resource.setrlimit(resource.RLIMIT_AS, (inherited + MEMORY, resource.RLIM_INFINITY))
+        resource.setrlimit(resource.RLIMIT_AS, (inherited + memory, resource.RLIM_INFINITY))
