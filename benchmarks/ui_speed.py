@@ -8,8 +8,10 @@
    the keyboard or the spin box, the summary pane is re-rendered in the same call; dragged with
    the mouse, it catches up once per event-loop pass. Target: under 16 ms (one frame at 60 Hz).
 2. **Cold start** of a fresh Python process: from launch to the first paint of the window, and
-   on to the summary on screen. Target for the window: under 1.5 s. It also reports which heavy
-   libraries were loaded at the first paint (none should be: they load in the worker after).
+   on to the summary on screen, through `precis`'s own start (the first article prepared in a
+   child process, ``desktop.ui.startup``). Target for the window: under 1.5 s. It also reports
+   which heavy libraries were loaded at the first paint: only numpy, which the process imports
+   before forking that child so that both share it; the others load in the child, or later.
 3. **Close during a ranking**: `precis FILE` in a fresh process, the window closed while a
    minute-long ranking runs (tests/support/close_during_ranking.py): the time from the close to
    the process gone, and the CPU time the process used in all. Target: under 2 s. (The test
@@ -33,6 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "resources" / "samples" / "lukaschenko-de.txt"
 HEAVY = ("numpy", "scipy", "sumy", "nltk", "punkt", "langdetect")
+SHARED = ("numpy",)  # imported before the preparing child is forked (``engine.prepare``)
 TARGET_SLIDER_MS = 16.0
 TARGET_START_S = 1.5
 TARGET_CLOSE_S = 2.0
@@ -94,7 +97,10 @@ def long_article(folder: Path, sentences: int = 1000) -> Path:
     return path
 
 
-def cold_start(runs: int) -> list[tuple[float, float, list[str]]]:
+def cold_start(runs: int) -> list[tuple[float, float, list[str], float]]:
+    """Per run: seconds to the first paint and to the summarised sample, the heavy libraries
+    loaded at the paint, and the CPU seconds of the process (with its reaped children: the
+    preparing one) up to the summary, where it is stopped."""
     env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
     results = []
     for _ in range(runs):
@@ -114,8 +120,10 @@ def cold_start(runs: int) -> list[tuple[float, float, list[str]]]:
             child.stdout.readline()
             summarised = time.perf_counter() - started
             child.kill()
-            child.wait()
-            results.append((shown, summarised, visible["loaded"]))
+            _, status, usage = os.wait4(child.pid, 0)
+            child.returncode = os.waitstatus_to_exitcode(status)
+            cpu = usage.ru_utime + usage.ru_stime
+            results.append((shown, summarised, visible["loaded"], cpu))
     return results
 
 
@@ -234,21 +242,26 @@ def main() -> int:
     print(_row("slider → repainted, heat map on", heat, "ms", f"< {TARGET_SLIDER_MS:g} ms"))
     print(
         _row(
-            "cold start → window painted", [s for s, _, _ in starts], "s", f"< {TARGET_START_S:g} s"
+            "cold start → window painted",
+            [s for s, _, _, _ in starts],
+            "s",
+            f"< {TARGET_START_S:g} s",
         )
     )
-    print(_row("cold start → sample summarised", [s for _, s, _ in starts], "s", "-"))
+    print(_row("cold start → sample summarised", [s for _, s, _, _ in starts], "s", "-"))
+    print(_row("  CPU time of that process to then", [c for _, _, _, c in starts], "s", "-"))
     print(
         _row("close during a ranking → process gone", [s for s, _ in closes], "s",
              f"< {TARGET_CLOSE_S:g} s")
     )  # fmt: skip
     print(_row("  CPU time of that process, in all", [c for _, c in closes], "s", "-"))
     print()
-    loaded = sorted({m for _, _, mods in starts for m in mods})
+    loaded = sorted({m for _, _, mods, _ in starts for m in mods})
     print(f"Heavy libraries loaded at the first paint: {', '.join(loaded) or 'none'}")
+    loaded = [m for m in loaded if m not in SHARED]
     ok = (
         statistics.median(both) < TARGET_SLIDER_MS
-        and statistics.median([s for s, _, _ in starts]) < TARGET_START_S
+        and statistics.median([s for s, _, _, _ in starts]) < TARGET_START_S
         and statistics.median([s for s, _ in closes]) < TARGET_CLOSE_S
         and not loaded
     )
