@@ -1,8 +1,10 @@
 """Start the window: ``run(path, screenshot=None)`` is what ``precis`` calls without a command.
 
 Start-up order matters for the cold start: the window is shown first, then the article is read
-and ranked on the thread pool, so the engine's heavy libraries (numpy, scipy, the Punkt models)
-load while the user already sees the window.
+and ranked on the thread pool, so the engine's heavy libraries (the Punkt models, the building
+code) load while the user already sees the window. ``precis`` has the first article prepared in a
+child process meanwhile (``startup.prepare_first``, before this module is imported): the window
+then takes the child's result instead of reading and ranking it.
 """
 
 from __future__ import annotations
