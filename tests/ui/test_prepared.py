@@ -154,3 +154,40 @@ class _NoCrash:
 
     def install(self) -> None:
         pass
+
+
+@needs_fork
+def test_a_window_that_never_starts_stops_the_child(article, monkeypatch, capsys):
+    """`precis` where Qt cannot start (a missing X11 library): one line, and no child left."""
+    from desktop.ui import app, xcb
+
+    monkeypatch.setattr(xcb, "check", lambda environ: "a library is missing")
+    before = children()
+    prepared = prepare_first(str(article))
+    assert prepared is not None
+    assert app.run(str(article), prepared=prepared) == 1
+    assert capsys.readouterr().err == "a library is missing\n"
+    assert children() == before
+
+
+def test_precis_without_a_command_prepares_before_the_window_and_a_screenshot_does_not(
+    monkeypatch,
+):
+    from desktop import cli
+    from desktop.ui import app, startup
+
+    calls: list[tuple[str, object]] = []
+    token = object()
+    monkeypatch.setattr(
+        startup, "prepare_first", lambda path: calls.append(("prepare", path)) or token
+    )
+    monkeypatch.setattr(
+        app,
+        "run",
+        lambda path, screenshot=None, prepared=None: calls.append(("run", prepared)) or 0,
+    )
+    assert cli.main(["some.txt"]) == 0
+    assert calls == [("prepare", "some.txt"), ("run", token)]
+    calls.clear()
+    assert cli.main(["--screenshot", "x.png"]) == 0
+    assert calls == [("run", None)]
