@@ -55,7 +55,7 @@ _EXPORTS = {
     "methods": ("DEFAULT_METHOD", "METHODS"),
     "model": ("Document", "Extracted", "Kind", "Paragraph", "Ranking", "Sentence"),
     "options": ("DEFAULT_LENGTHS", "SummaryOptions", "summarise"),
-    "prepared": ("Article", "Prepared", "prepare"),
+    "prepared": ("Prepared", "prepare"),
     "ranking": ("rank",),
     "readers": (
         "FORMATS",
@@ -117,7 +117,7 @@ if TYPE_CHECKING:
     from desktop.engine.methods import DEFAULT_METHOD, METHODS
     from desktop.engine.model import Document, Extracted, Kind, Paragraph, Ranking, Sentence
     from desktop.engine.options import DEFAULT_LENGTHS, SummaryOptions, summarise
-    from desktop.engine.prepared import Article, Prepared, prepare
+    from desktop.engine.prepared import Prepared, prepare
     from desktop.engine.ranking import rank
     from desktop.engine.readers import (
         FORMATS,

@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True)
-class Article:
+class PreparedArticle:
     """What the child found: the article as the session would have it."""
 
     extracted: Extracted
@@ -63,10 +63,10 @@ class Prepared:
         self,
         cancelled: Callable[[], bool] | None = None,
         progress: Callable[[int, int], None] | None = None,
-    ) -> Article:
+    ) -> PreparedArticle:
         """The child's article (waiting for it), or its error raised here, as ``worker``'s
         ``Child.collect``. Its key terms are remembered with the document's analysis."""
-        article = Article(*self._child.collect(cancelled, progress))
+        article = PreparedArticle(*self._child.collect(cancelled, progress))
         if article.ranking is not None:
             _remember_key_terms(article.document, article.key_terms)
         return article

@@ -227,7 +227,7 @@ class Session(QObject):
         self._document = document
         self._cache.clear()
         if ranking is not None:
-            self._cache[(id(ranking.document), ranking.method)] = ranking
+            self._remember(ranking)
         self.pinned = frozenset()
         self.excluded = frozenset()
         self._ranking = None
@@ -373,11 +373,14 @@ class Session(QObject):
             lambda exc: self.rankFailed.emit(str(exc)),
         )
 
-    def _set_ranking(self, ranking: Ranking) -> None:
-        key = (id(ranking.document), ranking.method)
-        self._cache[key] = ranking
+    def _remember(self, ranking: Ranking) -> None:
+        """Keep ``ranking`` for its document and method (``_rank`` looks there first)."""
+        self._cache[(id(ranking.document), ranking.method)] = ranking
         while len(self._cache) > MAX_CACHED:
             self._cache.pop(next(iter(self._cache)))
+
+    def _set_ranking(self, ranking: Ranking) -> None:
+        self._remember(ranking)
         self._ranking = ranking
         self.rankingChanged.emit(ranking)
         self.keyTermsChanged.emit(key_terms(ranking.document))

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from support.processes import children
 from support.qt import highlighted_sentences
-from support.window import wait_until
+from support.window import NoCrashHandler, wait_until
 
 from desktop.engine import prepare
 from desktop.engine.readers import worker
@@ -116,7 +116,7 @@ def test_start_up_prepares_with_the_method_in_the_settings(qtbot, article, monke
     assert prepared is not None
     assert prepared.method == "sum-basic"
     assert prepared_first_is_the_sample()
-    monkeypatch.setattr(app, "CrashHandler", _NoCrash)
+    monkeypatch.setattr(app, "CrashHandler", NoCrashHandler)
     window = app.start(str(article), prepared=prepared)
     qtbot.addWidget(window)
     qtbot.waitUntil(lambda: window.session.selection is not None, timeout=60_000)
@@ -141,19 +141,12 @@ def test_without_fork_nothing_is_prepared_and_the_window_summarises(qtbot, artic
     monkeypatch.setattr(worker, "available", lambda: False)
     prepared = prepare_first(str(article))
     assert prepared is None
-    monkeypatch.setattr(app, "CrashHandler", _NoCrash)
+    monkeypatch.setattr(app, "CrashHandler", NoCrashHandler)
     window = app.start(str(article), prepared=prepared)
     qtbot.addWidget(window)
     qtbot.waitUntil(lambda: window.session.selection is not None, timeout=60_000)
     assert Path(window.session.document.source) == article
     window.close()
-
-
-class _NoCrash:
-    parent_widget = None
-
-    def install(self) -> None:
-        pass
 
 
 @needs_fork

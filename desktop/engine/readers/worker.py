@@ -244,8 +244,11 @@ def _load(data: memoryview, name: str) -> Any:
 
 # How numpy's arrays pickle (a ranking's, from ``prepare``): a buffer and its dtype (numpy 2
 # and 1 name the first differently).
-_ARRAYS = {("numpy._core.numeric", "_frombuffer"), ("numpy.core.numeric", "_frombuffer")}
-_ARRAYS |= {("numpy", "dtype")}
+_ARRAYS = {
+    ("numpy._core.numeric", "_frombuffer"),
+    ("numpy.core.numeric", "_frombuffer"),
+    ("numpy", "dtype"),
+}
 
 
 @cache
