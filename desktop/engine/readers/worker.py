@@ -253,15 +253,18 @@ _ARRAYS = {
 
 @cache
 def _unpickler() -> type:
-    """An unpickler of the child's messages, which name only the engine's model, numpy's arrays,
-    Precis's errors and Python's own exceptions: anything else is refused rather than loaded,
-    even from a reader gone wrong. (Made on first use: start-up imports no pickle.)"""
+    """An unpickler of the child's messages, which name only the engine's model (and its enum
+    members, ``_member``), numpy's arrays, Precis's errors and Python's own exceptions: anything
+    else is refused rather than loaded, even from a reader gone wrong. (Made on first use:
+    start-up imports no pickle.)"""
     import pickle
 
     class Unpickler(pickle.Unpickler):
         def find_class(self, module: str, name: str) -> Any:
             if (module, name) in _ARRAYS:
                 return super().find_class(module, name)
+            if (module, name) == ("builtins", "getattr"):
+                return _member
             ours = module == "builtins" or module.startswith("desktop.")
             found = super().find_class(module, name) if ours else None
             if module == "desktop.engine.model" or (
@@ -271,6 +274,18 @@ def _unpickler() -> type:
             raise pickle.UnpicklingError(f"its reader sent back {module}.{name}, not taken")
 
     return Unpickler
+
+
+def _member(kind: object, name: str) -> Any:
+    """An enum member of the model, as some Python 3.11 releases pickle one: ``getattr(Kind,
+    "BODY")`` (3.11.2, Debian 12's python3, does; 3.11.7 and 3.10, 3.12, 3.13 pickle its value).
+    Only that: no other attribute of any class is looked up."""
+    import pickle
+    from enum import Enum
+
+    if isinstance(kind, type) and issubclass(kind, Enum) and name in kind.__members__:
+        return kind[name]
+    raise pickle.UnpicklingError(f"its reader sent back an attribute {name!r}, not taken")
 
 
 @contextmanager

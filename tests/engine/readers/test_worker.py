@@ -23,6 +23,7 @@ from support.bounds import run_measured
 from support.costly import CASES
 
 from desktop.engine import Budget, Cancelled, InputError, read_bytes
+from desktop.engine.model import Block, Extracted, Kind
 from desktop.engine.readers import worker
 
 needs_fork = pytest.mark.skipif(not worker.available(), reason="no reading child on this system")
@@ -154,6 +155,40 @@ def _foreign(data: bytes, source: str) -> object:
     from fractions import Fraction
 
     return Fraction(1, 3)
+
+
+def _blocks(data: bytes, source: str) -> Extracted:
+    return Extracted(text=ARTICLE, blocks=(Block(0, 12, Kind.HEADING), Block(13, len(ARTICLE))))
+
+
+def _by_name(member: Kind, protocol: int) -> tuple[object, tuple[type[Kind], str]]:
+    return getattr, (type(member), member.name)  # how Python 3.11.2 pickles an enum member
+
+
+@needs_fork
+def test_a_document_comes_back_where_python_pickles_enum_members_by_name(monkeypatch) -> None:
+    """Python 3.11.2 (Debian 12's python3) pickles ``Kind.HEADING`` as ``getattr(Kind,
+    "HEADING")``: every read in a child failed there ("sent back builtins.getattr"). The member
+    comes back; getattr for anything else is still refused."""
+    import io
+    import pickle
+
+    monkeypatch.setattr(Kind, "__reduce_ex__", _by_name)
+    extracted = worker.run(_blocks, b"", "f.pdf", name="f.pdf")
+    assert extracted == _blocks(b"", "")
+    assert extracted.blocks[0].kind is Kind.HEADING
+    for owner, name in ((Kind, "__class__"), (Kind, "mro"), (Block, "__init__")):
+        reduced = pickle.dumps(_Attribute(owner, name), pickle.HIGHEST_PROTOCOL)
+        with pytest.raises(pickle.UnpicklingError, match=f"an attribute '{name}', not taken"):
+            worker._unpickler()(io.BytesIO(reduced)).load()
+
+
+class _Attribute:
+    def __init__(self, owner: type, name: str) -> None:
+        self.reduced = (getattr, (owner, name))
+
+    def __reduce__(self) -> tuple[object, tuple[type, str]]:
+        return self.reduced
 
 
 @needs_fork
