@@ -329,6 +329,20 @@ def _instructions(who: str, path: Path, methods: list[str], repeat: int) -> dict
     return {m: counts[i * repeat : (i + 1) * repeat] for i, m in enumerate(methods)}
 
 
+def marker_named() -> bool:
+    """Whether the running interpreter's binaries (the executable and its libpython, as mapped
+    now) name ``MARKER`` in their symbol tables, where callgrind looks for it: a stripped build
+    (Debian's python3) does not, and nothing can be counted there. True where ``nm`` is
+    missing: the count then tells."""
+    nm = shutil.which("nm")
+    if nm is None:
+        return True
+    mapped = {line.split()[-1] for line in Path("/proc/self/maps").read_text().splitlines()}
+    binaries = [path for path in mapped if "python" in Path(path).name]
+    listed = subprocess.run([nm, "--defined-only", *binaries], capture_output=True, text=True)
+    return re.search(rf"\s{MARKER}$", listed.stdout, re.MULTILINE) is not None
+
+
 def _callgrind(command: list[str]) -> list[int]:
     """The instructions of each call through ``MARKER`` that ``command`` makes, in order: callgrind
     counts inside it only, and writes a file of its own after each."""
