@@ -16,12 +16,13 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-import tomllib
 from support.paths import ROOT
 
 import desktop
 from desktop.engine.readers import supported_suffixes
 
+# Packaging's tools read TOML with tomllib: packages are built with Python 3.11 or newer.
+tomllib = pytest.importorskip("tomllib", reason="packaging's tools need Python 3.11 (tomllib)")
 PACKAGING = ROOT / "packaging"
 sys.path.insert(0, str(PACKAGING))
 
