@@ -332,12 +332,12 @@ def _instructions(who: str, path: Path, methods: list[str], repeat: int) -> dict
 def marker_named() -> bool:
     """Whether the running interpreter's binaries (the executable and its libpython, as mapped
     now) name ``MARKER`` in their symbol tables, where callgrind looks for it: a stripped build
-    (Debian's python3) does not, and nothing can be counted there. True where ``nm`` is
-    missing: the count then tells."""
-    nm = shutil.which("nm")
-    if nm is None:
+    (Debian's python3) does not, and nothing can be counted there. True where ``nm`` or the
+    process's map is missing: the count then tells."""
+    nm, maps = shutil.which("nm"), Path("/proc/self/maps")
+    if nm is None or not maps.exists():
         return True
-    mapped = {line.split()[-1] for line in Path("/proc/self/maps").read_text().splitlines()}
+    mapped = {line.split()[-1] for line in maps.read_text().splitlines()}
     binaries = [path for path in mapped if "python" in Path(path).name]
     listed = subprocess.run([nm, "--defined-only", *binaries], capture_output=True, text=True)
     return re.search(rf"\s{MARKER}$", listed.stdout, re.MULTILINE) is not None
