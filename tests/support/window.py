@@ -5,13 +5,16 @@ from __future__ import annotations
 
 import itertools
 import time
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+
+    import pytest
+    from pytestqt.qtbot import QtBot
 
     from desktop.ui.main_window import MainWindow
 
@@ -24,6 +27,18 @@ class NoCrashHandler:
 
     def install(self) -> None:
         pass
+
+
+def started(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, path: str, **options: Any) -> MainWindow:
+    """The window as ``precis PATH`` starts it (``app.start``, with ``options``), once its first
+    summary is shown; its crash handler is ``NoCrashHandler``."""
+    from desktop.ui import app
+
+    monkeypatch.setattr(app, "CrashHandler", NoCrashHandler)
+    window = app.start(path, **options)
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.session.selection is not None, timeout=60_000)
+    return window
 
 
 class Ticker:

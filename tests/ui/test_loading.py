@@ -8,7 +8,7 @@ from PySide6.QtCore import QMimeData, Qt, QUrl
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog
 from support.qt import ARTICLE, HeldThreadPool, drop, highlighted_sentences
-from support.window import NoCrashHandler
+from support.window import started
 
 
 def test_open_via_dialog_with_ctrl_o(window, article, qtbot, monkeypatch) -> None:
@@ -155,12 +155,7 @@ def test_recent_files_menu_reopens(window, article, tmp_path) -> None:
 
 
 def test_command_line_path_opens(qtbot, article, monkeypatch, store) -> None:
-    from desktop.ui import app
-
-    monkeypatch.setattr(app, "CrashHandler", NoCrashHandler)
-    window = app.start(str(article), store=store)
-    qtbot.addWidget(window)
-    qtbot.waitUntil(lambda: window.session.selection is not None, timeout=60_000)
+    window = started(qtbot, monkeypatch, str(article), store=store)
     assert Path(window.session.document.source) == article
     window.close()
 

@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from support.processes import children
 from support.qt import highlighted_sentences
-from support.window import NoCrashHandler, wait_until
+from support.window import started, wait_until
 
 from desktop.engine import prepare
 from desktop.engine.readers import worker
@@ -109,17 +109,12 @@ def test_a_file_that_fails_gives_the_same_one_line(make_window, tmp_path, dialog
 
 @needs_fork
 def test_start_up_prepares_with_the_method_in_the_settings(qtbot, article, monkeypatch):
-    from desktop.ui import app
-
     SettingsStore().save(Preferences().with_summary(method="sum-basic"))
     prepared = prepare_first(str(article))
     assert prepared is not None
     assert prepared.method == "sum-basic"
     assert prepared_first_is_the_sample()
-    monkeypatch.setattr(app, "CrashHandler", NoCrashHandler)
-    window = app.start(str(article), prepared=prepared)
-    qtbot.addWidget(window)
-    qtbot.waitUntil(lambda: window.session.selection is not None, timeout=60_000)
+    window = started(qtbot, monkeypatch, str(article), prepared=prepared)
     assert window.session.ranking.method == "sum-basic"
     assert Path(window.session.document.source) == article
     window.close()
@@ -136,15 +131,10 @@ def prepared_first_is_the_sample() -> bool:
 
 
 def test_without_fork_nothing_is_prepared_and_the_window_summarises(qtbot, article, monkeypatch):
-    from desktop.ui import app
-
     monkeypatch.setattr(worker, "available", lambda: False)
     prepared = prepare_first(str(article))
     assert prepared is None
-    monkeypatch.setattr(app, "CrashHandler", NoCrashHandler)
-    window = app.start(str(article), prepared=prepared)
-    qtbot.addWidget(window)
-    qtbot.waitUntil(lambda: window.session.selection is not None, timeout=60_000)
+    window = started(qtbot, monkeypatch, str(article), prepared=prepared)
     assert Path(window.session.document.source) == article
     window.close()
 
