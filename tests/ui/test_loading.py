@@ -57,6 +57,26 @@ def test_drop_a_file(window, article) -> None:
     assert window.prefs.recent_files[0] == str(article.resolve())
 
 
+def test_drop_a_file_without_an_extension(window, tmp_path) -> None:
+    """A page saved as "harbour" (no extension) opens as a page: its title, no markup."""
+    page = tmp_path / "harbour"
+    body = "".join(f"<p>{paragraph}</p>" for paragraph in ARTICLE.split("\n\n")[1:])
+    page.write_text(
+        f"<!DOCTYPE html><html><head><title>Sea wall</title></head><body>{body}</body></html>",
+        encoding="utf-8",
+    )
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(page))])
+    assert drop(window, mime)
+    assert window.session.document is not None
+    assert Path(window.session.document.source) == page
+    assert window.windowTitle() == "Sea wall — Precis"
+    shown = window.source.toPlainText()
+    assert "<p>" not in shown
+    assert "DOCTYPE" not in shown
+    assert len(highlighted_sentences(window)) == 5
+
+
 def test_drop_nothing_useful_is_refused(window) -> None:
     mime = QMimeData()
     mime.setData("application/octet-stream", b"\x00\x01")

@@ -117,11 +117,10 @@ def read_path(
             raise FileNotFoundError
         if path.is_dir():
             raise InputError(f"{name}: is a folder, not a file")
-        if reader is None:
+        if reader is None and _has_extension(path):
             names = ", ".join(sorted(READERS))
             raise UnsupportedFormatError(
-                f"{quoted(path.name)}: unsupported format {path.suffix or '(no extension)'!r}; "
-                f"Precis reads {names}"
+                f"{quoted(path.name)}: unsupported format {path.suffix!r}; Precis reads {names}"
             )
         data = read_file(path, name)
     except FileNotFoundError:
@@ -130,8 +129,20 @@ def read_path(
         raise InputError(f"{name}: permission denied") from None
     except OSError as exc:  # a name too long for the system, a loop of links, an I/O error
         raise InputError(f"{name}: cannot be read ({exc.strerror or exc})") from None
+    if reader is None:  # a name without an extension: told by its content, as standard input is
+        from desktop.engine.readers.sniffing import sniff
+
+        reader = READERS[sniff(data)]
     # Messages name the file as it can be shown; the document keeps its real path.
     return dataclasses.replace(_read(reader, data, name, cancelled, progress), source=str(path))
+
+
+def _has_extension(path: Path) -> bool:
+    """Whether the name ends in a file extension: a dot and letters (digits allowed), as ".pptx".
+    "notes", "Interview 2026.12.07" and "J. Smith interview" have none; files saved, downloaded
+    or written on Unix often come so named."""
+    suffix = path.suffix[1:]
+    return suffix.isascii() and suffix.isalnum() and not suffix.isdigit()
 
 
 def read_stream(stream: BinaryIO | None, source: str = "-", suffix: str | None = None) -> Extracted:

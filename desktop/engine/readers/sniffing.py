@@ -1,7 +1,8 @@
-"""The format of unnamed data (standard input) told by its content.
+"""The format of data without a name to tell it (standard input, a file without an extension)
+told by its content.
 
-Apart from the readers' table: only standard input is sniffed, and compiling these expressions
-cost every other start 3 million instructions.
+Apart from the readers' table: only such data is sniffed, and compiling these expressions cost
+every other start 3 million instructions.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ _MARKDOWN_LINK = re.compile(rb"\]\((?:https?://|/|#)[^)\s]*\)")
 
 
 def sniff(data: bytes) -> str:
-    """The suffix of the format that unnamed data (standard input) is in, told by its content:
+    """The suffix of the format ``data`` is in, told by its content:
     a file's signature, HTML's opening tags, Markdown's headings and links; else plain text."""
     head = data[:4096].lstrip(b"\xef\xbb\xbf")
     if head.startswith(b"%PDF-") or b"%PDF-" in head[:1024]:

@@ -1,15 +1,20 @@
-"""Unnamed input (standard input) is read in the format its content shows (#17)."""
+"""Input whose name does not tell its format (standard input, a file without an extension) is read
+in the format its content shows (#17)."""
 
 from __future__ import annotations
 
 import io
 import sys
+from typing import TYPE_CHECKING
 
 import pytest
 from support import makefiles
 
 from desktop.cli import main
-from desktop.engine import sniff
+from desktop.engine import InputError, Kind, UnsupportedFormatError, read_path, sniff
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 ARTICLE = (
     "The council voted on Monday to rebuild the old harbour bridge over the river. "
@@ -65,3 +70,53 @@ def test_word_file_on_standard_input(
 )
 def test_sniff(data: bytes, suffix: str) -> None:
     assert sniff(data) == suffix
+
+
+# --- Files whose names have no extension --------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["harbour", "Interview 2026.12.07", "J. Smith on the bridge"])
+def test_a_page_saved_without_an_extension_is_read_as_a_page(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    path.write_text(PAGE, encoding="utf-8")
+    extracted = read_path(path)
+    assert extracted.title == "Harbour bridge"
+    assert ARTICLE in extracted.text
+    for markup in ("<script", "tracker", "&amp;", "<p>"):
+        assert markup not in extracted.text
+    assert extracted.source == str(path)
+
+
+def test_a_word_file_without_an_extension_is_read_as_one(tmp_path: Path) -> None:
+    path = tmp_path / "bridge"
+    path.write_bytes(makefiles.docx(lambda d: d.add_paragraph(ARTICLE)))
+    extracted = read_path(path)
+    assert [extracted.text[b.start : b.end] for b in extracted.blocks] == [ARTICLE]
+    assert extracted.blocks[0].kind is Kind.BODY
+
+
+def test_summarize_a_text_file_without_an_extension(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "notes"
+    path.write_text(f"{ARTICLE}\n\nResidents had asked for a new crossing.\n", encoding="utf-8")
+    assert main(["summarize", str(path), "-n", "1"]) == 0
+    assert capsys.readouterr().out.strip() == (
+        "The council voted on Monday to rebuild the old harbour bridge over the river."
+    )
+
+
+def test_a_binary_file_without_an_extension_gets_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "core"
+    path.write_bytes(bytes(range(256)) * 64)
+    with pytest.raises(InputError, match=r"core.*binary file, not text"):
+        read_path(path)
+
+
+@pytest.mark.parametrize("name", ["photo.jpg", "slides.pptx", "archive.7z"])
+def test_an_extension_of_another_format_is_still_refused(tmp_path: Path, name: str) -> None:
+    """A name with an extension says what it is: it is not sniffed into something else."""
+    path = tmp_path / name
+    path.write_text(ARTICLE, encoding="utf-8")
+    with pytest.raises(UnsupportedFormatError, match="unsupported format"):
+        read_path(path)
