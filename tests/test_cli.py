@@ -59,6 +59,20 @@ def test_missing_file_is_one_clear_line(capsys, tmp_path: Path) -> None:
     assert "no such file" in err
 
 
+@pytest.mark.parametrize(
+    "address", ["https://www.example.org/news/harbour-bridge", "www.example.org/news/bridge"]
+)
+def test_a_web_address_is_told_that_precis_is_offline(capsys, address: str) -> None:
+    """A journalist pasting a link on the command line learns what to do instead, in one line."""
+    code, out, err = run(capsys, "summarize", address)
+    assert (code, out) == (1, "")
+    assert err.strip().count("\n") == 0
+    assert err.startswith(f"precis: {address}: is a web address;")
+    assert "works offline" in err
+    assert "Save Page As" in err
+    assert "no such file" not in err
+
+
 def test_stdin_words_budget_json(capsys, monkeypatch, sample_path: Path) -> None:
     import io
 

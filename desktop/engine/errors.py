@@ -27,6 +27,13 @@ class Cancelled(PrecisError):  # noqa: N818 - it is an outcome, not a fault
     """A long job was stopped on request."""
 
 
+OFFLINE = (
+    "Precis works offline and fetches nothing: save the page from your browser (Save Page As) "
+    "and open the file, or copy the article's text and paste it"
+)
+"""What to do with a web address, said where one is given instead of an article."""
+
+
 def quoted(name: str) -> str:
     """A file name as messages show it: as it is when it is plain, else quoted like a Python
     string, so that a name holding a newline cannot forge a line of its own and bytes that are not

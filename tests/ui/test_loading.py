@@ -94,6 +94,22 @@ def test_paste_into_empty_window_with_ctrl_v(window, qtbot) -> None:
     assert window.session.selection is not None
 
 
+def test_a_pasted_web_address_says_precis_is_offline_and_keeps_the_article(
+    window, article, qtbot, dialogs
+) -> None:
+    window.open_path(article)
+    shown = window.source.toPlainText()
+    QGuiApplication.clipboard().setText("https://www.example.org/news/harbour-bridge")
+    qtbot.keyClick(window, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert dialogs.kinds() == ["warning"]
+    _, _, text = dialogs.shown[0]
+    assert "holds only a web address" in text
+    assert "Save Page As" in text
+    assert "still here" in text
+    assert window.source.toPlainText() == shown
+    assert Path(window.session.document.source) == article
+
+
 def test_ctrl_v_replaces_an_open_article_and_the_old_one_is_one_step_back(
     window, article, qtbot
 ) -> None:

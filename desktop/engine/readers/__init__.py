@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
-from desktop.engine.errors import InputError, UnsupportedFormatError, quoted
+from desktop.engine.errors import OFFLINE, InputError, UnsupportedFormatError, quoted
 from desktop.engine.readers import worker
 from desktop.engine.readers.bounded import MAX_BYTES, read_fd, read_file
 
@@ -109,6 +109,7 @@ def read_path(
 ) -> Extracted:
     """Read a file. ``cancelled`` is polled while a library reads (``Cancelled`` is raised when
     it says so); ``progress(done, total)`` hears of pages read where a reader can tell."""
+    given = str(path)
     path = Path(path)
     name = quoted(str(path))
     reader = READERS.get(path.suffix.lower())
@@ -124,6 +125,8 @@ def read_path(
             )
         data = read_file(path, name)
     except FileNotFoundError:
+        if _web_address(given):
+            raise InputError(f"{quoted(given)}: is a web address; {OFFLINE}") from None
         raise InputError(f"{name}: no such file") from None
     except PermissionError:
         raise InputError(f"{name}: permission denied") from None
@@ -135,6 +138,13 @@ def read_path(
         reader = READERS[sniff(data)]
     # Messages name the file as it can be shown; the document keeps its real path.
     return dataclasses.replace(_read(reader, data, name, cancelled, progress), source=str(path))
+
+
+def _web_address(given: str) -> bool:
+    """Whether a name that is no file is a web address ("https://…", or "https:/…" as a path
+    keeps it, or "www.…"): said so, instead of "no such file"."""
+    scheme, separator, _ = given.partition(":/")
+    return (separator != "" and scheme.lower() in ("http", "https")) or given.startswith("www.")
 
 
 def _has_extension(path: Path) -> bool:

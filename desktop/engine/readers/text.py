@@ -7,7 +7,7 @@ import re
 from functools import cache
 from itertools import pairwise
 
-from desktop.engine.errors import InputError
+from desktop.engine.errors import OFFLINE, InputError
 from desktop.engine.model import Block, Extracted
 
 _BOMS = (
@@ -27,6 +27,7 @@ _UNTIDY = re.compile(r"\n[ \t\n]+\n")  # where ``_BLANK_LINES`` changes the text
 _BREAKS = (("\x0b", "\n"), ("\x0c", "\n\n"), ("\x85", "\n"), ("\u2028", "\n"), ("\u2029", "\n\n"))
 _ITEM = re.compile(r"(?:[•·▪●◦‣⁃*\-–—]|\d{1,3}[.)]|[a-z][.)])\s")  # a list item's mark
 _WRAP_MIN, _WRAP_MAX = 40, 200
+_ADDRESS = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)  # a link copied or dragged alone
 
 
 # Codecs Python finds by name that decode no document's text: a declared charset naming one is
@@ -206,6 +207,8 @@ def from_text(text: str, source: str = "-", fmt: str = "txt") -> Extracted:
     if looks_binary(text):
         raise InputError(f"{source}: looks like a binary file, not text")
     text = normalise(text)
+    if len(text) < 4096 and _ADDRESS.fullmatch(text.strip()):
+        raise InputError(f"{source}: holds only a web address; {OFFLINE}")
     blocks = blocks_of(text)
     if not blocks:
         raise InputError(f"{source}: holds no text")

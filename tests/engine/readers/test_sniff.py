@@ -120,3 +120,25 @@ def test_an_extension_of_another_format_is_still_refused(tmp_path: Path, name: s
     path.write_text(ARTICLE, encoding="utf-8")
     with pytest.raises(UnsupportedFormatError, match="unsupported format"):
         read_path(path)
+
+
+@pytest.mark.parametrize(
+    "link", ["https://www.example.org/news/harbour-bridge\n", "  www.example.org/bridge  "]
+)
+def test_a_web_address_alone_on_standard_input_says_precis_is_offline(
+    link: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _stdin(monkeypatch, link.encode())
+    assert main(["summarize", "-"]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.startswith("precis: -: holds only a web address;")
+    assert "works offline" in captured.err
+
+
+def test_text_that_mentions_a_web_address_is_read_as_text(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _stdin(monkeypatch, f"{ARTICLE} More at https://www.example.org/bridge.".encode())
+    assert main(["summarize", "-", "-n", "1"]) == 0
+    assert "The council voted on Monday" in capsys.readouterr().out
