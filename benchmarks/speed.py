@@ -57,6 +57,7 @@ import os
 import re
 import resource
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -113,7 +114,7 @@ def main() -> int:
     args = parser.parse_args()
     if args.child:
         who, path, methods = args.child
-        return _child(who, path, methods.split(","), repeat=args.repeat)
+        return _child(who, path, methods.split(","), repeat=args.repeat, cap=args.cap)
     if not (BBC.is_file() and longtext.available()):
         print(f"skipped: the dev articles in {BBC.parent} are not available")
         return 0
@@ -170,7 +171,7 @@ def _build(text: str) -> Document:
 MARKER = "_PyEval_CallTracing"
 
 
-def _child(who: str, path: str, methods: list[str], repeat: int) -> int:
+def _child(who: str, path: str, methods: list[str], repeat: int, cap: float) -> int:
     """Each method's figures over ``repeat`` timed calls, one line of JSON per method."""
     from desktop.cli import collect_less
 
@@ -183,7 +184,7 @@ def _child(who: str, path: str, methods: list[str], repeat: int) -> int:
         if who == "ours":
             times, cpu = _our_times(document, method, repeat)
         else:
-            times, cpu = _sumy_times(text, method, document, repeat)
+            times, cpu = _sumy_times(text, method, document, repeat, cap)
         usage = resource.getrusage(resource.RUSAGE_SELF)
         figures = {
             "seconds": statistics.median(times),
@@ -221,11 +222,13 @@ def _our_times(document: Document, method: str, repeat: int) -> tuple[list[float
 
 
 def _sumy_times(
-    text: str, method: str, document: object, repeat: int
+    text: str, method: str, document: object, repeat: int, cap: float
 ) -> tuple[list[float], list[float]]:
     """sumy as ../shared/checks/lib/perf_vs_sumy.py runs it: its plain-text parser with Punkt
     sentences and NLTK words, its Snowball stemmer and stop words; the summariser call is timed
-    (sumy tokenises and stems lazily, inside it). Each run parses afresh."""
+    (sumy tokenises and stems lazily, inside it). Each run parses afresh. A call is stopped by
+    the kernel (SIGXCPU) one second after ``cap`` CPU seconds: otherwise sumy ran on, kl and
+    lex-rank for many minutes at 5,000 sentences and more, before its result was set aside."""
     import re
     from importlib import import_module
 
@@ -264,6 +267,8 @@ def _sumy_times(
             summarizer.null_words = get_stop_words("english")
         elif method != "random":
             summarizer.stop_words = get_stop_words("english")
+        used = sum(resource.getrusage(resource.RUSAGE_SELF)[:2])
+        resource.setrlimit(resource.RLIMIT_CPU, (math.ceil(used + cap) + 1, resource.RLIM_INFINITY))
         started, started_cpu = time.perf_counter(), time.thread_time()
         sys.call_tracing(summarizer, (parsed, 10))
         times.append(time.perf_counter() - started)
@@ -271,7 +276,9 @@ def _sumy_times(
     return times, cpu
 
 
-def _child_command(who: str, path: Path, methods: list[str], repeat: int) -> list[str]:
+def _child_command(
+    who: str, path: Path, methods: list[str], repeat: int, cap: float = 600.0
+) -> list[str]:
     return [
         sys.executable,
         __file__,
@@ -281,15 +288,18 @@ def _child_command(who: str, path: Path, methods: list[str], repeat: int) -> lis
         ",".join(methods),
         "--repeat",
         str(repeat),
+        "--cap",
+        str(cap),
     ]
 
 
 def _run_child(who: str, path: Path, method: str, repeat: int, cap: float) -> dict | None:
+    """The child's figures, or None when it ran over ``cap`` (CPU seconds a timed call; sumy's
+    calls are stopped there) or over ten caps of wall time a run, plus time to start and read."""
     try:
-        # The cap is CPU seconds: on a busy host wall time ran to 10 times the CPU time.
-        # Each run gets ten caps of wall time, plus time to start and read the document.
+        # On a busy host wall time ran to 10 times the CPU time.
         out = subprocess.run(
-            _child_command(who, path, [method], repeat),
+            _child_command(who, path, [method], repeat, cap),
             capture_output=True,
             text=True,
             timeout=cap * repeat * 10 + 60,
@@ -297,6 +307,10 @@ def _run_child(who: str, path: Path, method: str, repeat: int, cap: float) -> di
         )
     except subprocess.TimeoutExpired:
         return None
+    except subprocess.CalledProcessError as failed:
+        if failed.returncode == -signal.SIGXCPU:
+            return None
+        raise
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 

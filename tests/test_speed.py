@@ -6,6 +6,7 @@ import gc
 import importlib
 import json
 import math
+import resource
 import shutil
 import subprocess
 import sys
@@ -114,6 +115,25 @@ def test_the_child_ranks_each_method_and_collects_as_precis_does(tmp_path: Path)
     figures = [json.loads(line) for line in out[:2]]
     assert all(f["cpu"] >= 0 and f["rss_mb"] > 0 for f in figures)
     assert int(out[2]) == _threshold_of_collect_less() != gc.get_threshold()[0]
+
+
+def test_sumy_is_stopped_at_its_cap_of_cpu_seconds(tmp_path: Path) -> None:
+    """sumy's kl takes over a minute of CPU at 1,000 sentences: with a cap of one second the
+    kernel stops its call (SIGXCPU) and the row says "> cap", instead of sumy running on."""
+    pytest.importorskip("sumy")
+    words = ("river", "bridge", "council", "harbour", "storm", "wall", "town", "vote", "flood")
+    text = tmp_path / "text.txt"
+    sentences = (
+        f"Sentence {i} tells of the {words[i % 9]}, the {words[i * 7 % 9]} and its {i} "
+        f"{words[i * 5 % 9]}s near the {words[i * 2 % 9]} of {i % 37} towns."
+        for i in range(1000)
+    )
+    text.write_text(" ".join(sentences) + "\n", encoding="utf-8")
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    assert speed._run_child("sumy", text, "kl", 1, cap=1.0) is None
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    used = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+    assert used < 30  # starting, parsing 1,000 sentences and one capped second
 
 
 def _threshold_of_collect_less() -> int:
