@@ -174,7 +174,10 @@ def _percent(value: str) -> float:
 
 def _summarize_arguments(s: argparse.ArgumentParser) -> None:
     s.add_argument(
-        "files", nargs="*", metavar="FILE", help="articles to summarise; - reads standard input"
+        "files",
+        nargs="*",
+        metavar="FILE",
+        help="articles to summarise (a folder: the articles in it); - reads standard input",
     )
     _summary_options(s)
     s.add_argument(
@@ -258,7 +261,7 @@ def _markdown_options(parser: argparse.ArgumentParser) -> None:
 
 
 def _summarize(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    from desktop.engine import LANGUAGES, METHODS
+    from desktop.engine import LANGUAGES, METHODS, article_paths
 
     if args.list_methods:
         for method in METHODS.values():
@@ -273,7 +276,8 @@ def _summarize(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
     options = _summary(args, parser)
     results: list[tuple[str, Any, dict[str, Any]]] = []
     failed = False
-    for path, budget in budgeted(args.files, args.since):
+    files = article_paths(args.files)
+    for path, budget in budgeted(files, args.since):
         try:
             selection, timing = summarise_input(path, options, budget)
         except FileError as exc:
@@ -282,7 +286,7 @@ def _summarize(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
             failed = True
             continue
         results.append((path, selection, timing))
-    if failed and (args.output or len(args.files) == 1):
+    if failed and (args.output or len(files) == 1):
         return 1
     if args.format == "json":
         from desktop.engine import failure_record, summary_record, to_json
@@ -341,7 +345,12 @@ def _as_text(path: str, selection: Any, header: bool) -> str:
 
 
 def _extract_arguments(e: argparse.ArgumentParser) -> None:
-    e.add_argument("files", nargs="+", metavar="FILE", help="files to read; - reads standard input")
+    e.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="files to read (a folder: the articles in it); - reads standard input",
+    )
     e.add_argument("-l", "--language", help="article language (default: detected)")
     e.add_argument(
         "-f",
@@ -356,7 +365,7 @@ def _extract_arguments(e: argparse.ArgumentParser) -> None:
 
 
 def _extract(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    from desktop.engine import document_record, resolve_language, to_json
+    from desktop.engine import article_paths, document_record, resolve_language, to_json
 
     language = None
     if args.language:
@@ -366,7 +375,7 @@ def _extract(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
             parser.error(str(exc))
     failed = False
     records = []
-    for path, budget in budgeted(args.files, args.since):
+    for path, budget in budgeted(article_paths(args.files), args.since):
         try:
             document, _ = read_input(path, language, budget)
         except FileError as exc:

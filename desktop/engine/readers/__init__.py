@@ -68,19 +68,25 @@ def supported_suffixes() -> tuple[str, ...]:
 
 def article_paths(paths: Iterable[str | Path]) -> list[str]:
     """The paths with each folder replaced by the readable files in it (by name, hidden files and
-    sub-folders left out): what "open a folder" opens. Other paths are kept as given."""
+    sub-folders left out): what "open a folder" opens. Other paths, and a folder holding no such
+    file (its reader says so), are kept as given."""
     out: list[str] = []
     for given in paths:
         path = Path(given)
-        if str(given) != "-" and path.is_dir():
-            out += [
-                str(p)
-                for p in sorted(path.iterdir())
-                if p.suffix.lower() in READERS and not p.name.startswith(".") and p.is_file()
-            ]
-        else:
-            out.append(str(given))
+        inside = _articles_in(path) if str(given) != "-" and path.is_dir() else []
+        out += [str(p) for p in inside] or [str(given)]
     return out
+
+
+def _articles_in(folder: Path) -> list[Path]:
+    try:
+        return [
+            p
+            for p in sorted(folder.iterdir())
+            if p.suffix.lower() in READERS and not p.name.startswith(".") and p.is_file()
+        ]
+    except OSError:  # not listable: read_path says why
+        return []
 
 
 def _read(
@@ -117,7 +123,9 @@ def read_path(
         if not path.exists():
             raise FileNotFoundError
         if path.is_dir():
-            raise InputError(f"{name}: is a folder, not a file")
+            if _articles_in(path):
+                raise InputError(f"{name}: is a folder, not a file")
+            raise InputError(f"{name}: is a folder with no article in a format Precis reads")
         if reader is None and _has_extension(path):
             names = ", ".join(sorted(READERS))
             raise UnsupportedFormatError(
