@@ -57,6 +57,13 @@ FORMATS = (
 READERS = {suffix: f.read for f in FORMATS for suffix in f.suffixes}
 
 
+# Formats a journalist is often sent or saves, which a program at hand converts to one Precis reads.
+_CONVERT = {
+    ".doc": "an old Word document: save it as .docx (Word or LibreOffice: Save As) and open that",
+    ".pages": "a Pages document: export it as Word (.docx) and open that",
+    ".webarchive": "a Safari web archive: save the page as Page Source (.html) and open that",
+}
+
 _IN_PROCESS = frozenset({"text"})
 """Readers of our own code, bounded by its own checks; every other reader is a library's, run by
 ``worker``."""
@@ -128,8 +135,9 @@ def read_path(
             raise InputError(f"{name}: is a folder with no article in a format Precis reads")
         if reader is None and _has_extension(path):
             names = ", ".join(sorted(READERS))
+            advice = _CONVERT.get(path.suffix.lower()) or f"Precis reads {names}"
             raise UnsupportedFormatError(
-                f"{quoted(path.name)}: unsupported format {path.suffix!r}; Precis reads {names}"
+                f"{quoted(path.name)}: unsupported format {path.suffix!r}; {advice}"
             )
         data = read_file(path, name)
     except FileNotFoundError:

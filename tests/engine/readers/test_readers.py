@@ -371,6 +371,25 @@ def test_unsupported_format_names_the_supported_ones(tmp_path: Path) -> None:
         assert suffix in message
 
 
+@pytest.mark.parametrize(
+    ("name", "advice"),
+    [
+        ("interview.doc", "an old Word document: save it as .docx (Word or LibreOffice: Save As)"),
+        ("Interview.DOC", "an old Word document: save it as .docx (Word or LibreOffice: Save As)"),
+        ("notes.pages", "a Pages document: export it as Word (.docx)"),
+        ("page.webarchive", "a Safari web archive: save the page as Page Source (.html)"),
+    ],
+)
+def test_a_format_a_program_at_hand_converts_says_how(
+    tmp_path: Path, name: str, advice: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")  # an OLE2 header, as .doc files have
+    with pytest.raises(UnsupportedFormatError) as info:
+        read_path(path)
+    assert str(info.value) == f"{name}: unsupported format '{path.suffix}'; {advice} and open that"
+
+
 def test_cli_extract_docx_prints_paragraphs_and_the_title_on_request(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
