@@ -44,6 +44,15 @@ _BROWSER_MARGIN = re.compile(
     r"^(?:\d{1,4}[./-]\d{1,2}[./-]\d{1,4},? \d{1,2}[:.]\d{2}(?:\s?[AaPp]\.?[Mm]\.?)?\b"
     r"|(?:https?|file)://\S+(?:\s+\d{1,4}\s*/\s*\d{1,4})?$)"
 )
+_PRINTED_ADDRESS = re.compile(r"^(https?://[^\s…]+[^\s….])(?:\s+\d{1,4}\s*/\s*\d{1,4})?$")
+"""The page's address in a browser's printed footer (not one the browser cut short with "…")."""
+_ADDRESS_DATE = re.compile(
+    r"/((?:19|20)\d{2})[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?=[/.-]|$)"
+)
+"""A whole date in an address's path (".../2017/01/13/..."), as many news sites file articles."""
+_BROWSER = re.compile(r"Mozilla/|Chrom(?:e|ium)|Firefox|Safari|Skia/PDF", re.IGNORECASE)
+"""A PDF's Creator or Producer naming a browser (a user agent, Chrome's Skia): a printed page,
+whose creation date is the day it was printed, not the article's."""
 _ITEM = re.compile(r"^(?:[•·▪●◦‣⁃■□➢►✓]\s*|\d{1,3}[.)]\s+)")
 _BULLET = re.compile(r"^[•·▪●◦‣⁃■□➢►✓]\s*")
 _COMPOUND_PREFIXES = frozenset({
@@ -116,14 +125,34 @@ def read(data: bytes, source: str = "-") -> Extracted:
     if headline is not None:
         title = pieces[headline][0]
         pieces[headline] = (title, Kind.TITLE)
+    address = _printed_address(lines)
+    printed = address or _BROWSER.search(f"{info.get('Creator', '')} {info.get('Producer', '')}")
     return assemble(
         pieces,
         source,
         "pdf",
         title=title,
         author=info.get("Author", ""),
-        date=_date(info.get("CreationDate", "")),
+        date=_address_date(address) if printed else _date(info.get("CreationDate", "")),
+        url=address,
     )
+
+
+def _address_date(address: str) -> str:
+    """The date a printed page's address holds in its path, or "": the day it was printed is no
+    date of the article's."""
+    found = _ADDRESS_DATE.search(address.partition("?")[0])
+    return "-".join(found.groups()) if found else ""
+
+
+def _printed_address(lines: list[_Line]) -> str:
+    """The address a browser printed in the pages' footers (the one most pages give), or ""."""
+    found = Counter(
+        match.group(1)
+        for line in lines
+        if _in_band(line) and (match := _PRINTED_ADDRESS.match(line.text))
+    )
+    return found.most_common(1)[0][0] if found else ""
 
 
 def _headline(pieces: list[tuple[str, Kind]], title: str) -> int | None:
@@ -272,16 +301,16 @@ def _date(value: str) -> str:
     return "-".join(part for part in found.groups() if part)
 
 
+def _in_band(line: _Line) -> bool:
+    """In the top or bottom tenth of its page, where running headers and footers sit."""
+    return line.top < _MARGIN * line.page_height or line.bottom > (1 - _MARGIN) * line.page_height
+
+
 def _drop_running_lines(lines: list[_Line], pages: int) -> list[_Line]:
     """Without page numbers and the headers and footers that repeat on many pages."""
 
-    def in_band(line: _Line) -> bool:
-        return (
-            line.top < _MARGIN * line.page_height or line.bottom > (1 - _MARGIN) * line.page_height
-        )
-
     def in_margin(line: _Line) -> bool:
-        return len(line.text.split()) <= 15 and in_band(line)
+        return len(line.text.split()) <= 15 and _in_band(line)
 
     def key(line: _Line) -> str:
         return _DIGITS.sub("#", line.text.casefold())
@@ -294,7 +323,7 @@ def _drop_running_lines(lines: list[_Line], pages: int) -> list[_Line]:
         if not (
             (in_margin(line) and (key(line) in repeated or _PAGE_NUMBER.match(line.text)))
             # The page's title after the date can be long.
-            or (in_band(line) and _BROWSER_MARGIN.match(line.text))
+            or (_in_band(line) and _BROWSER_MARGIN.match(line.text))
         )
     ]
 

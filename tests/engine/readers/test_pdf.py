@@ -68,6 +68,61 @@ def test_a_browser_print_loses_only_its_margins() -> None:
     assert _text(page) == BODY
 
 
+CHROME = {
+    "Creator": "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
+    "HeadlessChrome/156.0.0.0 Safari/537.36",
+    "Producer": "Skia/PDF m156",
+    "CreationDate": "D:20261206040940+00'00'",
+}
+
+
+def _printed(footer: str, info: dict[str, str]) -> tuple[str, str]:
+    """(date, url) of a one-page print of BODY with this footer."""
+    page = [
+        (24, 826, 8, "12/6/26, 4:09 AM Sea wall vote - Porthmere News"),
+        (72, 700, 11, BODY),
+        (24, 10, 8, footer),
+    ]
+    extracted = read_bytes(makefiles.pdf([page], info=info), suffix=".pdf")
+    assert extracted.text == BODY
+    return extracted.date, extracted.url
+
+
+def test_a_browser_print_gives_the_page_address_and_the_date_in_it_not_the_print_date() -> None:
+    footer = "https://news.example.org/2017/01/13/sea-wall-vote.html 1/1"
+    assert _printed(footer, CHROME) == (
+        "2017-01-13",
+        "https://news.example.org/2017/01/13/sea-wall-vote.html",
+    )
+
+
+@pytest.mark.parametrize(
+    ("footer", "url"),
+    [
+        (
+            "https://news.example.org/sea-wall-vote-180973578/ 1/1",
+            "https://news.example.org/sea-wall-vote-180973578/",
+        ),
+        (
+            "https://news.example.org/2017/01/sea-wall 1/1",
+            "https://news.example.org/2017/01/sea-wall",
+        ),
+        ("https://news.example.org/a/very/long/address/that/the/brows… 1/1", ""),
+    ],
+)
+def test_a_browser_print_without_a_date_in_its_address_has_none(footer: str, url: str) -> None:
+    """The day it was printed is not the article's: no date rather than a wrong one; an address
+    the browser cut short is none."""
+    assert _printed(footer, CHROME) == ("", url)
+
+
+def test_a_pdf_a_program_wrote_keeps_its_creation_date() -> None:
+    word = {"Creator": "Microsoft Word", "CreationDate": "D:20240131093000+01'00'"}
+    assert read_bytes(makefiles.pdf([[(72, 700, 11, BODY)]], info=word), suffix=".pdf").date == (
+        "2024-01-31"
+    )
+
+
 def _type3_page(text: bytes) -> bytes:
     """A page set in a Type 3 font (glyphs drawn by content streams, as some printers emit),
     its letters named by the font's encoding."""
