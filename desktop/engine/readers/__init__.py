@@ -79,20 +79,21 @@ def article_paths(paths: Iterable[str | Path]) -> list[str]:
     file (its reader says so), are kept as given."""
     out: list[str] = []
     for given in paths:
-        path = Path(given)
-        inside = _articles_in(path) if str(given) != "-" and path.is_dir() else []
+        inside = _articles_in(Path(given)) if str(given) != "-" else []
         out += [str(p) for p in inside] or [str(given)]
     return out
 
 
 def _articles_in(folder: Path) -> list[Path]:
+    """The readable files in ``folder``; none when it is no folder or cannot be listed (a name
+    too long for the system, a loop of links…: ``read_path`` says why)."""
     try:
         return [
             p
             for p in sorted(folder.iterdir())
             if p.suffix.lower() in READERS and not p.name.startswith(".") and p.is_file()
         ]
-    except OSError:  # not listable: read_path says why
+    except OSError:
         return []
 
 

@@ -135,7 +135,11 @@ def test_a_name_with_a_newline_cannot_forge_a_line(tmp_path: Path) -> None:
 def test_names_too_long_for_the_system(tmp_path: Path) -> None:
     article = tmp_path / "a.txt"
     article.write_text(ARTICLE * 5, encoding="utf-8")
-    assert "cannot be read" in one_line(precis("extract", str(tmp_path / ("x" * 5000 + ".txt"))))
+    too_long = str(tmp_path / ("x" * 5000 + ".txt"))
+    for command in ("extract", "summarize"):  # each asks first whether it is a folder
+        assert "cannot be read" in one_line(precis(command, too_long))
+    brief = precis("brief", too_long)  # then says it has no article to brief
+    assert (brief.returncode, brief.stderr.count("cannot be read (File name too long)")) == (1, 1)
     out = tmp_path / ("y" * 300 + ".md")
     assert "could not be written" in one_line(precis("summarize", str(article), "-o", str(out)))
 
