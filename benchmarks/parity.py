@@ -11,6 +11,10 @@
    article and the Klexikon ones up to 150 sentences (sumy's kl needs minutes above). sumy's
    random is averaged over 5 seeds; ours is seeded by the text.
 
+Both compare the rankings: ours cut at its first k sentences, as the parity test does. The summary
+a user gets (``select``) also takes a quotation of several sentences whole, which sumy does not
+know of; it is not what is compared here.
+
 Skips cleanly when ../shared is absent.
 """
 
@@ -23,6 +27,10 @@ import re
 import statistics
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from desktop.engine import Ranking
 
 ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT.parent / "shared" / "eval"
@@ -55,7 +63,7 @@ def _parity() -> None:
     from engine.methods.test_parity import _dev_articles
     from sumy_reference import Reference
 
-    from desktop.engine import Length, rank, select
+    from desktop.engine import rank
 
     articles = _dev_articles(EVAL, every=False)
     print(f"Parity with sumy on {len(articles)} dev articles: same summary (of {len(articles)})")
@@ -73,7 +81,7 @@ def _parity() -> None:
                 reference.ranked(method, earliest_ties=True),
             )
             for k in raw:
-                chosen = select(ours, Length(k)).indices
+                chosen = _cut(ours, k)
                 raw[k] += chosen == tuple(sorted(theirs[:k]))
                 ruled[k] += chosen == tuple(sorted(theirs_ruled[:k]))
         print(
@@ -83,12 +91,17 @@ def _parity() -> None:
         )
 
 
+def _cut(ranking: Ranking, k: int) -> tuple[int, ...]:
+    """The ranking's own first ``k`` sentences, in document order."""
+    return tuple(sorted(ranking.order[:k].tolist()))
+
+
 def _rouge() -> None:
     from nltk.stem.snowball import SnowballStemmer
     from rouge_score import rouge_scorer
     from sumy_reference import Reference
 
-    from desktop.engine import Length, load, rank, select
+    from desktop.engine import load, rank
 
     print("\nROUGE F (x100), ours vs raw sumy, k = reference sentences; 'differ': articles whose")
     print("summaries differ; dR1: the mean paired difference ours - sumy and its standard error")
@@ -116,7 +129,7 @@ def _rouge() -> None:
             for record, document in zip(rows, documents, strict=True):
                 k = max(1, len(record["summary_sentences"]))
                 reference_text = "\n".join(record["summary_sentences"]) or record["summary"]
-                ours = select(rank(document, method), Length(k)).indices
+                ours = _cut(rank(document, method), k)
                 sumy = Reference(document)
                 seeds = range(5) if method == "random" else [None]
                 theirs_runs = []
