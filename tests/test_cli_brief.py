@@ -101,3 +101,23 @@ def test_usage_errors_exit_2(capsys, tmp_path: Path) -> None:
             code = exc.code
         assert code == 2, argv
     capsys.readouterr()
+
+
+def test_files_of_one_name_in_two_folders_are_told_apart(capsys, tmp_path: Path) -> None:
+    """Two folders' "article.txt" are named with their folders; a name of its own stays bare."""
+    texts = {
+        "herald/article.txt": "The council voted on Monday to rebuild the harbour bridge.",
+        "courier/article.txt": "Residents had asked for a new crossing since the flood of 2019.",
+        "courier/notes.txt": "The mayor called the vote the most important of her term.",
+    }
+    for name, text in texts.items():
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_text(text + " Work starts in spring.", encoding="utf-8")
+    paths = [str(tmp_path / name) for name in texts]
+    code, out, err = run(capsys, "brief", *paths, "-n", "3")
+    assert (code, err) == (0, "")
+    sources = out.split("Sources:\n", 1)[1].splitlines()
+    assert sources == ["[1] herald/article.txt", "[2] courier/article.txt", "[3] notes.txt"]
+    code, out, _ = run(capsys, "brief", *paths, "-n", "3", "--format", "markdown")
+    assert "\n1. herald/article.txt\n2. courier/article.txt\n3. notes.txt\n" in out
+    assert '  - "herald/article.txt"\n  - "courier/article.txt"\n  - "notes.txt"\n' in out

@@ -10,6 +10,8 @@ from urllib.parse import urlsplit
 from desktop.engine.export import _inline, _yaml
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from desktop.engine.brief import BriefSelection, Line
     from desktop.engine.model import Document
 
@@ -23,13 +25,26 @@ def outlet(doc: Document) -> str:
     return host.removeprefix("www.")
 
 
-def source_name(doc: Document) -> str:
-    return Path(doc.source).name if doc.source not in ("", "-") else ""
+def source_name(doc: Document, among: Sequence[Document] = ()) -> str:
+    """The article's file name, with its folder's where another file of ``among`` has the same
+    name (two folders' "article2.txt"); "" for pasted text."""
+    if doc.source in ("", "-"):
+        return ""
+    path = Path(doc.source)
+    namesakes = (
+        Path(other.source)
+        for other in among
+        if other.source not in ("", "-") and Path(other.source).name == path.name
+    )
+    if path.parent.name and any(other != path for other in namesakes):
+        return f"{path.parent.name}/{path.name}"
+    return path.name
 
 
-def source_line(doc: Document) -> str:
-    """Title, outlet, author, date, then the URL or the file name (whatever is known)."""
-    name = source_name(doc)
+def source_line(doc: Document, among: Sequence[Document] = ()) -> str:
+    """Title, outlet, author, date, then the URL or the file name (whatever is known); the file
+    named as ``source_name`` names it among ``among``."""
+    name = source_name(doc, among)
     title = doc.title or name or "Untitled"
     parts = [title, outlet(doc), doc.author, doc.date, doc.url or (name if name != title else "")]
     return ", ".join(p for p in parts if p)
@@ -44,14 +59,14 @@ def brief_title(selection: BriefSelection) -> str:
     brief = selection.brief
     best = int(brief.ranking.order[0]) if len(brief.ranking.order) else 0
     doc = brief.articles[brief.locate(best)[0]]
-    return f"Brief: {doc.title or source_name(doc) or 'untitled'}"
+    return f"Brief: {doc.title or source_name(doc, brief.articles) or 'untitled'}"
 
 
 def brief_text(selection: BriefSelection) -> str:
     lines = [f"{line.text} {citation(line)}" for line in selection.lines()]
     lines += ["", "Sources:"]
     lines += [
-        f"[{a + 1}] {source_line(doc)}" + _near_note(selection, a)
+        f"[{a + 1}] {source_line(doc, selection.brief.articles)}" + _near_note(selection, a)
         for a, doc in enumerate(selection.brief.articles)
     ]
     return "\n".join(lines) + "\n"
@@ -62,7 +77,7 @@ def brief_markdown(selection: BriefSelection, date: _dt.date | None = None) -> s
     citations, then the numbered sources."""
     brief = selection.brief
     title = brief_title(selection)
-    sources = [d.url or source_name(d) for d in brief.articles]
+    sources = [d.url or source_name(d, brief.articles) for d in brief.articles]
     lines = ["---", f"title: {_yaml(title)}"]
     lines.append(f"created: {_yaml((date or _dt.date.today()).isoformat())}")
     lines += ["sources:", *(f"  - {_yaml(s)}" for s in sources if s)]
@@ -72,7 +87,7 @@ def brief_markdown(selection: BriefSelection, date: _dt.date | None = None) -> s
     lines += [f"- {_inline(line.text)} {citation(line)}" for line in selection.lines()]
     lines += ["", "## Sources", ""]
     lines += [
-        f"{a + 1}. {_inline(source_line(doc))}" + _near_note(selection, a)
+        f"{a + 1}. {_inline(source_line(doc, brief.articles))}" + _near_note(selection, a)
         for a, doc in enumerate(brief.articles)
     ]
     return "\n".join(lines) + "\n"

@@ -89,7 +89,8 @@ class BriefView(QTextBrowser):
                 f'<span style="color:{muted}">{citation(line)}</span></p>'
             )
         parts.append(f"<h4>{html.escape(self.tr('Sources'))}</h4><ol>")
-        parts += [f"<li>{html.escape(source_line(doc))}</li>" for doc in selection.brief.articles]
+        articles = selection.brief.articles
+        parts += [f"<li>{html.escape(source_line(doc, articles))}</li>" for doc in articles]
         self.setHtml("".join(parts) + "</ol>")
 
     def anchor_position(self, index: int) -> int | None:
@@ -246,7 +247,7 @@ class BriefWindow(QMainWindow):
         for row, doc in enumerate(s.documents):
             cite = f"[{number[row] + 1}] " if row in number else ""
             details = [outlet(doc), doc.date, self.tr("%n words", "", doc.body_words)]
-            name = doc.title or source_name(doc) or self.tr("Pasted article")
+            name = doc.title or source_name(doc, s.documents) or self.tr("Pasted article")
             text = f"{cite}{name}\n" + " · ".join(d for d in details if d)
             other = near[number[row]] if row in number and near else None
             if other is not None:

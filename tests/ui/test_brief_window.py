@@ -187,3 +187,22 @@ def test_the_main_window_opens_a_brief_and_takes_an_article_back(
     qtbot.mouseDClick(brief.articles.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert main.session.document.source == str(paths[3])
     brief.close()
+
+
+def test_articles_of_one_file_name_are_listed_with_their_folders(qtbot, tmp_path: Path) -> None:
+    window = BriefWindow(FakeThreadPool())
+    qtbot.addWidget(window)
+    paths = []
+    for folder, text in (
+        ("herald", "The council voted on Monday to rebuild the harbour bridge in the spring."),
+        ("courier", "Residents had asked for a new crossing since the flood of the year 2019."),
+    ):
+        (tmp_path / folder).mkdir()
+        paths.append(tmp_path / folder / "article.txt")
+        paths[-1].write_text(text, encoding="utf-8")
+    window.add_paths(paths)
+    names = [window.articles.item(r).text().split("\n")[0] for r in range(window.articles.count())]
+    assert names == ["[1] herald/article.txt", "[2] courier/article.txt"]
+    sources = window.view.toPlainText().split("Sources")[1]
+    assert "herald/article.txt" in sources
+    assert "courier/article.txt" in sources
