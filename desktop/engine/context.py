@@ -6,10 +6,12 @@ A sentence leans on the sentence before it when it
   "Diese"), or names its subject with a pronoun early in its first clause ("Einige Tage später,
   am 4. März, versuchte er …");
 - opens with a connective that answers it ("However", "But", "Jedoch", "Trotzdem");
-- continues a quotation the sentence before began.
+- continues a quotation the sentence before began;
+- is a quotation and nothing else ("“I just want to spend more time with my family.”"): who
+  said it is told around it, mostly just before.
 
 Word lists exist for English, German, French, Spanish, Italian, Dutch and Portuguese; other
-languages get the quotation rule only. Sentences of one quotation that runs over several sentences
+languages get the quotation rules only. Sentences of one quotation that runs over several sentences
 form a group that a summary keeps or drops whole (``select``).
 """
 
@@ -147,7 +149,8 @@ class Leaning:
         opening = self._opening.get(index)
         if opening is None:
             sentence = self.sentences[index]
-            opening = _opens_leaning(self.text[sentence.start : sentence.end], self.words)
+            text = self.text[sentence.start : sentence.end]
+            opening = _opens_leaning(text, self.words) or _all_quoted(text)
             self._opening[index] = opening
         return opening
 
@@ -300,6 +303,17 @@ def _by_first_words(text: str, opening: re.Match[str], words: _Words) -> bool | 
     if second is None or f"{first}_{second.group().lower()}" not in words.pairs:
         return False
     return None
+
+
+def _all_quoted(text: str) -> bool:
+    """Whether the sentence is one quotation from its first character to its last (final
+    punctuation may follow the closing mark): no words of its own name who is speaking."""
+    closers = _CLOSERS.get(text[:1])
+    if closers is None:
+        return False
+    body = text.rstrip(".!?…:; \n")
+    end = next((i for i, ch in enumerate(body) if i and ch in closers), -1)
+    return end == len(body) - 1 > 1
 
 
 def _open_quote(text: str, inside: str) -> str:

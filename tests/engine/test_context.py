@@ -45,6 +45,26 @@ def test_german_pronouns_connectives_and_the_issue_example() -> None:
     ]
 
 
+def test_a_sentence_that_is_only_a_quotation_leans_on_the_one_naming_its_speaker() -> None:
+    text = (
+        "The mayor stepped down on Friday after twelve years in office. "
+        "“I feel great,” she said. “I just want to spend more time with my grandchildren.” "
+        "She will stay on the council. "
+        "«Nous attendons», a dit le maire. "
+        '"The bridge opens in May," the engineer said, "and not a day later." '
+        '"Very unusual."'
+    )
+    assert _leaning(text, "en") == [
+        "“I just want to spend more time with my grandchildren.”",
+        "She will stay on the council.",
+        '"Very unusual."',
+    ]
+    # In a language without word lists the quotation rules still hold.
+    assert _leaning("Москва ответила в пятницу. «Мы ждём ответа.» Переговоры идут.", "ru") == [
+        "«Мы ждём ответа.»"
+    ]
+
+
 def test_the_first_sentence_leans_on_nothing() -> None:
     assert _leaning("He arrived late. The meeting began.", "en") == []
 

@@ -228,6 +228,24 @@ def test_a_sentence_that_leans_on_one_left_out_is_marked(page_summary) -> None:
     assert "[…]" not in to_markdown(with_context, MarkdownOptions(date=DAY))
 
 
+def test_a_quotation_without_its_speaker_is_marked() -> None:
+    text = (
+        "The mayor of Porthmere stepped down on Friday after twelve years in office. "
+        "“I feel great,” she said at the town hall. "
+        "“I just want to spend more time with my grandchildren.” "
+        "The council will elect a successor in March."
+    ).encode()
+    ranking = rank(load(text, language="en"), "lead")
+    quote = 2
+    alone = select(ranking, Length(2), excluded={1})
+    assert alone.indices == (0, quote)
+    assert alone.needs_context == {quote}
+    bullets = to_markdown(alone, MarkdownOptions(Style.BULLETS, Metadata.NONE, DAY))
+    assert "- […] “I just want to spend more time with my grandchildren.”" in bullets
+    spoken = select(ranking, Length(3))
+    assert not spoken.needs_context
+
+
 def test_pasted_text_takes_its_first_line_as_title_when_it_looks_like_one() -> None:
     from desktop.engine import build_document, read_bytes
 
