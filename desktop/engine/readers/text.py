@@ -212,7 +212,56 @@ def from_text(text: str, source: str = "-", fmt: str = "txt") -> Extracted:
     blocks = blocks_of(text)
     if not blocks:
         raise InputError(f"{source}: holds no text")
+    text, blocks = _unmarked(text, blocks)
     return Extracted(text=text, blocks=blocks, format=fmt, source=source)
+
+
+_MARK = re.compile(r"(?:([•·▪●◦‣⁃*\-–—])|(\d{1,3})([.)]))[ \t]+(?=\S)")
+"""A list item's mark opening a paragraph: a bullet, or a number and its dot or parenthesis."""
+
+
+def _unmarked(text: str, blocks: tuple[Block, ...]) -> tuple[str, tuple[Block, ...]]:
+    """The text without the marks of its lists' items, as the Markdown, HTML and PDF readers
+    give it: a mark opening a paragraph goes where two paragraphs or more in a row open with the
+    same bullet ("- ", "• "), or with numbers counting up from 1 ("1. ", "2. "); one numbered
+    paragraph alone may open with a date ("3. Mai …") and keeps it. Each item stays a paragraph."""
+    marks = [_MARK.match(text, block.start, block.end) for block in blocks]
+    cuts: dict[int, int] = {}  # block index: the length of the mark that goes, with its spaces
+    i = 0
+    while i < len(blocks):
+        first = marks[i]
+        j = i + 1
+        while first is not None and j < len(blocks) and _next_item(marks[j - 1], marks[j]):
+            j += 1
+        if first is not None and j - i >= 2 and (first.group(1) or first.group(2) == "1"):
+            cuts |= {k: m.end() - blocks[k].start for k in range(i, j) if (m := marks[k])}
+        i = j
+    if not cuts:
+        return text, blocks
+    pieces, kept = [], []
+    removed = at = 0  # characters cut so far; where the text is copied from next
+    for index, block in enumerate(blocks):
+        cut = cuts.get(index, 0)
+        if cut:
+            pieces.append(text[at : block.start])
+            at = block.start + cut
+        kept.append(Block(block.start - removed, block.end - removed - cut, block.kind))
+        removed += cut
+    pieces.append(text[at:])
+    return "".join(pieces), tuple(kept)
+
+
+def _next_item(before: re.Match[str] | None, mark: re.Match[str] | None) -> bool:
+    """Whether ``mark`` opens the item after ``before``'s: the same bullet, or the next number
+    with the same dot or parenthesis."""
+    if before is None or mark is None:
+        return False
+    if before.group(1):
+        return before.group(1) == mark.group(1)
+    return mark.group(2) is not None and (int(mark.group(2)), mark.group(3)) == (
+        int(before.group(2)) + 1,
+        before.group(3),
+    )
 
 
 def read(data: bytes, source: str = "-") -> Extracted:

@@ -121,13 +121,48 @@ def test_line_continuing_in_lower_case_is_joined() -> None:
     assert paragraphs("It was a cold\nnight in the city.") == ["It was a cold\nnight in the city."]
 
 
-def test_list_items_stay_apart() -> None:
+def test_list_items_stay_apart_without_their_marks() -> None:
     assert paragraphs("Ingredients:\n- two eggs\n- one cup of flour\n- salt") == [
         "Ingredients:",
-        "- two eggs",
-        "- one cup of flour",
-        "- salt",
+        "two eggs",
+        "one cup of flour",
+        "salt",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The measures:\n\n• Fuel duty is frozen.\n\n• Child benefit is extended.\n",
+            ["The measures:", "Fuel duty is frozen.", "Child benefit is extended."],
+        ),
+        (
+            "What economists say\n1. The institute said it was neutral.\n"
+            "2. The foundation warned renters.\n3) Not the same list.",
+            [
+                "What economists say",
+                "The institute said it was neutral.",
+                "The foundation warned renters.",
+                "3) Not the same list.",
+            ],
+        ),
+        # A date may open a paragraph; a chronology does not start at 1; mixed bullets are no list.
+        (
+            "3. Mai 2024 wurde der Vertrag unterschrieben.",
+            ["3. Mai 2024 wurde der Vertrag unterschrieben."],
+        ),
+        (
+            "3. Mai: Der Rat stimmt zu.\n4. Mai: Die Stadt klagt.",
+            ["3. Mai: Der Rat stimmt zu.", "4. Mai: Die Stadt klagt."],
+        ),
+        ("- Erstens kommt es.\n• Zweitens anders.", ["- Erstens kommt es.", "• Zweitens anders."]),
+    ],
+)
+def test_only_a_list_loses_its_marks(text: str, expected: list[str]) -> None:
+    extracted = from_text(text)
+    assert [extracted.text[b.start : b.end] for b in extracted.blocks] == expected
+    assert paragraphs(text) == expected
 
 
 def test_short_line_between_paragraphs_is_a_heading_never_merged_or_selected() -> None:
