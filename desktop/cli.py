@@ -177,7 +177,7 @@ def _summarize_arguments(s: argparse.ArgumentParser) -> None:
         "files",
         nargs="*",
         metavar="FILE",
-        help="articles to summarise (a folder: the articles in it); - reads standard input",
+        help="articles to summarise; - reads standard input",
     )
     _summary_options(s)
     s.add_argument(
@@ -261,7 +261,7 @@ def _markdown_options(parser: argparse.ArgumentParser) -> None:
 
 
 def _summarize(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    from desktop.engine import LANGUAGES, METHODS, article_paths
+    from desktop.engine import LANGUAGES, METHODS
 
     if args.list_methods:
         for method in METHODS.values():
@@ -276,8 +276,7 @@ def _summarize(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
     options = _summary(args, parser)
     results: list[tuple[str, Any, dict[str, Any]]] = []
     failed = False
-    files = article_paths(args.files)
-    for path, budget in budgeted(files, args.since):
+    for path, budget in budgeted(args.files, args.since):
         try:
             selection, timing = summarise_input(path, options, budget)
         except FileError as exc:
@@ -286,7 +285,7 @@ def _summarize(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int
             failed = True
             continue
         results.append((path, selection, timing))
-    if failed and (args.output or len(files) == 1):
+    if failed and (args.output or len(args.files) == 1):
         return 1
     if args.format == "json":
         from desktop.engine import failure_record, summary_record, to_json
@@ -349,7 +348,7 @@ def _extract_arguments(e: argparse.ArgumentParser) -> None:
         "files",
         nargs="+",
         metavar="FILE",
-        help="files to read (a folder: the articles in it); - reads standard input",
+        help="files to read; - reads standard input",
     )
     e.add_argument("-l", "--language", help="article language (default: detected)")
     e.add_argument(
@@ -365,7 +364,7 @@ def _extract_arguments(e: argparse.ArgumentParser) -> None:
 
 
 def _extract(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
-    from desktop.engine import article_paths, document_record, resolve_language, to_json
+    from desktop.engine import document_record, resolve_language, to_json
 
     language = None
     if args.language:
@@ -375,7 +374,7 @@ def _extract(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
             parser.error(str(exc))
     failed = False
     records = []
-    for path, budget in budgeted(article_paths(args.files), args.since):
+    for path, budget in budgeted(args.files, args.since):
         try:
             document, _ = read_input(path, language, budget)
         except FileError as exc:

@@ -104,28 +104,6 @@ def test_several_files_give_a_json_list_in_input_order(
     assert [r["language"] for r in results] == ["en", "de"]
 
 
-def test_a_folder_is_summarised_article_by_article(
-    capsys, sample_path: Path, tmp_path: Path
-) -> None:
-    """As ``precis brief`` takes it: the folder's articles in name order, what Precis does not
-    read (hidden files, other formats, sub-folders) left out."""
-    folder = tmp_path / "story"
-    (folder / "sub").mkdir(parents=True)
-    (folder / "b-council.txt").write_text(
-        "The council voted on Monday to rebuild the bridge. Work starts in spring.",
-        encoding="utf-8",
-    )
-    (folder / "a-sample.txt").write_bytes(sample_path.read_bytes())
-    (folder / ".draft.txt").write_text("A hidden draft.", encoding="utf-8")
-    (folder / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0")
-    (folder / "sub" / "c.txt").write_text("In a sub-folder.", encoding="utf-8")
-    code, out, err = run(capsys, "summarize", str(folder), "-n", "1")
-    assert (code, err) == (0, "")
-    assert out.startswith(f"==> {folder / 'a-sample.txt'} <==\nKein anderer Staat der Welt")
-    assert f"==> {folder / 'b-council.txt'} <==\nThe council voted on Monday" in out
-    assert out.count("==> ") == 2
-
-
 def test_a_folder_without_articles_is_one_clear_line(capsys, tmp_path: Path) -> None:
     (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0")
     for command in ("summarize", "extract", "brief"):
