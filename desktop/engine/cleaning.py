@@ -128,9 +128,14 @@ def _ends_sentence(piece: str) -> bool:
 def _kind_of(piece: str, words: int) -> Kind:
     """The kind a body block of ``words`` words has on its own (without looking at its
     neighbours)."""
-    if words > 80:
-        return Kind.BODY  # too long for any furniture, a byline or a heading
     lower = piece.lower()
+    if words > 80:
+        # Too long for any furniture, a byline or a heading, but for a cookie banner's notice:
+        # it says "we use cookies" and asks for consent (a paragraph about cookie rules reports
+        # what others do, and does not say "we").
+        if words <= 200 and "cookie" in lower and _long_cookie_notice(lower):
+            return Kind.BOILERPLATE
+        return Kind.BODY
     if words <= 8 and (
         furniture.SHARE_ONLY.fullmatch(lower)
         or furniture.is_more_marker(lower)
@@ -154,9 +159,22 @@ def _kind_of(piece: str, words: int) -> Kind:
         or furniture.AGENCY.fullmatch(lower)
     ):
         return Kind.CAPTION
+    if words <= 14 and (
+        ("credit" in lower and furniture.credit().fullmatch(lower))
+        or ("/" in lower and furniture.wire_photo().fullmatch(lower))
+    ):
+        return Kind.CAPTION
     if words <= 12 and _is_byline(piece):
         return Kind.BYLINE
     return Kind.HEADING if _is_heading(piece, words) else Kind.BODY
+
+
+def _long_cookie_notice(lower: str) -> bool:
+    """ "We use cookies …" and, anywhere in the block, consent, privacy or accepting."""
+    return (
+        furniture.we_use_cookies().search(lower) is not None
+        and furniture.consent().search(lower) is not None
+    )
 
 
 def _is_byline(piece: str) -> bool:

@@ -138,9 +138,11 @@ _CREDIT_WORDS = r"""
     |kuva|kilde|källa|фото|источник|φωτογραφία|kaynak|vir|allikas|illustration|grafik|video
 """
 CAPTION_START = re.compile(
-    rf"\W*(?:{_CREDIT_WORDS})\s*(?:[:：|/©]|by\b|von\b|de\b|di\b)", re.VERBOSE
+    rf"\W*(?:(?:{_CREDIT_WORDS})\s*(?:[:：|/©]|by\b|von\b|de\b|di\b)"
+    r"|(?:media|image)\s?caption)",
+    re.VERBOSE,
 )
-"""A credit line: "Foto: dpa", "Photo by …", "Bild: …"."""
+"""A credit line: "Foto: dpa", "Photo by …", "Bild: …", a BBC page's "Media caption…"."""
 CAPTION_END = re.compile(
     rf"[(\[|/]\s*(?:{_CREDIT_WORDS})\s*[:：]?[^()\[\]]{{0,60}}[)\]]?\s*$|©[^©]{{0,60}}$",
     re.VERBOSE,
@@ -217,6 +219,17 @@ def paywall() -> re.Pattern[str]:
 
 
 @cache
+def consent() -> re.Pattern[str]:
+    """What a long cookie notice asks for besides the cookies: consent, privacy, acceptance.
+
+    Compiled on first use: only long blocks that hold the word "cookie" are checked."""
+    return re.compile(
+        r"\b(?:consent|privacy|accept|einwillig|zustimm|datenschutz|akzeptier|consentement"
+        r"|confidentialit|accepter|consentimiento|privacidad|aceptar|consenso|accett|toestemming)"
+    )
+
+
+@cache
 def cookies() -> re.Pattern[str]:
     """A cookie notice: "We use cookies …", "… cookies … accept".
 
@@ -226,4 +239,38 @@ def cookies() -> re.Pattern[str]:
         r"\bcookies?\b.{0,200}\b(?:accept|consent|agree|akzeptier|zustimm|einverstanden|accepter"
         r"|aceptar|acepto|accett|aceitar|accepteren|akceptuj|souhlas|godkänn|accepter|hyväksy)"
         r"|\b(?:we|wir|nous|utilizamos|usamos|usiamo|wij|vi)\b.{0,40}\bcookies?\b"
+    )
+
+
+@cache
+def we_use_cookies() -> re.Pattern[str]:
+    """ "We use cookies", "Wir verwenden Cookies": a site saying what it does with cookies (not
+    "we baked cookies").
+
+    Compiled on first use: only long blocks that hold the word "cookie" are checked."""
+    return re.compile(
+        r"\b(?:we|our partners)\b[^.]{0,30}\b(?:use|set|place|store|collect)\b[^.]{0,20}\bcookies?"
+        r"|\bwir\b[^.]{0,30}\b(?:verwenden|nutzen|setzen|benutzen|einsetzen)\b[^.]{0,20}\bcookies?"
+        r"|\b(?:nous utilisons|utilizamos|usamos|utilizziamo|wij gebruiken|vi använder)\b"
+        r"[^.]{0,20}\bcookies?"
+    )
+
+
+@cache
+def credit() -> re.Pattern[str]:
+    """A credit without a colon, as pages print it under a photo: "Credit Ashraf Shazly/Agence
+    France-Presse — Getty Images" (no final punctuation; "Credit Suisse shares fell" names no
+    one). Compiled on first use: only short blocks that hold the word are checked."""
+    return re.compile(
+        r"\W*(?:photo\s+|image\s+)?credits?\s+\w[^.!?]*(?:/|—|getty|reuters|\bafp\b|\bap\b"
+        r"|\bepa\b|associated press|images|photo|press|\bvia\b)[^.!?]*"
+    )
+
+
+@cache
+def wire_photo() -> re.Pattern[str]:
+    """An agency's photo credit: "REUTERS/Brendan McDermid/File Photo". Compiled on first use:
+    only short blocks that hold a slash are checked."""
+    return re.compile(
+        r"\W*(?:reuters|afp|ap|epa|dpa|getty images|anadolu)\s*/\s*[^/.!?]{2,60}(?:/[^/.!?]{2,60})*"
     )

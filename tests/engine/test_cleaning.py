@@ -311,12 +311,55 @@ def test_body_sentence_shaped_like_a_bio_in_the_middle_stays() -> None:
         ("05/10/2018 - Publicado por: Clarissa Borba - Categoria: Saúde - Tags: sad",
          Kind.BOILERPLATE),
         ("https://www.example.com/assets/images/logos/og-image-logo.png", Kind.BOILERPLATE),
+        ("Credit Ashraf Shazly/Agence France-Presse — Getty Images", Kind.CAPTION),
+        ("REUTERS/Brendan McDermid/File Photo", Kind.CAPTION),
+        ("Media captionWho is Julian Assange?", Kind.CAPTION),
+        ("Credit Suisse shares fell sharply on Monday", Kind.HEADING),
     ],
 )  # fmt: skip
 def test_captions_credits_and_furniture(line: str, kind: Kind) -> None:
     doc = article(*BODY_EN[:2], line, *BODY_EN[2:])
     assert kinds(doc)[line] is kind
     assert len(doc.candidates) == len(BODY_EN)
+
+
+COOKIE_BANNER = (
+    "We use cookies and similar technologies to improve your browsing experience, personalize "
+    "content and offers, show targeted ads, analyze traffic, and better understand you. We may "
+    "share your information with third-party partners for marketing purposes. To learn more and "
+    "make choices about data use, visit our Advertising Policy and Privacy Policy. By clicking "
+    "Accept and Continue below, you consent to these activities unless and until you withdraw "
+    "your consent using our rights request form, and you consent to allow your data to be "
+    "transferred, processed, and stored in the United States."
+)
+COOKIE_NEWS = (
+    "The regulator said on Tuesday that websites must ask for consent before they place "
+    "cookies that track visitors for advertising, and that a banner which hides the option to "
+    "refuse them breaks the law. Companies that ignore the ruling face fines of up to four "
+    "percent of their turnover, and the regulator will check the biggest sites first, starting "
+    "with news publishers and online shops. Consumer groups welcomed the decision, and said "
+    "that most people click accept only because refusing takes several steps on most sites today."
+)
+COOKIE_BAKING = (
+    "We baked cookies with the children of the street every Sunday afternoon, and the smell of "
+    "butter and cinnamon filled the whole house while the rain kept everyone indoors. The "
+    "youngest always wanted chocolate in them, the oldest preferred oats and raisins, and in "
+    "the end we made both and shared them with the neighbours across the road. Nobody asked "
+    "whether anyone would accept a second helping: the plates were empty before the tea was "
+    "ready, and the recipe stayed in the kitchen drawer for the next winter and the one after."
+)
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "kind"),
+    [(COOKIE_BANNER, Kind.BOILERPLATE), (COOKIE_NEWS, Kind.BODY), (COOKIE_BAKING, Kind.BODY)],
+)
+def test_a_long_cookie_notice_is_furniture_a_paragraph_about_cookies_is_not(
+    paragraph: str, kind: Kind
+) -> None:
+    assert len(paragraph.split()) > 80  # longer than any other furniture
+    doc = article(*BODY_EN[:2], paragraph, *BODY_EN[2:])
+    assert kinds(doc)[paragraph] is kind
 
 
 def test_web_address_above_the_article_is_furniture_a_cited_one_stays() -> None:
