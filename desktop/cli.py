@@ -174,10 +174,7 @@ def _percent(value: str) -> float:
 
 def _summarize_arguments(s: argparse.ArgumentParser) -> None:
     s.add_argument(
-        "files",
-        nargs="*",
-        metavar="FILE",
-        help="articles to summarise; - reads standard input",
+        "files", nargs="*", metavar="FILE", help="articles to summarise; - reads standard input"
     )
     _summary_options(s)
     s.add_argument(
@@ -344,12 +341,7 @@ def _as_text(path: str, selection: Any, header: bool) -> str:
 
 
 def _extract_arguments(e: argparse.ArgumentParser) -> None:
-    e.add_argument(
-        "files",
-        nargs="+",
-        metavar="FILE",
-        help="files to read; - reads standard input",
-    )
+    e.add_argument("files", nargs="+", metavar="FILE", help="files to read; - reads standard input")
     e.add_argument("-l", "--language", help="article language (default: detected)")
     e.add_argument(
         "-f",

@@ -142,7 +142,9 @@ def read_path(
             )
         data = read_file(path, name)
     except FileNotFoundError:
-        if _web_address(given):
+        from desktop.engine.readers.text import is_web_address
+
+        if is_web_address(given):
             raise InputError(f"{quoted(given)}: is a web address; {OFFLINE}") from None
         raise InputError(f"{name}: no such file") from None
     except PermissionError:
@@ -155,13 +157,6 @@ def read_path(
         reader = READERS[sniff(data)]
     # Messages name the file as it can be shown; the document keeps its real path.
     return dataclasses.replace(_read(reader, data, name, cancelled, progress), source=str(path))
-
-
-def _web_address(given: str) -> bool:
-    """Whether a name that is no file is a web address ("https://…", or "https:/…" as a path
-    keeps it, or "www.…"): said so, instead of "no such file"."""
-    scheme, separator, _ = given.partition(":/")
-    return (separator != "" and scheme.lower() in ("http", "https")) or given.startswith("www.")
 
 
 def _has_extension(path: Path) -> bool:

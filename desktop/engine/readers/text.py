@@ -25,9 +25,11 @@ _UNTIDY = re.compile(r"\n[ \t\n]+\n")  # where ``_BLANK_LINES`` changes the text
 # Other line and page breaks, replaced one by one: str.translate looks up every character in
 # Python (0.9 s CPU on 11 MB of text), str.replace scans in C (0.01 s).
 _BREAKS = (("\x0b", "\n"), ("\x0c", "\n\n"), ("\x85", "\n"), ("\u2028", "\n"), ("\u2029", "\n\n"))
-_ITEM = re.compile(r"(?:[•·▪●◦‣⁃*\-–—]|\d{1,3}[.)]|[a-z][.)])\s")  # a list item's mark
+_BULLETS = r"[•·▪●◦‣⁃*\-–—]"  # what opens a list item, besides numbers and letters
+_ITEM = re.compile(rf"(?:{_BULLETS}|\d{{1,3}}[.)]|[a-z][.)])\s")  # a list item's mark
 _WRAP_MIN, _WRAP_MAX = 40, 200
-_ADDRESS = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)  # a link copied or dragged alone
+# A web address and nothing else: a link copied, dragged or typed ("https:/…" is one a path kept).
+_ADDRESS = re.compile(r"(?:https?:/{1,2}|www\.)\S+", re.IGNORECASE)
 
 
 # Codecs Python finds by name that decode no document's text: a declared charset naming one is
@@ -207,7 +209,7 @@ def from_text(text: str, source: str = "-", fmt: str = "txt") -> Extracted:
     if looks_binary(text):
         raise InputError(f"{source}: looks like a binary file, not text")
     text = normalise(text)
-    if len(text) < 4096 and _ADDRESS.fullmatch(text.strip()):
+    if len(text) < 4096 and is_web_address(text):
         raise InputError(f"{source}: holds only a web address; {OFFLINE}")
     blocks = blocks_of(text)
     if not blocks:
@@ -216,7 +218,7 @@ def from_text(text: str, source: str = "-", fmt: str = "txt") -> Extracted:
     return Extracted(text=text, blocks=blocks, format=fmt, source=source)
 
 
-_MARK = re.compile(r"(?:([•·▪●◦‣⁃*\-–—])|(\d{1,3})([.)]))[ \t]+(?=\S)")
+_MARK = re.compile(rf"(?:({_BULLETS})|(\d{{1,3}})([.)]))[ \t]+(?=\S)")
 """A list item's mark opening a paragraph: a bullet, or a number and its dot or parenthesis."""
 
 
@@ -262,6 +264,11 @@ def _next_item(before: re.Match[str] | None, mark: re.Match[str] | None) -> bool
         int(before.group(2)) + 1,
         before.group(3),
     )
+
+
+def is_web_address(text: str) -> bool:
+    """Whether ``text`` is a web address and nothing else, given where an article was wanted."""
+    return _ADDRESS.fullmatch(text.strip()) is not None
 
 
 def read(data: bytes, source: str = "-") -> Extracted:
